@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { formatIssue, type DeckIssue } from './compile/errors.ts';
+import { buildDeck } from './node/build.ts';
+import { displayPath } from './node/load.ts';
+import { packageRoot } from './node/paths.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const USAGE = `Usage: chokepoint <command> [input] [options]
+
+Commands:
+  dev [input]       present with hot reload (Vite dev server); prints the URL
+  build [input]     write a static site: index.html + hashed assets
+  preview [dir]     serve a built deck (default dist/)
+
+Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
+
+Options:
+  --out <path>      build: output folder (default dist)
+  --port <n>        dev, preview: port (default 5173 / 4173)
+  --host <name>     dev, preview: address to listen on (default localhost)
+  -h, --help        show this help
+  -v, --version     show the version
+
+Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+const OPTIONS = {
+  out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Runs one command; resolves with the exit status (long-running commands resolve once started). */
+export async function main(argv: string[], out: Out = console): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    out.error(`chokepoint: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
+  if (values.help || command === 'help') return out.log(USAGE), 0;
+  if (values.version) return out.log(packageVersion()), 0;
+  if (!command) return out.error(USAGE), 2;
+  if (extra.length > 0) return out.error(`chokepoint: unexpected argument \`${extra[0]}\`\n\n${USAGE}`), 2;
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return out.error(`chokepoint: --port must be a number from 0 to 65535, not \`${values.port}\``), 2;
+
+  switch (command) {
+    case 'build': {
+      const started = performance.now();
+      const outDir = values.out ?? 'dist';
+      const result = await buildDeck(input, outDir);
+      report(result.deck.issues, out);
+      if (!result.ok) return 1;
+      const secs = ((performance.now() - started) / 1000).toFixed(2);
+      out.log(`Built ${result.deck.slides.length} slides into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
+      return 0;
+    }
+    case 'dev': {
+      const { startDevServer } = await import('./vite/server.ts');
+      const server = await startDevServer({ input, port, host: values.host });
+      const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
+      return 0;
+    }
+    case 'preview': {
+      const { serveStatic } = await import('./export/serve.ts');
+      const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
+      out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
+      return 0;
+    }
+    default:
+      out.error(`chokepoint: unknown command \`${command}\`\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function report(issues: DeckIssue[], out: Out): void {
+  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,0 +1,96 @@
+import { posix } from 'node:path';
+import { DeckError, type DeckIssue } from './errors.ts';
+import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
+import { escapeHtml } from './html.ts';
+import { createMarkdown } from './markdown.ts';
+import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
+import { Citations, formatDate, parseSources, type Source } from './sources.ts';
+import { splitSlides } from './split.ts';
+import type { CompileHost, Deck, InputFile, SlideInfo } from './types.ts';
+
+/** Normalises what editors save: a byte-order mark, CRLF or CR line endings. */
+export const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
+/**
+ * Compiles Markdown files, in the order given, into one deck. Never throws for bad input:
+ * every problem is a located issue in `deck.issues`.
+ */
+export function compileDeck(inputs: readonly InputFile[], host: CompileHost): Deck {
+  const issues: DeckIssue[] = [];
+  const files = inputs.map((i) => i.file);
+  const collect = <T>(fn: () => T): T | undefined => {
+    try { return fn(); } catch (e) {
+      if (!(e instanceof DeckError)) throw e;
+      issues.push(e.issue);
+      return undefined;
+    }
+  };
+  const first = inputs[0];
+  const texts = inputs.map((i) => normalise(i.text));
+  const front = first ? collect(() => parseFrontMatter(texts[0]!, first.file)) : undefined;
+  const meta: DeckMeta = front?.meta ?? parseFrontMatter('', '').meta;
+  if (front) issues.push(...front.issues);
+
+  let citations: Citations | undefined;
+  const sourcesPath = first ? posix.join(posix.dirname(first.file), meta.sources) : meta.sources;
+  const loadCitations = (): Citations => {
+    if (citations) return citations;
+    const text = host.readText(sourcesPath);
+    if (text !== null) files.push(sourcesPath);
+    citations = new Citations(text === null ? new Map() : parseSources(normalise(text), sourcesPath), sourcesPath);
+    return citations;
+  };
+  const host2: CompileHost = {
+    assetUrl: (p) => host.assetUrl(p),
+    readText: (p) => {
+      const t = host.readText(p);
+      if (t !== null && !files.includes(p)) files.push(p);
+      return t === null ? null : normalise(t);
+    },
+  };
+
+  const render = createMarkdown();
+  const stacks: { slides: CompiledSlide[]; lines: SlideInfo[] }[] = [];
+  inputs.forEach((input, fileIndex) => {
+    const skip = fileIndex === 0 ? (front?.lines ?? 0) : 0;
+    const raw = collect(() => splitSlides(texts[fileIndex]!, input.file, skip, meta)) ?? [];
+    for (const stack of raw) {
+      const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
+      for (const slide of stack) {
+        const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
+        const compiled = collect(() => compileSlide(slide, { render, citations: loadCitations, host: host2, notesSeparator: meta.notesSeparator, id }));
+        if (!compiled) continue;
+        out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes });
+        out.slides.push(compiled);
+      }
+      if (out.slides.length > 0) stacks.push(out);
+    }
+  });
+  if (inputs.length > 0 && stacks.length === 0 && !issues.some((i) => i.severity === 'error')) {
+    issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
+  }
+  if (citations) {
+    const unknownIsError = issues.some((i) => i.message.startsWith('unknown source'));
+    if (!unknownIsError) issues.push(...citations.uncited());
+  }
+  const cited = citations ? citations.order.map((k) => citations!.sources.get(k)!) : [];
+  const sourcesList = renderSourcesList(cited);
+  const html = stacks.map(({ slides }) => {
+    const inner = slides.map((s) => s.html.replace(SOURCES_PLACEHOLDER, sourcesList));
+    return inner.length === 1 ? inner[0] : `<section>\n${inner.join('\n')}\n</section>`;
+  }).join('\n');
+  const slides = stacks.flatMap((s) => s.lines);
+  const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
+  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files };
+}
+
+/** The `<!-- sources -->` slide's list: every cited source, numbered in order of first citation. */
+function renderSourcesList(sources: Source[]): string {
+  if (sources.length === 0) return '<p class="sources-empty">No sources cited.</p>';
+  const items = sources.map((s) => {
+    const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
+    const note = s.note ? ` <span class="source-note">${escapeHtml(s.note)}</span>` : '';
+    return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date)}.${note}</li>`;
+  });
+  return `<ol class="sources-list">\n${items.join('\n')}\n</ol>`;
+}

@@ -1,0 +1,142 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { DeckError, closest, type DeckIssue } from './errors.ts';
+
+/** Deck settings from the first file's front matter, validated. */
+export interface DeckMeta {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  description?: string;
+  /** BCP 47 language of the deck; `en` by default. */
+  lang: string;
+  /** Name of a theme in assets/themes (default `chokepoint`). */
+  theme: string;
+  /** Slide size in CSS pixels. */
+  width: number;
+  height: number;
+  /** Path of the sources file, relative to the first Markdown file. */
+  sources: string;
+  /** Passed through to Reveal.initialize (`reveal` and reveal-md's `revealOptions`, merged). */
+  reveal: Record<string, unknown>;
+  /** reveal-md compatible custom separators: regular expressions, applied per line (`m` flag). */
+  separator?: string;
+  verticalSeparator?: string;
+  notesSeparator?: string;
+  /** Intended length of the talk in seconds, for the speaker view's pacing timer. */
+  totalTime?: number;
+  highlightTheme?: string;
+}
+
+type Kind = 'string' | 'number' | 'object';
+const KEYS: Record<string, Kind> = {
+  title: 'string', subtitle: 'string', author: 'string', date: 'string', description: 'string',
+  lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
+  revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
+  totalTime: 'number', highlightTheme: 'string',
+};
+
+export interface FrontMatter {
+  meta: DeckMeta;
+  /** Number of lines the front matter block occupies (0 when there is none). */
+  lines: number;
+  issues: DeckIssue[];
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Reads the YAML block between two `---` lines at the very top of `text` (LF line endings). */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const lines = text.split('\n');
+  const defaults: DeckMeta = { lang: 'en', theme: 'chokepoint', width: 1920, height: 1080, sources: 'sources.yaml', reveal: {} };
+  if (!OPEN.test(lines[0] ?? '')) return { meta: defaults, lines: 0, issues: [] };
+  const end = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
+  if (end < 0) return { meta: defaults, lines: 0, issues: [] };
+  const yamlText = lines.slice(1, end).join('\n');
+  if (!looksLikeYaml(yamlText)) return { meta: defaults, lines: 0, issues: [] };
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => 1 + counter.linePos(offset ?? 0).line;
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw new DeckError({
+      file, line: lineAt(firstError.pos[0]),
+      message: `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
+      hint: 'write one `key: value` per line; quote values that contain `: ` or start with a special character',
+    });
+  }
+  const issues: DeckIssue[] = [];
+  const meta = { ...defaults };
+  if (doc.contents === null) return { meta, lines: end + 1, issues };
+  if (!isMap(doc.contents)) {
+    throw new DeckError({ file, line: 2, message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
+    const kind = KEYS[key];
+    if (!kind) {
+      const near = closest(key, Object.keys(KEYS));
+      issues.push({ file, line, severity: 'warning', message: `unknown front matter key \`${key}\` is ignored`,
+        hint: near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}` });
+      continue;
+    }
+    const value = data[key];
+    if (!hasKind(value, kind)) {
+      throw new DeckError({ file, line, message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
+    }
+    apply(meta, key, value, file, line);
+  }
+  return { meta, lines: end + 1, issues };
+}
+
+// A leading `---` may also be a reveal-md slide separator: only treat the block as settings if it reads as YAML keys.
+function looksLikeYaml(text: string): boolean {
+  const first = text.split('\n').find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  return first === undefined ? text.trim() === '' : /^[A-Za-z_][\w-]*\s*:(\s|$)/.test(first);
+}
+
+function hasKind(value: unknown, kind: Kind): boolean {
+  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (kind === 'string') return typeof value === 'string' || typeof value === 'number' || value instanceof Date;
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: number): void {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  switch (key) {
+    case 'reveal': case 'revealOptions':
+      meta.reveal = { ...meta.reveal, ...(value as Record<string, unknown>) }; return;
+    case 'totalTime': meta.totalTime = value as number; return;
+    case 'size': {
+      const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
+      if (!m) throw new DeckError({ file, line, message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
+      meta.width = Number(m[1]); meta.height = Number(m[2]); return;
+    }
+    case 'separator': case 'verticalSeparator': case 'notesSeparator':
+      try { new RegExp(text, 'm'); } catch {
+        throw new DeckError({ file, line, message: `front matter \`${key}\` is not a valid regular expression: \`${text}\``, hint: 'e.g. `^<!--s-->$`' });
+      }
+      (meta as unknown as Record<string, string>)[key] = text; return;
+    default:
+      (meta as unknown as Record<string, string>)[key] = text;
+  }
+}
+
+const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : `a ${kind}`);
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a set of options' : `the ${typeof value} \`${String(value)}\``;
+}
+function hintFor(key: string): string {
+  const hints: Record<string, string> = {
+    reveal: 'indent Reveal options below it, e.g. `reveal:` then `  transition: fade`',
+    revealOptions: 'indent Reveal options below it, e.g. `revealOptions:` then `  transition: fade`',
+    size: 'width x height in pixels, e.g. `size: 1920x1080`',
+    totalTime: 'the talk length in seconds, e.g. `totalTime: 1500` for 25 minutes',
+  };
+  return hints[key] ?? `e.g. \`${key}: some text\``;
+}

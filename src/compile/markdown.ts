@@ -1,0 +1,61 @@
+import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { renderCode } from './highlight.ts';
+
+/** What the renderer needs from the slide being rendered. */
+export interface RenderContext {
+  /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
+  chart(source: string, index: number): string;
+  /** Registers `[@key]` citations found in the text and returns their deck numbers. */
+  cite(keys: string[], raw: string): number[];
+}
+
+interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
+
+/** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
+export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
+  let ctx: RenderContext | undefined;
+  let charts = 0;
+
+  const cite: TokenizerAndRendererExtension = {
+    name: 'cite',
+    level: 'inline',
+    start: (src) => src.indexOf('[@'),
+    tokenizer(src) {
+      const m = /^\[(@[\w:.\/-]+(?:\s*[;,]\s*@[\w:.\/-]+)*)\]/.exec(src);
+      if (!m) return undefined;
+      const keys = m[1]!.split(/[;,]/).map((k) => k.trim().slice(1));
+      return { type: 'cite', raw: m[0], keys } satisfies CiteToken;
+    },
+    renderer(token) {
+      const nums = ctx!.cite((token as CiteToken).keys, token.raw);
+      return `<span class="cite">[${nums.join(', ')}]</span>`;
+    },
+  };
+
+  const marked = new Marked({
+    gfm: true,
+    extensions: [cite],
+    renderer: {
+      code({ text, lang }) {
+        const info = lang ?? '';
+        if (/^chart(\s|$)/.test(info)) return ctx!.chart(text, charts++);
+        return renderCode(text, info);
+      },
+      listitem(item) {
+        // `+` bullets make an incremental list: each item is a fragment.
+        const fragment = /^\s*\+\s/.test(item.raw) ? ' class="fragment"' : '';
+        return `<li${fragment}>${this.parser.parse(item.tokens)}</li>\n`;
+      },
+    },
+  });
+
+  return (markdown, context) => {
+    ctx = context;
+    charts = 0;
+    try {
+      return marked.parse(markdown, { async: false });
+    } finally {
+      ctx = undefined;
+    }
+  };
+}

@@ -1,0 +1,26 @@
+import { findFences, fenceMask } from './fences.ts';
+
+/** A slide body split into what is shown and what the speaker reads. */
+export interface SplitNotes {
+  content: string;
+  notes: string;
+  /** 1-based file line where the notes start, or 0 without notes. */
+  notesLine: number;
+}
+
+const DEFAULT_NOTES = '^\\s*notes?:';
+
+/** Everything from the first line starting `Note:`/`Notes:` (any case, outside code fences) is notes. */
+export function splitNotes(body: string, file: string, line: number, notesSeparator?: string): SplitNotes {
+  const lines = body.split('\n');
+  const mask = fenceMask(lines.length, findFences(lines, file, line));
+  const marker = new RegExp(notesSeparator ?? DEFAULT_NOTES, 'i');
+  for (let i = 0; i < lines.length; i++) {
+    if (mask[i]) continue;
+    const m = marker.exec(lines[i]!);
+    if (!m || m.index !== 0 && !/^\s*$/.test(lines[i]!.slice(0, m.index))) continue;
+    const rest = [lines[i]!.slice(m.index + m[0].length).trimStart(), ...lines.slice(i + 1)].join('\n');
+    return { content: lines.slice(0, i).join('\n'), notes: rest.trim(), notesLine: line + i };
+  }
+  return { content: body, notes: '', notesLine: 0 };
+}

@@ -1,0 +1,50 @@
+import { escapeHtml } from './html.ts';
+import { runtimeConfig } from './runtime-config.ts';
+import type { Deck } from './types.ts';
+
+/** The scripts and styles a page loads, as URLs relative to the page. */
+export interface PageAssets {
+  scripts: string[];
+  styles: string[];
+  /** Modules to preload (e.g. the entry's imports). */
+  preload?: string[];
+}
+
+// Only the page's own origin: no CDN, no fonts from elsewhere, no inline script.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; media-src 'self' blob:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
+/** The static page: metadata, the slides in the markup, the settings as JSON, the runtime. */
+export function renderPage(deck: Deck, assets: PageAssets, options: { csp?: boolean } = {}): string {
+  const { meta } = deck;
+  const metaTags = [
+    options.csp === false ? '' : `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',
+    meta.description ?? meta.subtitle ? `<meta name="description" content="${escapeHtml(meta.description ?? meta.subtitle ?? '')}">` : '',
+    meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',
+    '<meta name="generator" content="Chokepoint">',
+  ].filter(Boolean);
+  // `</` inside JSON would close the script element early.
+  const config = JSON.stringify(runtimeConfig(meta)).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(meta.title ?? 'Slides')}</title>
+${metaTags.join('\n')}
+${assets.styles.map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n')}
+${(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${escapeHtml(s)}">`).join('\n')}
+${assets.scripts.map((s) => `<script type="module" src="${escapeHtml(s)}"></script>`).join('\n')}
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${deck.html}
+</div>
+</div>
+<script type="application/json" id="deck-config">${config}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,91 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { DeckError, closest, type DeckIssue } from './errors.ts';
+
+/** One entry of sources.yaml. */
+export interface Source {
+  key: string;
+  title: string;
+  publisher: string;
+  /** YYYY-MM-DD */
+  date: string;
+  url?: string;
+  note?: string;
+  /** Where it is defined, for "never cited" warnings. */
+  file: string;
+  line: number;
+}
+
+const FIELDS = ['title', 'publisher', 'date', 'url', 'note'];
+
+/** Parses and validates sources.yaml: `key: {title, publisher, date, url?, note?}`. */
+export function parseSources(text: string, file: string): Map<string, Source> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const lineAt = (node: unknown) => 1 + counter.linePos((node as { range?: number[] } | null)?.range?.[0] ?? 0).line;
+  const error = doc.errors[0];
+  if (error) throw new DeckError({ file, line: 1 + counter.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message.split('\n')[0]}`, hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines' });
+  const sources = new Map<string, Source>();
+  if (doc.contents === null) return sources;
+  if (!isMap(doc.contents)) throw new DeckError({ file, line: 1, message: 'sources must be a map of keys to sources', hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`' });
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const line = lineAt(pair.key);
+    if (!isMap(pair.value)) throw new DeckError({ file, line, message: `source \`${key}\` must have \`title\`, \`publisher\` and \`date\``, hint: 'indent them below the key' });
+    const entry: Record<string, string> = {};
+    for (const field of pair.value.items as Pair[]) {
+      const name = String(isScalar(field.key) ? field.key.value : field.key);
+      const fieldLine = lineAt(field.key);
+      if (!FIELDS.includes(name)) {
+        const near = closest(name, FIELDS);
+        throw new DeckError({ file, line: fieldLine, message: `source \`${key}\` has an unknown field \`${name}\``, hint: near ? `did you mean \`${near}\`?` : `fields: ${FIELDS.join(', ')}` });
+      }
+      const value = isScalar(field.value) ? field.value.value : undefined;
+      if (value === undefined || value === null || typeof value === 'object') throw new DeckError({ file, line: fieldLine, message: `source \`${key}\`: \`${name}\` must be text`, hint: 'quote it if it contains `: `' });
+      entry[name] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    }
+    for (const required of ['title', 'publisher', 'date']) {
+      if (!entry[required]) throw new DeckError({ file, line, message: `source \`${key}\` has no \`${required}\``, hint: `add \`${required}:\` below the key` });
+    }
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(entry.date!)) throw new DeckError({ file, line, message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`' });
+    sources.set(key, { key, title: entry.title!, publisher: entry.publisher!, date: entry.date!, url: entry.url, note: entry.note, file, line });
+  }
+  return sources;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-08-14` as `14 Aug 2025` (partial dates stay partial). */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return [d ? String(Number(d)) : '', m ? MONTHS[Number(m) - 1] : '', y].filter(Boolean).join(' ');
+}
+
+/** The short label a slide shows: `Financial Times, 14 Aug 2025`. */
+export const shortLabel = (s: Source) => `${s.publisher}, ${formatDate(s.date)}`;
+
+/** Deck-wide citation registry: numbers sources in order of first citation. */
+export class Citations {
+  readonly order: string[] = [];
+  constructor(readonly sources: Map<string, Source>, readonly sourcesFile: string) {}
+
+  /** Registers a citation and returns its 1-based number; unknown keys are located errors. */
+  cite(key: string, file: string, line: number): number {
+    if (!this.sources.has(key)) {
+      const near = closest(key, [...this.sources.keys()]);
+      throw new DeckError({ file, line, message: `unknown source \`${key}\``,
+        hint: near ? `did you mean \`${near}\`?` : `add \`${key}:\` with title, publisher and date to ${this.sourcesFile}` });
+    }
+    const index = this.order.indexOf(key);
+    if (index >= 0) return index + 1;
+    this.order.push(key);
+    return this.order.length;
+  }
+
+  /** Warnings for sources that no slide cites. */
+  uncited(): DeckIssue[] {
+    return [...this.sources.values()].filter((s) => !this.order.includes(s.key)).map((s) => ({
+      file: s.file, line: s.line, severity: 'warning' as const,
+      message: `source \`${s.key}\` is never cited`, hint: `cite it with [@${s.key}] or remove it`,
+    }));
+  }
+}

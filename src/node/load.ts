@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { DeckError } from '../compile/errors.ts';
+import type { InputFile } from '../compile/types.ts';
+
+/** Where a deck comes from: its Markdown files in order, and the folder paths are relative to. */
+export interface Input {
+  /** The input as given (a folder or one .md file). */
+  path: string;
+  dir: string;
+  files: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A path as shown to the author: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : resolve(path);
+}
+
+/** Lists the deck's Markdown files: a folder's `*.md` in file-name order, or the one file given. */
+export function findInput(path: string): Input {
+  if (!existsSync(path)) {
+    throw new DeckError({ file: displayPath(path), line: 0, message: 'no such file or folder', hint: 'give a folder of .md files or one .md file, e.g. `chokepoint dev slides`' });
+  }
+  if (statSync(path).isDirectory()) {
+    const names = readdirSync(path, { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (names.length === 0) throw new DeckError({ file: displayPath(path), line: 0, message: 'the folder has no .md files', hint: 'add slides as Markdown files, e.g. 01-intro.md' });
+    return { path, dir: displayPath(path), files: names.map((n) => displayPath(join(path, n))) };
+  }
+  const file = displayPath(path);
+  return { path, dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', files: [file] };
+}
+
+/** Reads a file as UTF-8 text; binary or mis-encoded input is a located error, not mojibake. */
+export function readText(path: string): string | null {
+  let bytes: Buffer;
+  try {
+    if (!statSync(path).isFile()) return null;
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new DeckError({ file: displayPath(path), line: lineAtByte(bytes, nul), message: 'this is not a text file (it contains NUL bytes)', hint: 'decks and data must be UTF-8 text; remove or rename the file' });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    throw new DeckError({ file: displayPath(path), line: lineAtByte(bytes, bad), message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 in your editor' });
+  }
+}
+
+/** Reads every Markdown file of the input. */
+export function readInput(input: Input): InputFile[] {
+  return input.files.map((file) => ({ file, text: readText(file) ?? '' }));
+}
+
+function lineAtByte(bytes: Buffer, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += extra;
+  }
+  return 0;
+}

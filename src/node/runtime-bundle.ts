@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { packageRoot } from './paths.ts';
+
+/** The browser runtime, bundled once: it does not depend on the slides, so builds reuse it. */
+export interface RuntimeBundle {
+  dir: string;
+  /** Files relative to `dir`, in a stable order. */
+  files: string[];
+  scripts: string[];
+  styles: string[];
+  preload: string[];
+}
+
+const SOURCES = ['src/runtime', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
+
+/** Returns the cached runtime bundle for the current sources, building it with Vite when missing. */
+export async function runtimeBundle(): Promise<RuntimeBundle> {
+  const key = sourceHash();
+  const dir = join(packageRoot, 'node_modules', '.cache', 'chokepoint', `runtime-${key}`);
+  const manifestPath = join(dir, 'runtime.json');
+  if (!existsSync(manifestPath)) await buildRuntime(dir);
+  return { dir, ...(JSON.parse(readFileSync(manifestPath, 'utf8')) as Omit<RuntimeBundle, 'dir'>) };
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((s) => listFiles(join(packageRoot, s)))) {
+    hash.update(relative(packageRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+async function buildRuntime(dir: string): Promise<void> {
+  const { build } = await import('vite');
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  await build({
+    configFile: false,
+    root: packageRoot,
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: tmp,
+      emptyOutDir: true,
+      manifest: 'manifest.json',
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+      rollupOptions: { input: join(packageRoot, 'src/runtime/main.ts') },
+    },
+  });
+  const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.json'), 'utf8')) as Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
+  const entry = Object.values(manifest).find((m) => m.isEntry)!;
+  const files = listFiles(tmp).map((f) => relative(tmp, f).split('\\').join('/')).filter((f) => f !== 'manifest.json');
+  const preload = (entry.imports ?? []).map((i) => manifest[i]!.file);
+  const info = { files, scripts: [entry.file], styles: entry.css ?? [], preload };
+  writeFileSync(join(tmp, 'runtime.json'), JSON.stringify(info, null, 2));
+  mkdirSync(join(dir, '..'), { recursive: true });
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    // Another process built the same runtime first; theirs is identical.
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,30 @@
+import deck from 'virtual:deck';
+import type { RevealApi } from 'reveal.js';
+import { showIssues } from './overlay.ts';
+import { startDeck } from './start.ts';
+
+// The dev server: slides come from the virtual module and are replaced in place on every edit.
+const slides = document.querySelector('.reveal .slides')!;
+slides.innerHTML = deck.html;
+document.title = deck.title;
+showIssues(deck.issues);
+const ready: Promise<RevealApi> = startDeck(deck.config);
+
+if (import.meta.hot) {
+  import.meta.hot.accept('virtual:deck', (next) => {
+    if (!next) return;
+    const update = next.default as typeof deck;
+    showIssues(update.issues);
+    void ready.then((reveal) => {
+      if (update.html === slides.innerHTML) return;
+      const { h, v, f } = reveal.getIndices();
+      slides.innerHTML = update.html;
+      document.title = update.title;
+      reveal.sync();
+      reveal.slide(h, v ?? 0, f ?? undefined);
+      // An open speaker view refreshes its notes on this event.
+      reveal.dispatchEvent({ type: 'resumed', data: {} });
+      document.documentElement.dataset.deckVersion = String(update.version);
+    });
+  });
+}

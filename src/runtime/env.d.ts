@@ -1,0 +1,13 @@
+declare module 'virtual:deck' {
+  import type { DeckIssue } from '../compile/errors.ts';
+  import type { RuntimeConfig } from '../compile/runtime-config.ts';
+  const deck: {
+    html: string;
+    title: string;
+    config: RuntimeConfig;
+    issues: DeckIssue[];
+    /** Increases with every compile, so tests can wait for an update. */
+    version: number;
+  };
+  export default deck;
+}

@@ -1,0 +1,36 @@
+import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
+import { packageRoot } from '../node/paths.ts';
+import { chokepointPlugin } from './plugin.ts';
+import { devPage } from './page.ts';
+
+export interface DevOptions {
+  input: string;
+  port?: number;
+  host?: string;
+}
+
+/** Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. */
+export function devConfig(options: DevOptions): InlineConfig {
+  const input = resolve(options.input);
+  const inputDir = existsSync(input) && statSync(input).isFile() ? dirname(input) : input;
+  return {
+    configFile: false,
+    root: packageRoot,
+    clearScreen: false,
+    logLevel: 'warn',
+    appType: 'custom',
+    plugins: [chokepointPlugin({ input: options.input }), devPage()],
+    // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, inputDir] } },
+  };
+}
+
+/** Starts the dev server and returns it once it listens. */
+export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
+  const server = await createServer(devConfig(options));
+  await server.listen();
+  return server;
+}

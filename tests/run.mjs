@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: compiles the CLI, runs every vitest suite (unit and real-browser), and ends with the
+// `N passed, N failed` line that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+const tsc = run('npx', ['tsc', '-p', 'tsconfig.node.json']);
+if (tsc.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const dir = mkdtempSync(join(tmpdir(), 'chokepoint-test-'));
+const report = join(dir, 'vitest.json');
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const vitest = run('npx', args);
+let passed = 0;
+let failed = vitest.status === 0 ? 0 : 1;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  // A suite that fails to load has no failed tests of its own: count it, so a red run never says 0 failed.
+  failed = json.numFailedTests || (vitest.status === 0 ? 0 : Math.max(1, json.numFailedTestSuites ?? 0));
+} catch {
+  // No report: vitest itself failed to start; the exit status says so.
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(vitest.status ?? 1);
