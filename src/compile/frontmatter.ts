@@ -57,6 +57,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (!looksLikeYaml(yamlText)) return { meta: defaults, lines: 0, issues: [] };
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // LineCounter lines are 1-based within the YAML, which starts below the opening `---`.
   const lineAt = (offset: number | undefined) => 1 + counter.linePos(offset ?? 0).line;
   const firstError = doc.errors[0];
   if (firstError) {

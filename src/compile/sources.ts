@@ -21,9 +21,9 @@ const FIELDS = ['title', 'publisher', 'date', 'url', 'note'];
 export function parseSources(text: string, file: string): Map<string, Source> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const lineAt = (node: unknown) => 1 + counter.linePos((node as { range?: number[] } | null)?.range?.[0] ?? 0).line;
+  const lineAt = (node: unknown) => counter.linePos((node as { range?: number[] } | null)?.range?.[0] ?? 0).line;
   const error = doc.errors[0];
-  if (error) throw new DeckError({ file, line: 1 + counter.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message.split('\n')[0]}`, hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines' });
+  if (error) throw new DeckError({ file, line: counter.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message.split('\n')[0]}`, hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines' });
   const sources = new Map<string, Source>();
   if (doc.contents === null) return sources;
   if (!isMap(doc.contents)) throw new DeckError({ file, line: 1, message: 'sources must be a map of keys to sources', hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`' });
@@ -32,6 +32,7 @@ export function parseSources(text: string, file: string): Map<string, Source> {
     const line = lineAt(pair.key);
     if (!isMap(pair.value)) throw new DeckError({ file, line, message: `source \`${key}\` must have \`title\`, \`publisher\` and \`date\``, hint: 'indent them below the key' });
     const entry: Record<string, string> = {};
+    const lines: Record<string, number> = {};
     for (const field of pair.value.items as Pair[]) {
       const name = String(isScalar(field.key) ? field.key.value : field.key);
       const fieldLine = lineAt(field.key);
@@ -41,12 +42,13 @@ export function parseSources(text: string, file: string): Map<string, Source> {
       }
       const value = isScalar(field.value) ? field.value.value : undefined;
       if (value === undefined || value === null || typeof value === 'object') throw new DeckError({ file, line: fieldLine, message: `source \`${key}\`: \`${name}\` must be text`, hint: 'quote it if it contains `: `' });
+      lines[name] = fieldLine;
       entry[name] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     }
     for (const required of ['title', 'publisher', 'date']) {
       if (!entry[required]) throw new DeckError({ file, line, message: `source \`${key}\` has no \`${required}\``, hint: `add \`${required}:\` below the key` });
     }
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(entry.date!)) throw new DeckError({ file, line, message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`' });
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(entry.date!)) throw new DeckError({ file, line: lines.date ?? line, message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`' });
     sources.set(key, { key, title: entry.title!, publisher: entry.publisher!, date: entry.date!, url: entry.url, note: entry.note, file, line });
   }
   return sources;

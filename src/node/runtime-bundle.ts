@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { notesWithoutMarked } from '../vite/notes-without-marked.ts';
 import { packageRoot } from './paths.ts';
 
 /** The browser runtime, bundled once: it does not depend on the slides, so builds reuse it. */
@@ -13,7 +14,7 @@ export interface RuntimeBundle {
   preload: string[];
 }
 
-const SOURCES = ['src/runtime', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
+const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
 
 /** Returns the cached runtime bundle for the current sources, building it with Vite when missing. */
 export async function runtimeBundle(): Promise<RuntimeBundle> {
@@ -50,6 +51,7 @@ async function buildRuntime(dir: string): Promise<void> {
     root: packageRoot,
     base: './',
     logLevel: 'warn',
+    plugins: [notesWithoutMarked()],
     build: {
       outDir: tmp,
       emptyOutDir: true,

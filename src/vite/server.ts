@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { packageRoot } from '../node/paths.ts';
 import { chokepointPlugin } from './plugin.ts';
+import { notesWithoutMarked } from './notes-without-marked.ts';
 import { devPage } from './page.ts';
 
 export interface DevOptions {
@@ -21,7 +22,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     clearScreen: false,
     logLevel: 'warn',
     appType: 'custom',
-    plugins: [chokepointPlugin({ input: options.input }), devPage()],
+    plugins: [chokepointPlugin({ input: options.input }), devPage(), notesWithoutMarked()],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, inputDir] } },

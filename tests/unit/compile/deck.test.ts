@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { compileInput } from '../../../src/node/compile.ts';
+import { compileText, errorsOf, expectGolden, warningsOf } from '../helpers.ts';
+
+const SOURCES = 'a:\n  title: A report\n  publisher: Reuters\n  date: 2025-02-25\nb:\n  title: B story\n  publisher: Financial Times\n  date: 2025-08-14\n';
+
+describe('compileDeck', () => {
+  it('matches the golden HTML for a deck using every authoring feature', () => {
+    const deck = compileInput('tests/fixtures/decks/basic/talk.md', (p) => `assets/${p.split('/').pop()}`);
+    expect(deck.issues).toEqual([]);
+    expectGolden(deck.html, 'tests/fixtures/decks/basic/expected.html');
+  });
+
+  it('nests vertical slides and records indices, titles and lines', () => {
+    const deck = compileText('# One\n---\n## Two\n----\n## Two b\nNote: hi');
+    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.line])).toEqual([[0, 0, 'One', 1], [1, 0, 'Two', 3], [1, 1, 'Two b', 5]]);
+    expect(deck.html).toMatch(/^<section[^>]*>\n<h1>One<\/h1>\n<\/section>\n<section>\n<section /);
+    expect(deck.slides[2]!.notes).toBe('hi');
+  });
+
+  it('renders notes as Markdown into aside.notes', () => {
+    const deck = compileText('# T\nNote: say **this**');
+    expect(deck.html).toContain('<aside class="notes"><p>say <strong>this</strong></p>\n</aside>');
+  });
+
+  it('makes + lists incremental and leaves - lists alone', () => {
+    const html = compileText('+ a\n+ b\n\n- c').html;
+    expect(html.match(/<li class="fragment">/g)).toHaveLength(2);
+    expect(html).toContain('<li>c</li>');
+  });
+
+  it('numbers citations in order of first use and puts a source line at the foot of the slide', () => {
+    const deck = compileText('# One [@b]\n---\n# Two [@a] and [@b; @a]\n---\n<!-- sources -->', { 'sources.yaml': SOURCES });
+    expect(errorsOf(deck)).toEqual([]);
+    expect(deck.sources.map((s) => s.key)).toEqual(['b', 'a']);
+    expect(deck.html).toContain('One <span class="cite">[1]</span>');
+    expect(deck.html).toContain('<span class="cite">[1, 2]</span>');
+    expect(deck.html).toContain('<footer class="slide-sources">Sources: <span>[1] Financial Times, 14 Aug 2025</span> · <span>[2] Reuters, 25 Feb 2025</span></footer>');
+    expect(deck.html).toMatch(/<ol class="sources-list">\n<li id="source-b"><span class="source-publisher">Financial Times<\/span>, B story, 14 Aug 2025\.<\/li>\n<li id="source-a">/);
+  });
+
+  it('reports an unknown citation with file, line and the closest key', () => {
+    const deck = compileText('# One\n\nText [@aa]', { 'sources.yaml': SOURCES });
+    expect(errorsOf(deck)).toEqual([expect.objectContaining({ file: 'deck/talk.md', line: 3, message: 'unknown source `aa`', hint: 'did you mean `a`?' })]);
+  });
+
+  it('warns about a source that is never cited, at its line in sources.yaml', () => {
+    const deck = compileText('# One [@a]', { 'sources.yaml': SOURCES });
+    expect(warningsOf(deck)).toEqual([expect.objectContaining({ file: 'deck/sources.yaml', line: 5, message: 'source `b` is never cited' })]);
+  });
+
+  it('reports a bad sources.yaml entry at its line', () => {
+    const deck = compileText('# One [@a]', { 'sources.yaml': 'a:\n  title: x\n  publisher: y\n  date: soon\n' });
+    expect(errorsOf(deck)[0]).toMatchObject({ file: 'deck/sources.yaml', line: 4, message: 'source `a`: date `soon` is not YYYY-MM-DD' });
+  });
+
+  it('resolves images relative to the Markdown file and reports a missing one with its line', () => {
+    expect(compileText('![x](img/a.png)', { 'img/a.png': '' }).html).toContain('<img src="assets/a.png" alt="x">');
+    const deck = compileText('# T\n\n![x](img/missing.png)');
+    expect(errorsOf(deck)[0]).toMatchObject({ file: 'deck/talk.md', line: 3, message: 'image or media file `img/missing.png` not found (looked for deck/img/missing.png)' });
+  });
+
+  it('leaves absolute and data URLs alone and resolves background images in .slide: comments', () => {
+    const deck = compileText('<!-- .slide: data-background-image="bg.jpg" -->\n![a](https://x.org/a.png) ![b](data:image/png;base64,AA==)', { 'bg.jpg': '' });
+    expect(deck.html).toContain('data-background-image="assets/bg.jpg"');
+    expect(deck.html).toContain('src="https://x.org/a.png"');
+  });
+
+  it('keeps compiling other slides after an error, and reports each', () => {
+    const deck = compileText('# A [@nope]\n---\n# B\n---\n![x](gone.png)');
+    expect(errorsOf(deck).map((e) => e.line)).toEqual([1, 5]);
+  });
+
+  it('reads CRLF files with the same slides and lines as LF', () => {
+    const lf = compileText('---\ntitle: T\n---\n# A\n---\n# B\nNote: n');
+    const crlf = compileText('---\r\ntitle: T\r\n---\r\n# A\r\n---\r\n# B\r\nNote: n');
+    expect(crlf.html).toBe(lf.html);
+    expect(crlf.slides).toEqual(lf.slides);
+  });
+
+  it('says so when the deck has no slides', () => {
+    expect(errorsOf(compileText('\n\n'))[0]).toMatchObject({ message: 'the deck has no slides' });
+  });
+
+  it('takes the title from the first slide when the front matter has none', () => {
+    expect(compileText('# Big idea\n---\n## Next').meta.title).toBe('Big idea');
+  });
+
+  it('compiles a folder of files in file-name order', () => {
+    const deck = compileInput('tests/fixtures/decks/multi', () => null);
+    expect(deck.slides.map((s) => s.title)).toEqual(['First file', 'Second file', 'Tenth file']);
+  });
+});
