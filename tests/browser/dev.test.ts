@@ -1,0 +1,65 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer } from '../../src/vite/server.ts';
+import { indices, launchBrowser, openDeck, tempDir, type Browser } from './helpers.ts';
+
+let browser: Browser;
+let server: ViteDevServer;
+const tmp = tempDir('chokepoint-dev-');
+const file = join(tmp.path, 'deck.md');
+const original = readFileSync('tests/fixtures/decks/nav/deck.md', 'utf8');
+
+beforeAll(async () => {
+  cpSync('tests/fixtures/decks/nav/deck.md', file);
+  [browser, server] = await Promise.all([launchBrowser(), startDevServer({ input: tmp.path, port: 0 })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  tmp.remove();
+});
+
+const edit = (from: string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+describe('the dev server', () => {
+  it('updates the page in place on an edit, keeps the slide, and recovers from a broken edit', async () => {
+    const url = server.resolvedUrls!.local[0]!;
+    const { page, errors } = await openDeck(browser, url);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await indices(page)).toMatchObject({ h: 1, v: 1 });
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+
+    edit('## Second, below', '## Second, edited live');
+    await page.waitForFunction(() => document.querySelector('section.present > h2')?.textContent === 'Second, edited live');
+    expect(await indices(page)).toMatchObject({ h: 1, v: 1 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBe(42);
+
+    edit('Vertical child.', 'Vertical child.\n\n```js\nunclosed');
+    const panel = page.locator('#deck-errors');
+    await expect.poll(() => panel.count()).toBe(1);
+    expect(await panel.innerText()).toMatch(/deck\.md:\d+: code block opened with ``` is never closed/);
+    expect(await page.locator('section.present > h2').last().innerText()).toBe('Second, edited live');
+    await page.keyboard.press('ArrowRight');
+    expect(await indices(page)).toMatchObject({ h: 2, v: 0 });
+    await page.keyboard.press('ArrowLeft');
+
+    edit('```js\nunclosed', 'Fixed now.');
+    await expect.poll(() => panel.count()).toBe(0);
+    await page.waitForFunction(() => document.body.textContent?.includes('Fixed now.'));
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBe(42);
+    expect(errors).toEqual([]);
+    writeFileSync(file, original);
+    await page.close();
+  });
+
+  it('picks up a new slide file added to the folder', async () => {
+    const { page } = await openDeck(browser, server.resolvedUrls!.local[0]!);
+    writeFileSync(join(tmp.path, 'zz-extra.md'), '## Added later\n');
+    await page.waitForFunction(() => [...document.querySelectorAll('.slides h2')].some((h) => h.textContent === 'Added later'));
+    expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(5);
+    await page.close();
+  });
+});
