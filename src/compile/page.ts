@@ -32,6 +32,7 @@ export function renderPage(deck: Deck, assets: PageAssets, options: { csp?: bool
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.title ?? 'Slides')}</title>
+<link rel="icon" href="data:,">
 ${metaTags.join('\n')}
 ${assets.styles.map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n')}
 ${(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${escapeHtml(s)}">`).join('\n')}

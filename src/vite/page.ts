@@ -6,6 +6,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Slides</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <div class="reveal"><div class="slides"></div></div>

@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { packageRoot } from '../node/paths.ts';
 import { chokepointPlugin } from './plugin.ts';
@@ -25,7 +25,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     plugins: [chokepointPlugin({ input: options.input }), devPage(), notesWithoutMarked()],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, inputDir] } },
+    server: { port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] } },
   };
 }
 

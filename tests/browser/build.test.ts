@@ -38,7 +38,7 @@ describe('the built deck in Chromium', () => {
     await expect.poll(() => page.locator('section.present > h2').last().innerText()).toBe('Second, below');
     await page.keyboard.press('ArrowRight');
     expect(await indices(page)).toMatchObject({ h: 2, v: 0 });
-    expect(page.url()).toMatch(/#\/2$/);
+    await expect.poll(() => page.url()).toMatch(/#\/2$/);
     await page.close();
   });
 
