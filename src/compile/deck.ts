@@ -74,23 +74,42 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost): De
     if (!unknownIsError) issues.push(...citations.uncited());
   }
   const cited = citations ? citations.order.map((k) => citations!.sources.get(k)!) : [];
-  const sourcesList = renderSourcesList(cited);
-  const html = stacks.map(({ slides }) => {
-    const inner = slides.map((s) => s.html.replace(SOURCES_PLACEHOLDER, sourcesList));
-    return inner.length === 1 ? inner[0] : `<section>\n${inner.join('\n')}\n</section>`;
-  }).join('\n');
-  const slides = stacks.flatMap((s) => s.lines);
+  const pages = sourcePages(cited);
+  // A sources slide becomes as many slides as its list needs; a lone slide stays horizontal, a stacked one vertical.
+  const expanded = stacks.flatMap(({ slides, lines }) => {
+    const variants = slides.map((s, i) => (s.html.includes(SOURCES_PLACEHOLDER)
+      ? pages.map((page) => ({ html: s.html.replace(SOURCES_PLACEHOLDER, page), line: lines[i]! }))
+      : [{ html: s.html, line: lines[i]! }]));
+    return slides.length === 1 ? variants[0]!.map((v) => [v]) : [variants.flat()];
+  });
+  const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
+  const slides = expanded.flatMap((stack, h) => stack.map((s, v) => ({ ...s.line, h, v })));
   const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
   return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files };
 }
 
-/** The `<!-- sources -->` slide's list: every cited source, numbered in order of first citation. */
-function renderSourcesList(sources: Source[]): string {
-  if (sources.length === 0) return '<p class="sources-empty">No sources cited.</p>';
+/** How many sources fit one slide in the theme's two-column list. */
+export const SOURCES_PER_SLIDE = 16;
+
+/** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
+function sourcePages(sources: Source[]): string[] {
+  if (sources.length === 0) return ['<p class="sources-empty">No sources cited.</p>'];
+  const pages: string[] = [];
+  for (let start = 0; start < sources.length; start += SOURCES_PER_SLIDE) {
+    const chunk = sources.slice(start, start + SOURCES_PER_SLIDE);
+    const counter = sources.length > SOURCES_PER_SLIDE
+      ? `<p class="sources-page">${start + 1}–${start + chunk.length} of ${sources.length}</p>\n` : '';
+    pages.push(`${counter}${renderSourcesList(chunk, start + 1)}`);
+  }
+  return pages;
+}
+
+/** Sources as a numbered list (numbers follow the order of first citation, as the [n] markers do). */
+function renderSourcesList(sources: Source[], start: number): string {
   const items = sources.map((s) => {
     const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
     const note = s.note ? ` <span class="source-note">${escapeHtml(s.note)}</span>` : '';
     return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date)}.${note}</li>`;
   });
-  return `<ol class="sources-list">\n${items.join('\n')}\n</ol>`;
+  return `<ol class="sources-list"${start > 1 ? ` start="${start}"` : ''}>\n${items.join('\n')}\n</ol>`;
 }

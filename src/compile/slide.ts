@@ -106,7 +106,8 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
 }
 
 /** The slide's first heading, or its first words, for outlines and file names. */
-function slideTitle(html: string): string {
+function slideTitle(rendered: string): string {
+  const html = rendered.replace(/<span class="cite">[^<]*<\/span>/g, '');
   const heading = /<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/.exec(html);
   if (heading) return textOf(heading[2]!);
   const text = textOf(html.replace(/<(svg|table|pre)[\s\S]*?<\/\1>/g, ''));

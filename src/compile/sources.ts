@@ -6,7 +6,7 @@ export interface Source {
   key: string;
   title: string;
   publisher: string;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD, YYYY-MM, YYYY, or `n.d.` for an undated page. */
   date: string;
   url?: string;
   note?: string;
@@ -48,7 +48,7 @@ export function parseSources(text: string, file: string): Map<string, Source> {
     for (const required of ['title', 'publisher', 'date']) {
       if (!entry[required]) throw new DeckError({ file, line, message: `source \`${key}\` has no \`${required}\``, hint: `add \`${required}:\` below the key` });
     }
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(entry.date!)) throw new DeckError({ file, line: lines.date ?? line, message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`' });
+    if (!/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/.test(entry.date!)) throw new DeckError({ file, line: lines.date ?? line, message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`, `2025-08`, or `n.d.` when the page has no date' });
     sources.set(key, { key, title: entry.title!, publisher: entry.publisher!, date: entry.date!, url: entry.url, note: entry.note, file, line });
   }
   return sources;
@@ -58,6 +58,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** `2025-08-14` as `14 Aug 2025` (partial dates stay partial). */
 export function formatDate(date: string): string {
+  if (date === 'n.d.') return 'n.d.';
   const [y, m, d] = date.split('-');
   return [d ? String(Number(d)) : '', m ? MONTHS[Number(m) - 1] : '', y].filter(Boolean).join(' ');
 }

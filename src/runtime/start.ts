@@ -26,7 +26,9 @@ export async function startDeck(config: RuntimeConfig): Promise<RevealApi> {
     progress: true,
     controls: true,
     controlsTutorial: false,
-    center: true,
+    // Slides fill the frame and the theme centres content with flexbox, so a slide's source line sits at its foot.
+    center: false,
+    display: 'flex',
     transition: 'fade',
     transitionSpeed: 'fast',
     backgroundTransition: 'none',

@@ -47,7 +47,7 @@ describe('the built deck in Chromium', () => {
     const notes: string[] = [];
     for (const [h, v] of [[0, 0], [1, 0], [1, 1], [2, 0]] as const) {
       await page.evaluate(([hh, vv]) => window.Reveal.slide(hh, vv), [h, v]);
-      notes.push(await page.evaluate(() => window.Reveal.getSlideNotes()));
+      notes.push((await page.evaluate(() => window.Reveal.getSlideNotes())) ?? "");
     }
     expect(notes.map((n) => n.replace(/<\/?p>|\n/g, ''))).toEqual([
       'Notes of the first slide.', 'Notes of the second slide.', 'Notes of the vertical child.', 'Notes of the third slide.',

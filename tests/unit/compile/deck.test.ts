@@ -91,3 +91,22 @@ describe('compileDeck', () => {
     expect(deck.slides.map((s) => s.title)).toEqual(['First file', 'Second file', 'Tenth file']);
   });
 });
+
+describe('the sources slide', () => {
+  it('spreads a long list over as many slides as it needs, numbering on', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    const yaml = keys.map((k) => `${k}:\n  title: T ${k}\n  publisher: P\n  date: 2025-01-01\n`).join('');
+    const deck = compileText(`# A ${keys.map((k) => `[@${k}]`).join(' ')}\n---\n## Sources\n\n<!-- sources -->`, { 'sources.yaml': yaml });
+    expect(errorsOf(deck)).toEqual([]);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title])).toEqual([[0, 0, 'A'], [1, 0, 'Sources'], [2, 0, 'Sources']]);
+    expect(deck.html).toContain('<p class="sources-page">1–16 of 20</p>');
+    expect(deck.html).toContain('<ol class="sources-list" start="17">');
+    expect(deck.html.match(/<li id="source-/g)).toHaveLength(20);
+  });
+
+  it('accepts n.d. for an undated source', () => {
+    const deck = compileText('# A [@x]\n---\n<!-- sources -->', { 'sources.yaml': 'x:\n  title: T\n  publisher: Site\n  date: n.d.\n' });
+    expect(errorsOf(deck)).toEqual([]);
+    expect(deck.html).toContain('[1] Site, n.d.');
+  });
+});
