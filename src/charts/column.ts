@@ -1,0 +1,91 @@
+import { scaleBand } from 'd3-scale';
+import { axisLeft, axisTitle, baseline } from './axis.ts';
+import { categoryOf, numberAt, uniqueCategories } from './columns.ts';
+import { seriesSentence } from './describe.ts';
+import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
+import { FONT, GAP, WIDTH, maxWidth, wrap } from './layout.ts';
+import { drawAnnotations, planAnnotations, seriesClass, seriesKey, step } from './marks.ts';
+import { el, group, lines, text } from './svg.ts';
+import { tickSpecifier, valueFormatter } from './values.ts';
+import type { ChartOutput } from './describe.ts';
+import type { ChartSpec, Dataset } from './types.ts';
+
+const LINE = 30;
+
+/** Grouped columns: one column per y field in each x category, values printed on top. */
+export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
+  const H = heightOf(spec);
+  const fmt = valueFormatter(spec.format);
+  const ticksSpec = tickSpecifier(spec.format);
+  const cats = uniqueCategories(data.rows, spec.x!.name, spec);
+  const values = spec.y.map((f) => data.rows.map((r) => numberAt(r, f.name, spec)));
+  const all = values.flat().filter((v): v is number => v !== null);
+  const y = valueScale(all, { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+
+  const band = (left: number) => scaleBand<string>().domain(cats).range([left, WIDTH - GAP]).paddingInner(0.25).paddingOuter(0.1);
+  const inner = (outer: number) => scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, outer]).paddingInner(0.08);
+  const probe = inner(band(GAP).bandwidth());
+  // Values go on the columns only if every label fits its column; otherwise an axis reads better.
+  const showValues = (spec.values ?? true) && values.every((s) => s.every((v) => v === null || maxWidth([fmt(v)], FONT.tick) <= probe.step() - 4));
+  const left = showValues ? GAP : leftFor(y, ticksSpec, H);
+  const x = band(left);
+  const sub = inner(x.bandwidth());
+  const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
+  const bottom = H - GAP - Math.max(...catLines.map((l) => l.length)) * LINE - 4;
+
+  const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP);
+  const plan = planAnnotations(
+    spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })),
+    left,
+    WIDTH - GAP,
+  );
+  const unitY = GAP + key.height + FONT.tick;
+  const headroom = showValues ? LINE + 6 : FONT.tick / 2;
+  const top = unitY - FONT.tick + (spec.unit ? UNIT_ROOM : 0) + plan.height + headroom;
+  y.range([bottom, top]);
+  const zero = y(0);
+
+  const columns = spec.y.map((_, s) =>
+    group(
+      seriesClass(s),
+      step(spec, s),
+      ...cats.map((c, i) => {
+        const v = values[s]![i];
+        if (v === null || v === undefined) return '';
+        const cx = x(c)! + sub(s)!;
+        const end = y(v);
+        const label = showValues
+          ? text({ class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, fmt(v))
+          : '';
+        return el('rect', { x: cx, y: Math.min(end, zero), width: sub.bandwidth(), height: Math.abs(end - zero) }) + label;
+      }),
+    ),
+  );
+  const labels = cats.map((c, i) =>
+    lines({ class: 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' }, catLines[i]!, x(c)! + x.bandwidth() / 2, LINE),
+  );
+  const targets = spec.annotate.map((a) => {
+    const i = cats.indexOf(categoryOf(a, cats, spec));
+    const tallest = Math.min(...values.map((s) => y(Math.max(0, s[i] ?? 0))));
+    return { y: a.y !== undefined ? y(a.y) : tallest - (showValues ? LINE + 4 : 0), dot: a.y !== undefined };
+  });
+
+  return {
+    height: H,
+    body:
+      (showValues ? '' : axisLeft(yTicks(y, ticksSpec), { left, right: WIDTH - GAP, top, bottom })) +
+      key.svg +
+      (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
+      columns.join('') +
+      baseline(left, zero, WIDTH - GAP, zero) +
+      el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, ...labels) +
+      drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
+    summary:
+      `Column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[cats.length - 1]}. ` +
+      values.map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])), fmt)).join(' '),
+    table: {
+      head: [spec.x!.name, ...spec.names],
+      rows: cats.map((c, i) => [c, ...values.map((s) => (s[i] === null ? '' : fmt(s[i]!)))]),
+    },
+  };
+}

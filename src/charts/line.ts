@@ -1,0 +1,109 @@
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { axisBottom, axisLeft, axisTitle } from './axis.ts';
+import { numberAt } from './columns.ts';
+import { seriesSentence } from './describe.ts';
+import { TICK_ROOM, UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
+import { FONT, GAP, WIDTH, textWidth } from './layout.ts';
+import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
+import { el, group } from './svg.ts';
+import { readX, xAxis, xPosition } from './xvalues.ts';
+import { tickSpecifier, valueFormatter } from './values.ts';
+import { ChartError } from './types.ts';
+import type { ChartOutput, Point } from './describe.ts';
+import type { ChartSpec, Dataset } from './types.ts';
+
+interface Sample {
+  x: number;
+  y: number | null;
+}
+
+/** Line chart: time or number x, one line per y field, labels at the line ends, gaps where values are missing. */
+export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
+  const H = heightOf(spec);
+  const fmt = valueFormatter(spec.format);
+  const xs = readX(spec, data);
+  const order = xs.values.map((_, i) => i).sort((a, b) => xs.values[a]! - xs.values[b]! || a - b);
+  const rows = order.map((i) => data.rows[i]!);
+  const series = spec.y.map((f) => rows.map((r, i): Sample => ({ x: xs.values[order[i]!]!, y: numberAt(r, f.name, spec) })));
+  const all = series.flatMap((s) => s.flatMap((p) => (p.y === null ? [] : [p.y])));
+  const y = valueScale(all, { log: spec.yScale === 'log', zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const ticksSpec = tickSpecifier(spec.format);
+
+  const ends = series.map((s, i) => {
+    const last = [...s].reverse().find((p) => p.y !== null);
+    const name = spec.y.length > 1 || spec.names[i] !== spec.y[i]!.name ? spec.names[i]! : '';
+    return { last, name, value: last ? fmt(last.y!) : '', series: i };
+  });
+  const right = Math.max(...ends.map((e) => endLabelWidth(e))) + 2 * GAP + 8;
+  let left = leftFor(y, ticksSpec, H);
+  let x = xAxis(xs, [left, WIDTH - right], spec.xFormat);
+  // The first tick label is centred on its tick: widen the margin if it would be clipped.
+  const overhang = x.ticks[0] ? textWidth(x.ticks[0].label, FONT.tick) / 2 + 4 - (x.ticks[0].pos - left) : 0;
+  if (overhang > left) x = xAxis(xs, [(left = overhang), WIDTH - right], spec.xFormat);
+
+  const marks = spec.annotate.map((a) => {
+    const at = xPosition(a, spec, xs, x.domain);
+    return { x: x.at(at), at, a };
+  });
+  const plan = planAnnotations(marks.map((m) => ({ x: m.x, label: m.a.label })), left, WIDTH - 8);
+  const top = GAP + (spec.unit ? UNIT_ROOM : FONT.tick / 2) + plan.height;
+  const bottom = H - TICK_ROOM - (spec.xUnit ? UNIT_ROOM : 0);
+  y.range([bottom, top]);
+  const frame = { left, right: WIDTH - right, top, bottom };
+
+  const path = line<Sample>()
+    .defined((p) => p.y !== null)
+    .x((p) => x.at(p.x))
+    .y((p) => y(p.y!))
+    .digits(2);
+  const lone = (s: Sample[], i: number) => s[i]!.y !== null && s[i - 1]?.y == null && s[i + 1]?.y == null;
+  const labels = drawEndLabels(
+    ends.map((e) => ({ ...e, y: e.last ? y(e.last.y!) : bottom })),
+    frame.right + GAP,
+    top,
+    bottom,
+  );
+  const lines = series.map((s, i) =>
+    group(
+      seriesClass(i),
+      step(spec, i),
+      el('path', { class: 'line', d: path(s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }),
+      ...s.flatMap((p, j) => (lone(s, j) ? [el('circle', { cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
+      ends[i]!.last ? el('circle', { class: 'end', cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
+      labels[i]!,
+    ),
+  );
+  const targets = marks.map((m) => ({ y: y(m.a.y ?? valueAt(series[0]!, m.at, spec, m.a.line)), dot: true }));
+
+  const words = (i: number) => xs.text[order[i]!]!;
+  return {
+    height: H,
+    body:
+      axisLeft(yTicks(y, ticksSpec), frame) +
+      axisBottom(x.ticks, frame, false) +
+      (spec.unit ? axisTitle(spec.unit, 0, GAP + FONT.tick, 'start') : '') +
+      (spec.xUnit ? axisTitle(spec.xUnit, frame.right, H - GAP, 'end') : '') +
+      lines.join('') +
+      drawAnnotations(plan, targets, top - GAP, spec.fragments ? series.length + 1 : undefined),
+    summary:
+      `Line chart${spec.unit ? ` in ${spec.unit}` : ''}, ${words(0)} to ${words(rows.length - 1)}. ` +
+      series
+        .map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((p, j): Point[] => (p.y === null ? [] : [{ at: words(j), value: p.y }])), fmt))
+        .join(' '),
+    table: {
+      head: [spec.x!.name, ...spec.names],
+      rows: rows.map((r, i) => [words(i), ...series.map((s) => (s[i]!.y === null ? '' : fmt(s[i]!.y!)))]),
+    },
+  };
+}
+
+/** The first series' value at `at`: exact, else read off the segment around it (through a d3 scale). */
+function valueAt(s: readonly Sample[], at: number, spec: ChartSpec, line: number): number {
+  const i = s.findIndex((p) => p.x >= at && p.y !== null);
+  const after = s[i];
+  const before = [...s.slice(0, Math.max(i, 0))].reverse().find((p) => p.y !== null);
+  if (after && after.x === at) return after.y!;
+  if (after && before) return scaleLinear().domain([before.x, after.x]).range([before.y!, after.y!])(at);
+  throw new ChartError({ file: spec.where.file, line }, `The annotation has no value of ${spec.names[0]} to sit on.`, 'Give it a y, e.g. `{ x: ..., y: 2.5, label: ... }`.');
+}

@@ -1,0 +1,82 @@
+import { format, formatSpecifier } from 'd3-format';
+import { utcFormat, utcParse } from 'd3-time-format';
+import type { Cell } from './types.ts';
+
+/** A parsed date and how precisely the author wrote it (2025, 2025-01, 2025-01-27). */
+export interface DateValue {
+  date: Date;
+  precision: 'year' | 'month' | 'day';
+}
+
+// Strict on purpose: "1,234" or "12%" in a data file is more likely a mistake than a wish.
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const DATE_SPECS = { year: '%Y', month: '%Y-%m', day: '%Y-%m-%d' } as const;
+
+/** The text of a cell as the author wrote it ('' when missing). */
+export function cellText(cell: Cell): string {
+  return cell === null ? '' : String(cell).trim();
+}
+
+/** A number, null when the cell is empty, or undefined when it is not a number. */
+export function parseNumber(cell: Cell): number | null | undefined {
+  if (cell === null) return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell === 'boolean') return undefined;
+  const s = cell.trim();
+  if (s === '') return null;
+  return NUMBER.test(s) ? Number(s) : undefined;
+}
+
+/** Whether a cell is written like a date, so an x column of them makes a time axis. */
+export function looksLikeDate(cell: Cell): boolean {
+  return (typeof cell === 'string' || typeof cell === 'number') && DATE.test(String(cell).trim());
+}
+
+/** A date, null when the cell is empty, or undefined when it is not a real YYYY[-MM[-DD]] date. */
+export function parseDate(cell: Cell): DateValue | null | undefined {
+  const s = cellText(cell);
+  if (s === '') return null;
+  if (!DATE.test(s)) return undefined;
+  const precision = s.length === 4 ? 'year' : s.length === 7 ? 'month' : 'day';
+  const spec = DATE_SPECS[precision];
+  const date = utcParse(spec)(s);
+  // d3 rolls 2025-02-30 over into March; a round trip catches dates that do not exist.
+  return date && utcFormat(spec)(date) === s ? { date, precision } : undefined;
+}
+
+// Four significant digits: enough to read a value, short enough for a label.
+const DEFAULT_FORMAT = ',.4~r';
+
+/** Formats values with the spec's d3-format string, or a short readable default. */
+export function valueFormatter(specifier: string | undefined): (n: number) => string {
+  return format(specifier ?? DEFAULT_FORMAT);
+}
+
+/**
+ * The specifier for axis ticks: the author's format without its precision, so d3's
+ * tickFormat picks the precision the tick step needs ("$.1f" gives $0, $1, $2).
+ */
+export function tickSpecifier(specifier: string | undefined): string | undefined {
+  if (specifier === undefined) return undefined;
+  const s = formatSpecifier(specifier);
+  s.precision = undefined;
+  return s.toString();
+}
+
+/** Whether `s` is a valid d3-format specifier. */
+export function isFormat(s: string): boolean {
+  try {
+    formatSpecifier(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DATE_TEXT = { year: '%Y', month: '%b %Y', day: '%-d %b %Y' } as const;
+
+/** A date as a reader would say it, at the precision the author wrote it. */
+export function dateText(value: DateValue, specifier?: string): string {
+  return utcFormat(specifier ?? DATE_TEXT[value.precision])(value.date);
+}

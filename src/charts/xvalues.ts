@@ -1,0 +1,80 @@
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { fitTicks } from './axis.ts';
+import { dateAt, numberAt, rowName } from './columns.ts';
+import { cellText, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter } from './values.ts';
+import { ChartError } from './types.ts';
+import type { Tick } from './axis.ts';
+import type { Annotation, ChartSpec, Dataset } from './types.ts';
+
+/** The x of each row as a number (epoch ms on a time axis) and in words. */
+export interface XValues {
+  time: boolean;
+  values: number[];
+  text: string[];
+}
+
+/**
+ * Reads a continuous x column. It is a time axis when `xType: time`, or when the first
+ * value is written like a date (YYYY, YYYY-MM, YYYY-MM-DD); every row must then agree.
+ */
+export function readX(spec: ChartSpec, data: Dataset): XValues {
+  const name = spec.x!.name;
+  const first = data.rows.map((r) => r.cells.get(name) ?? null).find((c) => cellText(c) !== '') ?? null;
+  const time = spec.xType ? spec.xType === 'time' : looksLikeDate(first);
+  const number = valueFormatter(spec.xFormat);
+  const values: number[] = [];
+  const text: string[] = [];
+  for (const row of data.rows) {
+    const v = time ? dateAt(row, name, spec) : numberAt(row, name, spec);
+    if (v === null) {
+      throw new ChartError(
+        { file: row.where.file, line: row.cellLines.get(name) ?? row.where.line },
+        `${rowName(row, spec, name)} has no ${name}.`,
+        `Fill in ${name}, or remove the row.`,
+      );
+    }
+    values.push(typeof v === 'number' ? v : v.date.getTime());
+    text.push(typeof v === 'number' ? number(v) : dateText(v));
+  }
+  return { time, values, text };
+}
+
+/** Where an annotation's x falls, checked against the axis type and the data's range. */
+export function xPosition(a: Annotation, spec: ChartSpec, xs: XValues, domain: readonly [number, number]): number {
+  const where = { file: spec.where.file, line: a.line };
+  const written = cellText(a.x);
+  let at: number;
+  if (xs.time) {
+    const d = parseDate(a.x);
+    if (!d) throw new ChartError(where, `The annotation x "${written}" is not a date.`, 'Write it like the data: YYYY-MM-DD, YYYY-MM or YYYY.');
+    at = d.date.getTime();
+  } else {
+    const n = parseNumber(a.x);
+    if (n === null || n === undefined) throw new ChartError(where, `The annotation x "${written}" is not a number.`, 'Write a plain number on the x axis.');
+    at = n;
+  }
+  if (at < domain[0] || at > domain[1]) {
+    const lo = xs.text[xs.values.indexOf(domain[0])];
+    const hi = xs.text[xs.values.indexOf(domain[1])];
+    throw new ChartError(where, `The annotation x "${written}" lies outside the data, which runs from ${lo} to ${hi}.`, 'Move it inside the range of x.');
+  }
+  return at;
+}
+
+/** A continuous x axis over given positions: where a value goes, and ticks that fit. */
+export interface XAxis {
+  at(value: number): number;
+  ticks: Tick[];
+  domain: [number, number];
+}
+
+/** Builds the x axis from d3's UTC time or linear scale; labels use `specifier` if given. */
+export function xAxis(xs: XValues, range: [number, number], specifier: string | undefined): XAxis {
+  const domain: [number, number] = [Math.min(...xs.values), Math.max(...xs.values)];
+  if (xs.time) {
+    const s = scaleUtc().domain(domain.map((v) => new Date(v))).range(range);
+    return { at: (v) => s(v), ticks: fitTicks<Date>(s, 8, specifier, 'x'), domain };
+  }
+  const s = scaleLinear().domain(domain).range(range);
+  return { at: (v) => s(v), ticks: fitTicks<number>(s, 8, specifier, 'x'), domain };
+}

@@ -1,0 +1,105 @@
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { checkColumns } from '../charts/columns.ts';
+import { jsonRecords, parseCsv, rowsFromList } from '../charts/data.ts';
+import { renderChart } from '../charts/index.ts';
+import { readSpec } from '../charts/spec.ts';
+import { ChartError } from '../charts/types.ts';
+import type { Cell, Dataset, LEntry, LNode, Where } from '../charts/types.ts';
+import type { ChartContext } from './chart-context.ts';
+import { DeckError, closest } from './errors.ts';
+
+/**
+ * Renders the YAML body of a ```chart fence as a <figure> with an accessible SVG, a
+ * hidden data table, caption and source line. Throws a DeckError located at the
+ * offending key or data row.
+ */
+export function renderChartFence(source: string, ctx: ChartContext): string {
+  try {
+    const root = parseYaml(source, ctx.file, ctx.line, 'The chart');
+    const fence: Where = { file: ctx.file, line: ctx.line };
+    if (root === null) throw new ChartError(fence, 'The chart block is empty.', 'Start with `kind: line`, `title: ...` and `data: ...`.');
+    if (root.type !== 'map') {
+      throw new ChartError({ file: ctx.file, line: root.line }, 'The chart block must be YAML keys such as `kind: line`.', 'Write one `key: value` per line.');
+    }
+    const { spec, data } = readSpec(root, fence, closest);
+    const dataset = loadData(data, ctx);
+    checkColumns(spec, dataset, { file: ctx.file, line: data.keyLine }, closest);
+    const sources = spec.sources.map((f) => ctx.cite(f.name, f.line));
+    return renderChart(spec, dataset, { idPrefix: ctx.idPrefix, sources });
+  } catch (e) {
+    if (!(e instanceof ChartError)) throw e;
+    throw new DeckError({ file: e.where.file, line: e.where.line, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+  }
+}
+
+function loadData(entry: LEntry, ctx: ChartContext): Dataset {
+  const node = entry.value;
+  const at: Where = { file: ctx.file, line: node.line };
+  if (node.type === 'list') return rowsFromList(node, ctx.file, 'the inline data');
+  const path = node.type === 'scalar' && typeof node.value === 'string' ? node.value.trim() : '';
+  const ext = /\.(csv|json)$/i.exec(path)?.[1]?.toLowerCase();
+  if (!ext) {
+    throw new ChartError(at, '"data" must be a .csv or .json path or a list of records.', 'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.');
+  }
+  const file = ctx.readData(path);
+  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.');
+  if (ext === 'csv') return parseCsv(file.text, file.path);
+  const root = parseJson(file.text, file.path);
+  return rowsFromList(jsonRecords(root, file.path), file.path, file.path);
+}
+
+function parseJson(text: string, file: string): LNode {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    // JSON.parse gives no line on Node 20; the YAML parser (JSON is YAML) usually does.
+    parseYaml(text, file, 0, file);
+    const reason = e instanceof Error ? e.message.split(/, "|\n/)[0] : '';
+    throw new ChartError({ file, line: 0 }, `${file} is not valid JSON${reason ? ` (${reason})` : ''}.`, 'Check for trailing commas, comments or single quotes.');
+  }
+  const root = parseYaml(text, file, 0, file);
+  if (root === null) throw new ChartError({ file, line: 0 }, `${file} is empty.`, 'Write an array of records.');
+  return root;
+}
+
+/** Parses YAML (or JSON) into LNodes whose lines are `base` + the line inside `text`. */
+function parseYaml(text: string, file: string, base: number, what: string): LNode | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => base + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const error = doc.errors[0];
+  if (error) {
+    const reason = error.message.split(/ at line \d+|\n/)[0]!.replace(/\.$/, '');
+    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${what} is not valid ${base ? 'YAML' : 'YAML/JSON'}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".');
+  }
+  return doc.contents ? convert(doc.contents, doc, lineOf, 0) : null;
+}
+
+function convert(node: YamlNode, doc: Document, lineOf: (o: number | undefined) => number, depth: number): LNode {
+  const line = lineOf(node.range?.[0]);
+  if (depth > 64) throw new ChartError({ file: '', line }, 'The chart nests too deeply.');
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    return target ? convert(target, doc, lineOf, depth + 1) : { type: 'scalar', value: null, line };
+  }
+  if (isSeq(node)) return { type: 'list', line, items: node.items.map((n) => item(n, line, doc, lineOf, depth)) };
+  if (isMap(node)) {
+    const entries = node.items.map((pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyLine = isScalar(pair.key) ? lineOf(pair.key.range?.[0]) : line;
+      return { key, keyLine, value: item(pair.value, keyLine, doc, lineOf, depth) };
+    });
+    return { type: 'map', line, entries };
+  }
+  const value = isScalar(node) ? node.value : null;
+  return { type: 'scalar', line, value: isCell(value) ? value : String(value) };
+}
+
+function item(n: unknown, line: number, doc: Document, lineOf: (o: number | undefined) => number, depth: number): LNode {
+  return n && typeof n === 'object' && 'range' in n ? convert(n as YamlNode, doc, lineOf, depth + 1) : { type: 'scalar', value: null, line };
+}
+
+function isCell(v: unknown): v is Cell {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
