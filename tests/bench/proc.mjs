@@ -1,0 +1,129 @@
+// Child processes with wall time and peak memory. Linux only: reads /proc. The peak of a process
+// tree (node + Chromium) is the largest sum of the processes' RSS seen while polling; each
+// process's own peak (VmHWM) is exact, so the tree figure is also given as the sum of those.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const MIB = 1024 * 1024;
+
+/** Parent pid of every process now running. */
+function parents() {
+  const map = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      map.set(Number(name), ppid);
+    } catch { /* gone */ }
+  }
+  return map;
+}
+
+/** `pid` and all its descendants. */
+export function tree(pid) {
+  const map = parents();
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) for (const [child, parent] of map) if (parent === out[i]) out.push(child);
+  return out;
+}
+
+/** {rss, hwm} in bytes for one process, or null when it is gone. */
+export function memory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** Proportional set size of one process (shared pages split among their users), bytes. */
+export function pss(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Watches the memory of `pid`'s process tree until stopped; `stop()` returns the peaks in MiB. */
+export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = false } = {}) {
+  const hwm = new Map();
+  let peakRss = 0;
+  let peakPss = 0;
+  let procs = 0;
+  const sample = () => {
+    let sum = 0;
+    let sumPss = 0;
+    const pids = skipRoot ? tree(pid).slice(1) : tree(pid);
+    procs = Math.max(procs, pids.length);
+    for (const p of pids) {
+      const m = memory(p);
+      if (!m) continue;
+      sum += m.rss;
+      hwm.set(p, Math.max(hwm.get(p) ?? 0, m.hwm));
+      if (withPss) sumPss += pss(p);
+    }
+    peakRss = Math.max(peakRss, sum);
+    peakPss = Math.max(peakPss, sumPss);
+  };
+  sample();
+  const timer = setInterval(sample, interval);
+  return {
+    sample,
+    stop() {
+      clearInterval(timer);
+      const sumHwm = [...hwm.values()].reduce((a, b) => a + b, 0);
+      return { treeRssMiB: peakRss / MIB, sumHwmMiB: sumHwm / MIB, treePssMiB: withPss ? peakPss / MIB : undefined, rootHwmMiB: (hwm.get(pid) ?? 0) / MIB, processes: procs };
+    },
+  };
+}
+
+/**
+ * Runs `cmd args` to the end. Returns wall seconds, exit code, output and memory peaks. The root
+ * process's exact peak comes from /usr/bin/time when present (polling can miss the last growth).
+ */
+export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = false } = {}) {
+  const useTime = hasTime();
+  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '\n@@maxrss %M', cmd, ...args]] : [cmd, args];
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    // /usr/bin/time itself is left out of the tree's sum.
+    const watcher = watchTree ? watchMemory(child.pid, { withPss, skipRoot: useTime }) : null;
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const mem = watcher?.stop();
+      const m = stderr.match(/\n@@maxrss (\d+)\s*$/);
+      if (m) stderr = stderr.slice(0, m.index);
+      const rootPeakMiB = m ? (Number(m[1]) * 1024) / MIB : mem?.rootHwmMiB;
+      done({ seconds, code, stdout, stderr, rootPeakMiB, ...(mem ?? {}) });
+    });
+  });
+}
+
+let timeAvailable;
+function hasTime() {
+  if (timeAvailable === undefined) {
+    try { readFileSync('/usr/bin/time'); timeAvailable = process.platform === 'linux'; } catch { timeAvailable = false; }
+  }
+  return timeAvailable;
+}
+
+/** A free TCP port on loopback. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); });
+  });
+}

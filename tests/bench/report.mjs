@@ -1,0 +1,102 @@
+// The benchmark's targets (issue #7) and its Markdown report.
+
+const f = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+const at = (r, n) => r.sizes?.[n];
+
+/** Every target with the measured number and whether it is met (null: not measured). */
+export function targets(r) {
+  const list = [
+    ['build @25 (s)', '≤', 0.5, at(r, 25)?.build?.medianSeconds],
+    ['build @300 (s)', '≤', 0.6, at(r, 300)?.build?.medianSeconds],
+    ['PDF, build included @25 (s)', '≤', 1.5, at(r, 25)?.pdf?.medianSeconds],
+    ['PDF, build included @300 (s)', '≤', 2.5, at(r, 300)?.pdf?.medianSeconds],
+    ['PDF peak memory @300, node + Chromium RSS (MiB)', '≤', 500, at(r, 300)?.pdf?.peakTreeRssMiB],
+    ['PDF bytes per text-only page (KiB)', '≤', 1, r.textOnlyPdf?.marginalBytesPerPage / 1024],
+    ['JS before slide 1, gzip (KiB)', '≤', 40, r.dist?.jsBeforeSlide1?.gzKiB],
+    ['all JS, gzip (KiB)', '≤', 60, r.dist?.allJs?.gzKiB],
+    ['dev: slide 1 after launch @25 (s)', '≤', 1.0, at(r, 25)?.dev?.medianFirstSlideMs / 1000],
+    ['dev: slide 1 after launch @300 (s)', '≤', 1.0, at(r, 300)?.dev?.medianFirstSlideMs / 1000],
+    ['dev: hot update @300 (ms)', '≤', 150, at(r, 300)?.dev?.medianHotMs],
+    ['dev server memory @300, RSS (MiB)', '≤', 150, at(r, 300)?.dev?.medianServerRssMiB],
+    ['compile @300 (slides/s)', '≥', 5000, at(r, 300)?.compile?.slidesPerSecond],
+    ['compile @1000 (slides/s)', '≥', 5000, at(r, 1000)?.compile?.slidesPerSecond],
+    ['node_modules, as installed, disk (MiB)', '≤', 120, r.nodeModules?.installed?.diskMiB],
+  ];
+  return list.map(([name, op, target, measured]) => {
+    const ok = typeof measured === 'number' && Number.isFinite(measured);
+    return { name, op, target, measured: ok ? measured : null, met: ok ? (op === '≤' ? measured <= target : measured >= target) : null };
+  });
+}
+
+/** The Markdown report: a table per size and the talk, the one-off figures, then every target. */
+export function renderReport(r) {
+  const sizes = Object.keys(r.sizes).map(Number);
+  const cols = [...sizes.map((n) => at(r, n)), ...(r.talk?.slides ? [r.talk] : [])];
+  const head = [...sizes.map((n) => `${n.toLocaleString('en-US')} slides`), ...(r.talk?.slides ? [`talk (${r.talk.slides})`] : [])];
+  const row = (label, pick, target = '') => `| ${label} | ${cols.map((c) => { try { return pick(c) ?? '–'; } catch { return '–'; } }).join(' | ')} | ${target} |`;
+  const m = r.machine;
+  const lines = [
+    `## Chokepoint benchmark (${r.date.slice(0, 10)}, ${r.commit}${r.dirty ? ', uncommitted changes' : ''})`,
+    '',
+    `${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'Chromium'}; median of ${r.runs} run(s); load average ${m.loadAverage?.atStart?.[0] ?? '?'} at start, ${m.loadAverage?.atEnd?.[0] ?? '?'} at end.`,
+    '',
+    `| | ${head.join(' | ')} | target |`,
+    `|---|${head.map(() => '---:').join('|')}|---|`,
+    row('compile in-process (slides/s)', (c) => f(c.compile?.slidesPerSecond, 0), '≥ 5,000'),
+    row('`build`, warm runtime (s)', (c) => f(c.build?.medianSeconds), '≤ 0.5 @25, ≤ 0.6 @300'),
+    row('`build`: time the CLI reports (s)', (c) => f(c.build?.medianReportedSeconds)),
+    row('`build` peak memory (MiB)', (c) => f(c.build?.medianPeakMiB, 0)),
+    row('`pdf`, build included (s)', (c) => (c.pdf?.skipped ? 'not yet' : f(c.pdf?.medianSeconds)), '≤ 1.5 @25, ≤ 2.5 @300'),
+    row('`pdf` per slide (ms)', (c) => f(c.pdf?.msPerSlide, 1)),
+    row('`pdf` peak memory, node + Chromium RSS (MiB)', (c) => f(c.pdf?.peakTreeRssMiB, 0), '≤ 500 @300'),
+    row('`pdf` peak memory, PSS (MiB)', (c) => f(c.pdf?.peakTreePssMiB, 0)),
+    row('`pdf` bytes per page (KiB)', (c) => f(c.pdf?.bytesPerPage / 1024, 1)),
+    row('`png` per slide (ms)', (c) => (c.png?.skipped ? 'not yet' : f(c.png?.msPerSlide, 0))),
+    row('dev: slide 1 after launch (s)', (c) => f(c.dev?.medianFirstSlideMs / 1000), '≤ 1.0'),
+    row('dev: server answers HTTP (s)', (c) => f(c.dev?.medianHttpMs / 1000)),
+    row('dev: hot update (ms)', (c) => f(c.dev?.medianHotMs, 0), '≤ 150 @300'),
+    row('dev server RSS after edits (MiB)', (c) => f(c.dev?.medianServerRssMiB, 0), '≤ 150'),
+    '',
+  ];
+  const d = r.dist;
+  if (d && !d.error) {
+    lines.push(
+      `Built deck (${d.slides} slides; JS and CSS do not depend on the slides):`,
+      '',
+      '| | files | raw KiB | gzip -9 KiB | target |',
+      '|---|---:|---:|---:|---|',
+      `| JS before slide 1 | ${d.jsBeforeSlide1.files} | ${f(d.jsBeforeSlide1.rawKiB, 1)} | ${f(d.jsBeforeSlide1.gzKiB, 1)} | ≤ 40 gz |`,
+      `| all JS | ${d.allJs.files} | ${f(d.allJs.rawKiB, 1)} | ${f(d.allJs.gzKiB, 1)} | ≤ 60 gz |`,
+      `| CSS | ${d.allCss.files} | ${f(d.allCss.rawKiB, 1)} | ${f(d.allCss.gzKiB, 1)} | |`,
+      `| fonts before slide 1 | ${d.fontsBeforeSlide1.files} | ${f(d.fontsBeforeSlide1.rawKiB, 1)} | ${f(d.fontsBeforeSlide1.gzKiB, 1)} | |`,
+      `| all fonts (woff2 + woff fallbacks) | ${d.allFonts.files} | ${f(d.allFonts.rawKiB, 1)} | ${f(d.allFonts.gzKiB, 1)} | |`,
+      `| index.html | ${d.html.files} | ${f(d.html.rawKiB, 1)} | ${f(d.html.gzKiB, 1)} | |`,
+      `| everything | ${d.total.files} | ${f(d.total.rawKiB, 1)} | ${f(d.total.gzKiB, 1)} | |`,
+      '',
+    );
+  }
+  const extra = [];
+  if (r.nodeModules && !r.nodeModules.error) {
+    const nm = r.nodeModules;
+    extra.push(`- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`);
+  }
+  if (r.coldRuntime && !r.coldRuntime.error) {
+    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s; peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
+  }
+  for (const [name, fit] of Object.entries(r.fits ?? {})) {
+    if (fit) extra.push(`- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`);
+  }
+  if (r.textOnlyPdf && !r.textOnlyPdf.error) {
+    const t = r.textOnlyPdf;
+    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
+  }
+  for (const note of r.notes ?? []) extra.push(`- ${note}`);
+  if (extra.length) lines.push(...extra, '');
+  lines.push('Targets:', '', '| target | measured | |', '|---|---:|---|');
+  for (const t of r.targets) {
+    const digits = t.target >= 100 ? 0 : 2;
+    lines.push(`| ${t.name} ${t.op} ${t.target.toLocaleString('en-US')} | ${t.measured === null ? 'not measured' : f(t.measured, digits)} | ${t.met === null ? '' : t.met ? 'met' : '**missed**'} |`);
+  }
+  lines.push('', `(whole run: ${f(r.seconds, 0)} s)`, '');
+  return lines.join('\n');
+}

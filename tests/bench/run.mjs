@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// `npm run bench`: compiles lib/, generates decks of 25, 300 and 1,000 slides in a temporary folder
+// and measures compile, build, dev server, PDF/PNG export (when the CLI has them) and what a built
+// deck ships; also the real talk in slides/. Prints a Markdown table, writes bench-results.json.
+//
+//   node tests/bench/run.mjs [--quick] [--runs N] [--sizes 25,300,1000] [--skip dev,pdf,png,talk,cold,dist]
+//                            [--out bench-results.json] [--keep]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deckFiles, measureBuild, measureColdRuntime, measureCompile, ROOT } from './build.mjs';
+import { writeDeck } from './deck.mjs';
+import { measureDev } from './dev.mjs';
+import { measureDist, measureNodeModules } from './dist.mjs';
+import { cliCommands, measurePdf, measurePng } from './export.mjs';
+import { fitLine } from './stats.mjs';
+import { renderReport, targets } from './report.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    sizes: { type: 'string', default: '25,300,1000' },
+    skip: { type: 'string', default: '' },
+    out: { type: 'string', default: join(ROOT, 'bench-results.json') },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
+const sizes = opts.sizes.split(',').map(Number).filter((n) => n > 0);
+const skip = new Set(opts.skip.split(',').filter(Boolean));
+const log = (s) => process.stderr.write(`${s}\n`);
+const began = performance.now();
+// Others may share the machine: the 1/5/15-minute load averages go into the results.
+const loadAtStart = loadavg().map((x) => Number(x.toFixed(2)));
+const stamp = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
+const step = async (name, fn) => {
+  log(`${stamp()}  ${name}  (load ${loadavg()[0].toFixed(1)})`);
+  try {
+    return await fn();
+  } catch (e) {
+    log(`         ${name} failed: ${e.message}`);
+    return { error: e.message.split('\n')[0] };
+  }
+};
+
+// lib/ is what the CLI runs: compile it first, as `npm test` does.
+const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'inherit' });
+if (tsc.status !== 0) {
+  if (!existsSync(join(ROOT, 'lib/cli.js'))) process.exit(1);
+  log('tsc reported errors (work in progress elsewhere?); benchmarking the lib/ it emitted anyway');
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
+const commands = cliCommands();
+const results = {
+  date: new Date().toISOString(),
+  commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
+  dirty: spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '',
+  machine: machine(),
+  runs,
+  commands,
+  notes: [],
+  sizes: {},
+};
+
+let browser;
+try {
+  const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+  const needsBrowser = !skip.has('dev') || !skip.has('dist') || !skip.has('talk');
+  browser = needsBrowser ? await launchBrowser() : undefined;
+
+  for (const n of sizes) {
+    const dir = join(tmp, `deck-${n}`);
+    const files = writeDeck(dir, n);
+    const r = (results.sizes[n] = { slides: n, files: files.length });
+    r.compile = await step(`compile ${n} slides`, () => measureCompile(dir, Math.max(runs, 3)));
+    r.build = await step(`build ${n} slides`, () => measureBuild(dir, join(tmp, `dist-${n}`), runs));
+    if (!skip.has('dev') && n <= 300) {
+      // One unmeasured session first, so the first measured one does not pay for a cold disk cache.
+      await step(`dev ${n} slides (warm-up)`, () => measureDev(browser, dir, files[0], 1, 0));
+      r.dev = await step(`dev ${n} slides`, () => measureDev(browser, dir, files[0], runs, 5));
+    }
+    if (!skip.has('pdf')) {
+      if (commands.includes('pdf')) {
+        const pdfRuns = n >= 1000 ? 1 : runs;
+        r.pdf = await step(`pdf ${n} slides`, () => measurePdf(dir, join(tmp, `deck-${n}.pdf`), pdfRuns, n));
+      } else r.pdf = { skipped: 'no `pdf` command in `chokepoint --help` yet' };
+    }
+    if (!skip.has('png') && n <= 300) {
+      if (commands.includes('png')) r.png = await step(`png ${n} slides`, () => measurePng(dir, join(tmp, `png-${n}`), 1, n));
+      else r.png = { skipped: 'no `png` command in `chokepoint --help` yet' };
+    }
+  }
+
+  // Bytes per text-only page: the PDF growth from 25 to 300 text-only slides, so the fonts and
+  // the first page's fixed cost do not count.
+  if (!skip.has('pdf') && commands.includes('pdf')) {
+    results.textOnlyPdf = await step('pdf text-only 25 and 300 slides', async () => {
+      const out = {};
+      for (const n of [25, 300]) {
+        const dir = join(tmp, `text-${n}`);
+        writeDeck(dir, n, { textOnly: true });
+        out[n] = await measurePdf(dir, join(tmp, `text-${n}.pdf`), 1, n);
+      }
+      const marginal = (out[300].bytes - out[25].bytes) / (out[300].pages - out[25].pages);
+      return { bytes25: out[25].bytes, pages25: out[25].pages, bytes300: out[300].bytes, pages300: out[300].pages, marginalBytesPerPage: marginal };
+    });
+  }
+
+  if (!skip.has('cold')) {
+    const dir = join(tmp, `deck-${sizes[0] ?? 25}`);
+    if (!existsSync(dir)) writeDeck(dir, 25);
+    results.coldRuntime = await step('cold runtime bundle (throwaway package copy)', () => measureColdRuntime(dir, tmp));
+  }
+
+  if (!skip.has('dist')) {
+    const n = sizes.includes(300) ? 300 : sizes[0];
+    const dist = join(tmp, `dist-${n}`);
+    results.dist = await step(`dist of the ${n}-slide build`, async () => ({ slides: n, ...(await measureDist(browser, dist)) }));
+    results.nodeModules = await step('node_modules size', () => measureNodeModules());
+  }
+
+  if (!skip.has('talk')) {
+    // A copy, so a hot-update edit never races another engineer editing slides/.
+    const dir = join(tmp, 'talk');
+    cpSync(join(ROOT, 'slides'), dir, { recursive: true });
+    const t = (results.talk = {});
+    const c = await step('compile the talk', () => measureCompile(dir, Math.max(runs, 3)));
+    t.slides = c.slides;
+    t.compile = c;
+    t.build = await step('build the talk', () => measureBuild(dir, join(tmp, 'dist-talk'), runs));
+    if (!skip.has('dev')) {
+      await step('dev the talk (warm-up)', () => measureDev(browser, dir, deckFiles(dir)[0], 1, 0));
+      t.dev = await step('dev the talk', () => measureDev(browser, dir, deckFiles(dir)[0], runs, 5));
+    }
+    if (!skip.has('pdf')) {
+      t.pdf = commands.includes('pdf')
+        ? await step('pdf the talk', () => measurePdf(dir, join(tmp, 'talk.pdf'), runs, t.slides))
+        : { skipped: 'no `pdf` command yet' };
+    }
+    if (!skip.has('png') && commands.includes('png')) t.png = await step('png the talk', () => measurePng(dir, join(tmp, 'png-talk'), 1, t.slides));
+  }
+} finally {
+  await browser?.close();
+  if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  else log(`kept ${tmp}`);
+}
+
+// Cost per slide: least squares over the sizes' medians.
+const fit = (pick) => {
+  const pts = sizes.map((n) => [n, pick(results.sizes[n])]).filter(([, y]) => typeof y === 'number');
+  const line = pts.length >= 2 ? fitLine(pts) : null;
+  return line && { interceptSeconds: line.intercept, msPerSlide: line.slope * 1000, r2: line.r2, points: pts };
+};
+results.fits = {
+  build: fit((s) => s?.build?.medianSeconds),
+  pdf: fit((s) => s?.pdf?.medianSeconds),
+};
+if (!commands.includes('pdf')) results.notes.push('PDF/PNG: `chokepoint pdf`/`png` are not in the CLI yet; measured code is ready in tests/bench/export.mjs.');
+results.machine.loadAverage = { atStart: loadAtStart, atEnd: loadavg().map((x) => Number(x.toFixed(2))) };
+results.targets = targets(results);
+results.seconds = (performance.now() - began) / 1000;
+
+writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(renderReport(results));
+log(`${stamp()}  done; wrote ${opts.out}`);
+
+function machine() {
+  const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  return {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Number((totalmem() / 1024 ** 3).toFixed(1)),
+    os: `${process.platform} ${process.arch}`,
+    node: process.version,
+    chromium: chromium || null,
+    median: 'of runs; first dev session discarded as warm-up',
+  };
+}
