@@ -8,17 +8,20 @@ export interface PageAssets {
   styles: string[];
   /** Modules to preload (e.g. the entry's imports). */
   preload?: string[];
+  /** Extra CSP script sources, e.g. `'sha256-…'` of an inline script the runtime must run. */
+  scriptHashes?: string[];
 }
 
-// Only the page's own origin: no CDN, no fonts from elsewhere, no inline script.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; media-src 'self' blob:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
+// Only the page's own origin: no CDN, no fonts from elsewhere, no inline script unless allowed by hash.
+const csp = (hashes: string[]) => `default-src 'self'; script-src 'self'${hashes.map((h) => ` ${h}`).join('')}; ` +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' blob:; " +
+  "frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 /** The static page: metadata, the slides in the markup, the settings as JSON, the runtime. */
 export function renderPage(deck: Deck, assets: PageAssets, options: { csp?: boolean } = {}): string {
   const { meta } = deck;
   const metaTags = [
-    options.csp === false ? '' : `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    options.csp === false ? '' : `<meta http-equiv="Content-Security-Policy" content="${csp(assets.scriptHashes ?? [])}">`,
     meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',
     meta.description ?? meta.subtitle ? `<meta name="description" content="${escapeHtml(meta.description ?? meta.subtitle ?? '')}">` : '',
     meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',

@@ -74,7 +74,8 @@ export class Citations {
   /** Registers a citation and returns its 1-based number; unknown keys are located errors. */
   cite(key: string, file: string, line: number): number {
     if (!this.sources.has(key)) {
-      const near = closest(key, [...this.sources.keys()]);
+      const keys = [...this.sources.keys()];
+      const near = keys.find((k) => k.startsWith(key)) ?? closest(key, keys);
       throw new DeckError({ file, line, message: `unknown source \`${key}\``,
         hint: near ? `did you mean \`${near}\`?` : `add \`${key}:\` with title, publisher and date to ${this.sourcesFile}` });
     }

@@ -50,7 +50,7 @@ export async function buildDeck(input: string, outDir: string): Promise<BuildRes
   };
   for (const f of runtime.files) write(f, join(runtime.dir, f));
   for (const [path, url] of [...assets].sort()) write(url, path);
-  const page = renderPage(deck, { scripts: runtime.scripts, styles: runtime.styles, preload: runtime.preload });
+  const page = renderPage(deck, runtime);
   write('index.html', Buffer.from(page));
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmp, outDir);

@@ -12,9 +12,11 @@ export interface RuntimeBundle {
   scripts: string[];
   styles: string[];
   preload: string[];
+  /** CSP sources for inline scripts the runtime needs (the speaker view's popup). */
+  scriptHashes: string[];
 }
 
-const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
+const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
 
 /** Returns the cached runtime bundle for the current sources, building it with Vite when missing. */
 export async function runtimeBundle(): Promise<RuntimeBundle> {
@@ -66,7 +68,7 @@ async function buildRuntime(dir: string): Promise<void> {
   const entry = Object.values(manifest).find((m) => m.isEntry)!;
   const files = listFiles(tmp).map((f) => relative(tmp, f).split('\\').join('/')).filter((f) => f !== 'manifest.json');
   const preload = (entry.imports ?? []).map((i) => manifest[i]!.file);
-  const info = { files, scripts: [entry.file], styles: entry.css ?? [], preload };
+  const info = { files, scripts: [entry.file], styles: entry.css ?? [], preload, scriptHashes: speakerViewScriptHashes() };
   writeFileSync(join(tmp, 'runtime.json'), JSON.stringify(info, null, 2));
   mkdirSync(join(dir, '..'), { recursive: true });
   try {
@@ -75,4 +77,19 @@ async function buildRuntime(dir: string): Promise<void> {
     // Another process built the same runtime first; theirs is identical.
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * reveal's speaker view writes its page, inline script included, into an about:blank popup, which
+ * inherits the deck's Content-Security-Policy. Allowing exactly that script by hash keeps the policy
+ * strict (no 'unsafe-inline') and the speaker view working.
+ */
+function speakerViewScriptHashes(): string[] {
+  const code = readFileSync(join(packageRoot, 'node_modules/reveal.js/dist/plugin/notes.mjs'), 'utf8');
+  const literal = /\.document\.write\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1];
+  if (!literal) throw new Error('reveal.js notes plugin changed shape: cannot find the speaker view page');
+  // The literal is reveal's own source: evaluating it yields the exact text the popup parses.
+  const html = new Function(`return ${literal};`)() as string;
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
 }

@@ -3,7 +3,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts';
 import type { DeckIssue } from '../compile/errors.ts';
 import { compileInput } from '../node/compile.ts';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0virtual:deck';
@@ -19,12 +19,14 @@ export function chokepointPlugin(options: { input: string }): Plugin {
   const input = resolve(options.input);
   const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
   let watched = new Set<string>();
+  let compiledStamp = '';
   let lastGood: Omit<Payload, 'issues' | 'version'> | undefined;
   let version = 0;
 
   const compile = (): Payload => {
     const deck = compileInput(options.input, (path) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}` : null));
     watched = new Set(deck.files.map((f) => resolve(f)));
+    compiledStamp = stamp(watched, inputDir);
     version++;
     if (!deck.issues.some((i) => i.severity === 'error')) {
       lastGood = { html: deck.html, title: deck.meta.title ?? 'Slides', config: runtimeConfig(deck.meta) };
@@ -44,18 +46,47 @@ export function chokepointPlugin(options: { input: string }): Plugin {
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(inputDir);
+      const client = server.environments.client;
+      let recheck: NodeJS.Timeout | undefined;
+      const reload = () => {
+        const mod = client.moduleGraph.getModuleById(RESOLVED);
+        if (mod) void client.reloadModule(mod);
+      };
       const onChange = (file: string) => {
         const path = resolve(file);
         const inInput = path.startsWith(inputDir + sep) || path === input;
         if (!watched.has(path) && !(inInput && DECK_FILE.test(path))) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) void server.reloadModule(mod);
+        reload();
+        // The watcher drops a second change to a file within ~50 ms (editors and formatters save
+        // twice): look again shortly after, and reload if the files differ from what was compiled.
+        clearTimeout(recheck);
+        recheck = setTimeout(() => { if (stamp(watched, inputDir) !== compiledStamp) reload(); }, 250);
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
       server.watcher.on('unlink', onChange);
     },
   };
+}
+
+/** Sizes and modification times of the deck's files and folder: cheap to take, changes on every save. */
+function stamp(files: Set<string>, dir: string): string {
+  const parts: string[] = [];
+  const add = (path: string) => {
+    try {
+      const st = statSync(path);
+      parts.push(`${path}:${st.size}:${st.mtimeMs}`);
+    } catch {
+      parts.push(`${path}:gone`);
+    }
+  };
+  for (const f of [...files].sort()) add(f);
+  try {
+    for (const name of readdirSync(dir).sort()) if (DECK_FILE.test(name)) add(resolve(dir, name));
+  } catch {
+    parts.push('dir:gone');
+  }
+  return parts.join('|');
 }
 
 const toPosix = (p: string) => (sep === '\\' ? `/${p.split(sep).join('/')}` : p);

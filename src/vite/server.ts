@@ -25,7 +25,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     plugins: [chokepointPlugin({ input: options.input }), devPage(), notesWithoutMarked()],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] } },
+    server: { watch: { ignored: ['**/lib/**', '**/dist/**', '**/.git/**'] }, port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] } },
   };
 }
 

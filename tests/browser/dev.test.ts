@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,25 @@ describe('the dev server', () => {
     writeFileSync(join(tmp.path, 'zz-extra.md'), '## Added later\n');
     await page.waitForFunction(() => [...document.querySelectorAll('.slides h2')].some((h) => h.textContent === 'Added later'));
     expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(5);
+    rmSync(join(tmp.path, 'zz-extra.md'));
+    await page.waitForFunction(() => window.Reveal.getTotalSlides() === 4);
+    await page.close();
+  });
+
+  it('survives every broken input of the bad-input corpus, then recovers', async () => {
+    const { page, errors } = await openDeck(browser, server.resolvedUrls!.local[0]!);
+    const panel = page.locator('#deck-errors');
+    for (const name of readdirSync('tests/fixtures/bad')) {
+      const expected = readFileSync(`tests/fixtures/bad/${name}/expected.txt`, 'utf8').split('\n')[0]!;
+      // Paths inside messages differ between the fixture folder and the dev server's copy.
+      const located = expected.slice(expected.lastIndexOf('deck.md')).split(' (looked for')[0]!;
+      writeFileSync(file, readFileSync(`tests/fixtures/bad/${name}/deck.md`));
+      await expect.poll(async () => (await panel.count()) > 0 && (await panel.innerText()).includes(located), { timeout: 15_000, message: name }).toBe(true);
+      expect(await page.locator('.slides h1').first().innerText(), `${name}: last good deck kept`).toBe('First slide');
+      writeFileSync(file, original);
+      await expect.poll(() => panel.count(), { timeout: 15_000, message: `${name}: recovery` }).toBe(0);
+    }
+    expect(errors.join('\n')).toBe('');
     await page.close();
   });
 });
