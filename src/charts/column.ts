@@ -33,7 +33,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
   const bottom = H - GAP - Math.max(...catLines.map((l) => l.length)) * LINE - 4;
 
-  const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP);
+  const key = seriesKey(spec.names, 0, GAP + FONT.label, WIDTH - GAP);
   const plan = planAnnotations(
     spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })),
     left,
@@ -75,7 +75,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
     body:
       (showValues ? '' : axisLeft(yTicks(y, ticksSpec), { left, right: WIDTH - GAP, top, bottom })) +
       key.svg +
-      (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
+      (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       columns.join('') +
       baseline(left, zero, WIDTH - GAP, zero) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, ...labels) +

@@ -33,7 +33,7 @@ export function parseCsv(text: string, file: string): Dataset {
     const cells = new Map<string, Cell>(header.map((h, i) => [h, record[i]?.trim() ?? null]));
     rows.push({ index: rows.length + 1, where: { file, line: here }, cells, cellLines: new Map() });
   }
-  return { rows, columns: header, origin: file };
+  return { rows, columns: header, origin: `the data in ${file}` };
 }
 
 function newlines(record: readonly string[]): number {
@@ -42,7 +42,7 @@ function newlines(record: readonly string[]): number {
 
 /**
  * Turns a list of records (inline YAML, or a JSON file read into LNodes) into rows.
- * `origin` names the data in messages ("the inline data" or a path).
+ * `origin` names the data in messages ("the inline data", "the data in slides/x.json").
  */
 export function rowsFromList(list: LList, file: string, origin: string): Dataset {
   const columns: string[] = [];

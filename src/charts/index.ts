@@ -1,4 +1,4 @@
-import { tableHtml } from './describe.ts';
+import { listWords, tableHtml } from './describe.ts';
 import { WIDTH } from './layout.ts';
 import { renderBar } from './bar.ts';
 import { renderColumn } from './column.ts';
@@ -39,12 +39,14 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
       class: 'chart-svg',
       viewBox: `0 0 ${WIDTH} ${Math.round(out.height)}`,
       width: '100%',
+      // When a slide squeezes the chart, it shrinks from the right and stays aligned with the text.
+      preserveAspectRatio: 'xMinYMid meet',
       role: 'img',
       'aria-labelledby': id('title'),
       'aria-describedby': id('desc'),
     },
     el('title', { id: id('title') }, esc(spec.title)),
-    el('desc', { id: id('desc') }, esc(out.summary)),
+    el('desc', { id: id('desc') }, esc(out.summary + notes(spec))),
     out.body,
   );
   const caption = spec.caption ? el('p', { class: 'chart-caption' }, esc(spec.caption)) : '';
@@ -57,4 +59,10 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
     tableHtml(out.table, spec.title),
     caption || source ? el('figcaption', {}, caption, source) : '',
   );
+}
+
+/** Annotations are part of what the chart says, so the description repeats them. */
+function notes(spec: ChartSpec): string {
+  const labels = spec.annotate.map((a) => a.label);
+  return labels.length ? ` Marked: ${listWords(labels)}.` : '';
 }

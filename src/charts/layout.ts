@@ -1,7 +1,10 @@
 /** viewBox width; the SVG scales to 100% of its box, so all sizes below are in these units. */
 export const WIDTH = 1600;
-/** Default viewBox height: leaves room for a slide title and a source line at 1920x1080. */
-export const HEIGHT = 720;
+/**
+ * Default viewBox height. At 1600x640 a full-width chart renders about 740px tall on a
+ * 1920x1080 slide, which leaves room for the heading, a caption and a source line.
+ */
+export const HEIGHT = 640;
 /** Font sizes in viewBox units: at 1600 wide on a 1920 slide they stay above 24px. */
 export const FONT = { tick: 24, label: 26 } as const;
 /** Breathing room between a mark and its text. */

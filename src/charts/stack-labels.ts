@@ -34,12 +34,28 @@ const SLACK = 8;
  * plot) so that no two blocks overlap and no leader (from the base to its block)
  * crosses another block. Each block takes the option that reaches least far from the
  * base: any of its sizes, either side of its leader and, with `twoSides`, above or
- * below the base. Blocks go right to left with fixed tie-breaks: deterministic.
+ * below the base. Blocks go right to left; when one can only be placed with its leader
+ * crossing a label, the layout is redone with that block placed first. Fixed orders and
+ * tie-breaks keep it deterministic.
  */
 export function stackUp(blocks: readonly Block[], minX: number, maxX: number, twoSides = false): Placed[] {
-  const order = blocks.map((_, i) => i).sort((a, b) => blocks[b]!.x - blocks[a]!.x || b - a);
+  const byX = blocks.map((_, i) => i).sort((a, b) => blocks[b]!.x - blocks[a]!.x || b - a);
+  let first: number[] = [];
+  let best = attempt(blocks, byX, minX, maxX, twoSides);
+  while (best.crossed.length && first.length < blocks.length) {
+    const next = best.crossed.find((i) => !first.includes(i));
+    if (next === undefined) break;
+    first = [...first, next];
+    const tried = attempt(blocks, [...first, ...byX.filter((i) => !first.includes(i))], minX, maxX, twoSides);
+    if (tried.crossed.length < best.crossed.length) best = tried;
+  }
+  return best.placed;
+}
+
+function attempt(blocks: readonly Block[], order: readonly number[], minX: number, maxX: number, twoSides: boolean): { placed: Placed[]; crossed: number[] } {
   const taken: Record<Side, Box[]> = { up: [], down: [] };
-  const out: Placed[] = new Array(blocks.length);
+  const placed: Placed[] = new Array(blocks.length);
+  const crossed: number[] = [];
   const done = new Set<number>();
   for (const i of order) {
     const b = blocks[i]!;
@@ -66,13 +82,16 @@ export function stackUp(blocks: readonly Block[], minX: number, maxX: number, tw
       return blocks.some((c, j) => j !== i && !done.has(j) && (c.side ?? o.side) === o.side && c.x >= x0 && c.x <= x1);
     };
     // Best: nothing crossed now or later; then nothing crossed now; last resort: blocks apart.
-    const pick =
-      options.find((o) => free(o, true) && !covers(o)) ?? options.find((o) => free(o, true)) ?? options.find((o) => free(o, false)) ?? options[0]!;
+    let pick = options.find((o) => free(o, true) && !covers(o)) ?? options.find((o) => free(o, true));
+    if (!pick) {
+      crossed.push(i);
+      pick = options.find((o) => free(o, false)) ?? options[0]!;
+    }
     done.add(i);
     taken[pick.side].push(box(pick), leader(pick));
-    out[i] = pick;
+    placed[i] = pick;
   }
-  return out;
+  return { placed, crossed };
 }
 
 /** Distance from the base that the blocks on `side` reach. */

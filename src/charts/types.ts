@@ -70,7 +70,7 @@ export interface Dataset {
   rows: Row[];
   /** Column names in first-seen order. */
   columns: string[];
-  /** How messages name the data: a file path, or "the inline data". */
+  /** How messages name the data: "the data in slides/x.csv" or "the inline data". */
   origin: string;
 }
 

@@ -64,11 +64,13 @@ export function tickSpecifier(specifier: string | undefined): string | undefined
   return s.toString();
 }
 
-/** Whether `s` is a valid d3-format specifier. */
+// d3-format quietly treats an unknown type letter as "g"; a typo should be an error instead.
+const FORMAT_TYPES = new Set(['', 'e', 'f', 'g', 'r', 's', '%', 'p', 'b', 'o', 'd', 'x', 'X', 'c', 'n']);
+
+/** Whether `s` is a valid d3-format specifier with a type d3 knows. */
 export function isFormat(s: string): boolean {
   try {
-    formatSpecifier(s);
-    return true;
+    return FORMAT_TYPES.has(formatSpecifier(s).type);
   } catch {
     return false;
   }

@@ -16,7 +16,7 @@ import { DeckError, closest } from './errors.ts';
  */
 export function renderChartFence(source: string, ctx: ChartContext): string {
   try {
-    const root = parseYaml(source, ctx.file, ctx.line, 'The chart');
+    const root = parseYaml(source, ctx.file, ctx.line, 'The chart is not valid YAML');
     const fence: Where = { file: ctx.file, line: ctx.line };
     if (root === null) throw new ChartError(fence, 'The chart block is empty.', 'Start with `kind: line`, `title: ...` and `data: ...`.');
     if (root.type !== 'map') {
@@ -46,7 +46,7 @@ function loadData(entry: LEntry, ctx: ChartContext): Dataset {
   if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);
-  return rowsFromList(jsonRecords(root, file.path), file.path, file.path);
+  return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);
 }
 
 function parseJson(text: string, file: string): LNode {
@@ -54,24 +54,24 @@ function parseJson(text: string, file: string): LNode {
     JSON.parse(text);
   } catch (e) {
     // JSON.parse gives no line on Node 20; the YAML parser (JSON is YAML) usually does.
-    parseYaml(text, file, 0, file);
+    parseYaml(text, file, 0, `${file} is not valid JSON`);
     const reason = e instanceof Error ? e.message.split(/, "|\n/)[0] : '';
     throw new ChartError({ file, line: 0 }, `${file} is not valid JSON${reason ? ` (${reason})` : ''}.`, 'Check for trailing commas, comments or single quotes.');
   }
-  const root = parseYaml(text, file, 0, file);
+  const root = parseYaml(text, file, 0, `${file} is not valid JSON`);
   if (root === null) throw new ChartError({ file, line: 0 }, `${file} is empty.`, 'Write an array of records.');
   return root;
 }
 
-/** Parses YAML (or JSON) into LNodes whose lines are `base` + the line inside `text`. */
-function parseYaml(text: string, file: string, base: number, what: string): LNode | null {
+/** Parses YAML (or JSON) into LNodes whose lines are `base` + the line inside `text`; `invalid` starts the error. */
+function parseYaml(text: string, file: string, base: number, invalid: string): LNode | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => base + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split(/ at line \d+|\n/)[0]!.replace(/\.$/, '');
-    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${what} is not valid ${base ? 'YAML' : 'YAML/JSON'}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".');
+    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".');
   }
   return doc.contents ? convert(doc.contents, doc, lineOf, 0) : null;
 }
