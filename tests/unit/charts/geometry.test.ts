@@ -1,0 +1,130 @@
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../../src/charts/layout.ts';
+import { render } from './helpers.ts';
+import { find, groups, n, tickValue } from './svg-query.ts';
+
+const CLOSE = 1; // viewBox units: output is rounded to 0.01, layouts add no other error
+
+/** Ticks of the y axis as {value, pos}: the printed labels, at their grid lines. */
+function yTicks(html: string) {
+  const grid = find(groups(html, 'grid')[0]!.inner, 'line');
+  const labels = find(groups(html, 'axis-y')[0]!.inner, 'text');
+  return labels.map((t, i) => ({ value: tickValue(t.text), pos: n(grid[i]!, 'y1'), label: t.text }));
+}
+
+/** A linear map from value to position through the first and last tick. */
+function fitted(ticks: { value: number; pos: number }[]) {
+  const a = ticks[0]!;
+  const b = ticks[ticks.length - 1]!;
+  return scaleLinear().domain([a.value, b.value]).range([a.pos, b.pos]);
+}
+
+describe('chart geometry', () => {
+  it('draws a bar for a value twice as large twice as long, from a shared zero', () => {
+    const html = render('kind: bar\ntitle: t\ndata:\n  - { k: a, v: 10 }\n  - { k: b, v: 20 }\n  - { k: c, v: 40 }\nx: k\ny: v\n');
+    const bars = find(html, 'rect', 'series-1');
+    expect(bars).toHaveLength(3);
+    const [a, b, c] = bars.map((r) => n(r, 'width'));
+    expect(b! / a!).toBeCloseTo(2, 2);
+    expect(c! / a!).toBeCloseTo(4, 2);
+    expect(new Set(bars.map((r) => r.attrs.x)).size).toBe(1);
+  });
+
+  it('draws a column for a value twice as large twice as tall, on one baseline', () => {
+    const html = render('kind: column\ntitle: t\ndata:\n  - { k: a, v: 15 }\n  - { k: b, v: 30 }\nx: k\ny: v\n');
+    const [a, b] = find(html, 'rect');
+    expect(n(b!, 'height') / n(a!, 'height')).toBeCloseTo(2, 2);
+    expect(n(a!, 'y') + n(a!, 'height')).toBeCloseTo(n(b!, 'y') + n(b!, 'height'), 2);
+  });
+
+  it('stacks segments whose heights are proportional to their values', () => {
+    const html = render('kind: stacked\ntitle: t\ndata:\n  - { k: a, p: 10, q: 30 }\nx: k\ny: [p, q]\n');
+    const [p, q] = find(html, 'rect');
+    expect(n(q!, 'height') / n(p!, 'height')).toBeCloseTo(3, 2);
+    expect(n(q!, 'y') + n(q!, 'height')).toBeCloseTo(n(p!, 'y'), 2);
+  });
+
+  it('labels the value axis with d3 ticks of the nice domain', () => {
+    const html = render('kind: line\ntitle: t\ndata:\n  - { d: 2024-01-01, v: 1.2 }\n  - { d: 2024-06-01, v: 3.9 }\nx: d\ny: v\nformat: "$.2f"\n');
+    const ticks = yTicks(html);
+    const nice = scaleLinear().domain([0, 3.9]).nice();
+    const count = [...Array(12).keys()].find((k) => nice.ticks(k).length === ticks.length)!;
+    expect(ticks.map((t) => t.label)).toEqual(nice.ticks(count).map(nice.tickFormat(count, '$f')));
+    expect(ticks.map((t) => t.value)).toEqual(nice.ticks(count));
+    // Evenly spaced, as the values are.
+    const steps = ticks.slice(1).map((t, i) => t.pos - ticks[i]!.pos);
+    for (const s of steps) expect(s).toBeCloseTo(steps[0]!, 1);
+  });
+
+  it('puts a line annotation at its x on the time scale and on the line', () => {
+    const html = render(
+      'kind: line\ntitle: t\ndata:\n  - { d: 2024-01-01, v: 10 }\n  - { d: 2024-03-01, v: 30 }\n  - { d: 2024-12-31, v: 20 }\nx: d\ny: v\nannotate:\n  - { x: 2024-03-01, label: peak }\n',
+    );
+    const path = find(html, 'path', 'line')[0]!.attrs.d!;
+    const xs = [...path.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const x = scaleUtc().domain([new Date('2024-01-01'), new Date('2024-12-31')]).range([xs[0]![0], xs[xs.length - 1]![0]]);
+    const dot = groups(html, 'annotation')[0]!;
+    const cx = Number(/cx="([\d.]+)"/.exec(dot.inner)![1]);
+    const cy = Number(/cy="([\d.]+)"/.exec(dot.inner)![1]);
+    expect(Math.abs(cx - x(new Date('2024-03-01')))).toBeLessThan(CLOSE);
+    expect(Math.abs(cy - fitted(yTicks(html))(30))).toBeLessThan(CLOSE);
+    expect(Number(/x1="([\d.]+)"/.exec(dot.inner)![1])).toBe(cx);
+  });
+
+  it('reads an annotation between two points off the line', () => {
+    const html = render('kind: line\ntitle: t\ndata:\n  - { x: 0, v: 10 }\n  - { x: 10, v: 30 }\nx: x\ny: v\nannotate:\n  - { x: 5, label: half }\n');
+    const cy = Number(/<circle cx="[\d.]+" cy="([\d.]+)" r="7"/.exec(groups(html, 'annotation')[0]!.inner)![1]);
+    expect(Math.abs(cy - fitted(yTicks(html))(20))).toBeLessThan(CLOSE);
+  });
+
+  it('draws a scatter rule exactly at its threshold', () => {
+    const html = render(
+      'kind: scatter\ntitle: t\ndata:\n  - { tpp: 2368, bw: 900 }\n  - { tpp: 15824, bw: 400 }\nx: tpp\ny: bw\nrules:\n  - { x: 4800, label: "TPP 4,800" }\n  - { y: 600, label: "600 GB/s" }\n',
+    );
+    const xTicks = find(html, 'text', 'tick').filter((t) => t.attrs['text-anchor'] === 'middle').map((t) => ({ value: tickValue(t.text), pos: n(t, 'x') }));
+    const [vertical, horizontal] = groups(html, 'rule').map((g) => find(g.inner, 'line')[0]!);
+    expect(Math.abs(n(vertical!, 'x1') - fitted(xTicks)(4800))).toBeLessThan(CLOSE);
+    expect(Math.abs(n(horizontal!, 'y1') - fitted(yTicks(html))(600))).toBeLessThan(CLOSE);
+  });
+
+  it('spaces log-scale ticks by ratio, not difference', () => {
+    const html = render('kind: scatter\ntitle: t\ndata:\n  - { a: 1, b: 1 }\n  - { a: 1000, b: 2 }\nx: a\ny: b\nxScale: log\nxFormat: ",~r"\n');
+    const ticks = find(html, 'text', 'tick').filter((t) => t.attrs['text-anchor'] === 'middle' && ['1', '10', '100', '1,000'].includes(t.text));
+    const pos = ticks.map((t) => n(t, 'x'));
+    expect(pos).toHaveLength(4);
+    expect(pos[1]! - pos[0]!).toBeCloseTo(pos[2]! - pos[1]!, 1);
+    expect(pos[2]! - pos[1]!).toBeCloseTo(pos[3]! - pos[2]!, 1);
+  });
+
+  it('leaves a gap in a line where a value is missing', () => {
+    const html = render('kind: line\ntitle: t\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\n  - { x: 3, v: ~ }\n  - { x: 4, v: 3 }\n  - { x: 5, v: 2 }\nx: x\ny: v\n');
+    expect(find(html, 'path', 'line')[0]!.attrs.d!.match(/M/g)).toHaveLength(2);
+  });
+
+  it('keeps every timeline label clear of every other label and leader', () => {
+    const rows = Array.from({ length: 14 }, (_, i) => `  - { d: 2025-03-${String(2 * i + 1).padStart(2, '0')}, t: "Event ${i + 1} has a longish label to wrap" }`);
+    const html = render(`kind: timeline\ntitle: t\ndata:\n${rows.join('\n')}\ndate: d\nlabel: t\n`);
+    const events = groups(html, 'event').map((g) => {
+      const texts = find(g.inner, 'text');
+      const spans = [...g.inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+      const x = n(texts[0]!, 'x');
+      const w = Math.max(textWidth(texts[0]!.text, 24), ...spans.map((t) => textWidth(t, 26)));
+      const start = texts[0]!.attrs['text-anchor'] === 'start';
+      const top = n(texts[0]!, 'y') - 24;
+      const box = { x0: start ? x : x - w, x1: start ? x + w : x, y0: top, y1: n(texts[1]!, 'y') + (spans.length - 1) * 30 + 6 };
+      const leader = find(g.inner, 'line')[0]!;
+      return { box, leader: { x: n(leader, 'x1'), y0: Math.min(n(leader, 'y1'), n(leader, 'y2')), y1: Math.max(n(leader, 'y1'), n(leader, 'y2')) } };
+    });
+    expect(events).toHaveLength(14);
+    for (const [i, a] of events.entries()) {
+      for (const [j, b] of events.entries()) {
+        if (i === j) continue;
+        const apart = a.box.x1 <= b.box.x0 || b.box.x1 <= a.box.x0 || a.box.y1 <= b.box.y0 || b.box.y1 <= a.box.y0;
+        expect(apart, `labels ${i} and ${j} overlap`).toBe(true);
+        const crosses = a.leader.x > b.box.x0 && a.leader.x < b.box.x1 && a.leader.y0 < b.box.y1 && b.box.y0 < a.leader.y1;
+        expect(crosses, `leader ${i} crosses label ${j}`).toBe(false);
+      }
+    }
+  });
+});
