@@ -16,7 +16,7 @@ export interface RuntimeBundle {
   scriptHashes: string[];
 }
 
-const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'package-lock.json'];
+const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'assets/fonts', 'package-lock.json'];
 
 /** Returns the cached runtime bundle for the current sources, building it with Vite when missing. */
 export async function runtimeBundle(): Promise<RuntimeBundle> {
