@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false });
-const tsc = run('npx', ['tsc', '-p', 'tsconfig.node.json']);
+// Type errors anywhere (src, runtime, tests) fail the run; then lib/ is emitted for the CLI tests.
+const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+const tsc = typecheck.status === 0 ? run('npx', ['tsc', '-p', 'tsconfig.node.json']) : typecheck;
 if (tsc.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
