@@ -109,7 +109,7 @@ function renderSourcesList(sources: Source[], start: number): string {
   const items = sources.map((s) => {
     const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
     const note = s.note ? ` <span class="source-note">${escapeHtml(s.note)}</span>` : '';
-    return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date)}.${note}</li>`;
+    return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date).replace(/\.$/, '')}.${note}</li>`;
   });
   return `<ol class="sources-list"${start > 1 ? ` start="${start}"` : ''}>\n${items.join('\n')}\n</ol>`;
 }
