@@ -42,7 +42,8 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const unitY = GAP + key.height + FONT.tick;
   const headroom = showValues ? LINE + 6 : FONT.tick / 2;
   const top = unitY - FONT.tick + (spec.unit ? UNIT_ROOM : 0) + plan.height + headroom;
-  y.range([bottom, top]);
+  // Values under negative columns need room above the category labels.
+  y.range([bottom - (showValues && all.some((v) => v < 0) ? LINE + 6 : 0), top]);
   const zero = y(0);
 
   const columns = spec.y.map((_, s) =>

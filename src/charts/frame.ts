@@ -39,7 +39,9 @@ export function valueScale(
     }
   }
   const [lo = 0, hi = 1] = extent(opts.zero && !opts.log ? [0, ...values] : values);
-  const domain = opts.domain ?? (lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
+  // A single value still needs an extent to scale over: widen it around the value.
+  const single = opts.log ? [lo / 10, hi * 10] : [lo - 1, hi + 1];
+  const domain = opts.domain ?? (lo === hi ? single : [lo, hi]);
   const scale: ValueScale = opts.log ? scaleLog() : scaleLinear();
   scale.domain(domain);
   return opts.domain ? scale : scale.nice();

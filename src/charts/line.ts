@@ -59,7 +59,8 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     .digits(2);
   const lone = (s: Sample[], i: number) => s[i]!.y !== null && s[i - 1]?.y == null && s[i + 1]?.y == null;
   const labels = drawEndLabels(
-    ends.map((e) => ({ ...e, y: e.last ? y(e.last.y!) : bottom })),
+    // A series that stops early is labelled where it stops, not at the far edge.
+    ends.map((e) => ({ ...e, y: e.last ? y(e.last.y!) : bottom, x: e.last ? x.at(e.last.x) + GAP : undefined })),
     frame.right + GAP,
     top,
     bottom,

@@ -55,9 +55,10 @@ export function drawAnnotations(plan: AnnotationPlan, targets: readonly { y: num
     .join('');
 }
 
-/** A direct label: series name and its formatted value, wanted at height `y`. */
+/** A direct label: series name and its formatted value, wanted at height `y` (and at `x`, if not the shared column). */
 export interface EndLabel {
   y: number;
+  x?: number;
   name: string;
   value: string;
   series: number;
@@ -68,14 +69,14 @@ export function endLabelWidth(l: Pick<EndLabel, 'name' | 'value'>): number {
   return textWidth(l.name ? `${l.name}  ${l.value}` : l.value, FONT.label);
 }
 
-/** Renders end labels at `x`, moved apart vertically so none overlap, within [top, bottom]. */
+/** Renders end labels at `x` (or their own x), moved apart vertically so none overlap, within [top, bottom]. */
 export function drawEndLabels(labels: readonly EndLabel[], x: number, top: number, bottom: number): string[] {
   const ys = dodge(labels.map((l) => ({ y: l.y, h: LINE })), top, bottom);
   return labels.map((l, i) => {
     const y = ys[i]! + FONT.label * 0.35;
     const value = l.value ? `<tspan class="value">${esc(l.value)}</tspan>` : '';
     const name = esc(l.name) + (l.name && value ? ' ' : '');
-    return `<text class="label ${seriesClass(l.series)}" x="${num(x)}" y="${num(y)}" font-size="${FONT.label}">${name}${value}</text>`;
+    return `<text class="label ${seriesClass(l.series)}" x="${num(l.x ?? x)}" y="${num(y)}" font-size="${FONT.label}">${name}${value}</text>`;
   });
 }
 

@@ -45,7 +45,11 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
 
   const last = cats.length - 1;
   const labels = drawEndLabels(
-    layers.map((l, s) => ({ y: y((l[last]![0] + l[last]![1]) / 2), name: spec.names[s]!, value: '', series: s })),
+    // Name each series beside its segment in the last column; if it has none there, its last segment.
+    layers.map((l, s) => {
+      const seg = [...l].reverse().find(([a, b]) => a !== b) ?? l[last]!;
+      return { y: y((seg[0] + seg[1]) / 2), name: spec.names[s]!, value: '', series: s };
+    }),
     frame.right + GAP,
     top,
     bottom,

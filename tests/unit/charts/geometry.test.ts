@@ -127,4 +127,23 @@ describe('chart geometry', () => {
       }
     }
   });
+  it('labels a series that stops early where it stops', () => {
+    const html = render('kind: line\ntitle: t\ndata:\n  - { x: 1, a: 1, b: 2 }\n  - { x: 2, a: 2, b: ~ }\n  - { x: 3, a: 3, b: ~ }\nx: x\ny: [a, b]\n');
+    const [a, b] = find(html, 'text', 'series');
+    const [, endB] = find(html, 'circle', 'end');
+    expect(n(b!, 'x')).toBeCloseTo(n(endB!, 'cx') + 12, 1);
+    expect(n(b!, 'x')).toBeLessThan(n(a!, 'x'));
+  });
+
+  it('keeps the value under a negative column clear of the category label', () => {
+    const html = render('kind: column\ntitle: t\ndata:\n  - { k: a, v: -3 }\n  - { k: b, v: 5 }\nx: k\ny: v\n');
+    const value = find(html, 'text', 'value').find((t) => t.text === '−3')!;
+    const category = find(html, 'text', 'tick').find((t) => t.text === 'a')!;
+    expect(n(category, 'y') - n(value, 'y')).toBeGreaterThanOrEqual(26);
+  });
+
+  it('gives a single value on a log scale a positive extent', () => {
+    const html = render('kind: scatter\ntitle: t\ndata:\n  - { a: 1, b: 5 }\nx: a\ny: b\nxScale: log\nyScale: log\n');
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
 });
