@@ -1,0 +1,19 @@
+import { NoBrowserError } from '../export/browser.ts';
+import { formatJson, formatReport } from './report.ts';
+import { checkDeck } from './run.ts';
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+
+/** `chokepoint check`: prints the report (or JSON); 1 when the deck has errors, 2 when no browser can run it. */
+export async function runCheck(input: string, options: { json?: boolean }, out: Out): Promise<number> {
+  let result;
+  try {
+    result = await checkDeck(input);
+  } catch (e) {
+    if (!(e instanceof NoBrowserError)) throw e;
+    out.error(`chokepoint: ${e.message}`);
+    return 2;
+  }
+  out.log(options.json ? formatJson(result) : formatReport(result));
+  return result.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+import type { SlideFacts } from './types.ts';
+
+/**
+ * In the page: lists every slide with what can be checked without showing it (alt text, SVG titles,
+ * internal links, ids, scripts, notes, the URLs it loads). Self-contained, for `page.evaluate`.
+ */
+export function inspectDeck(): SlideFacts[] {
+  interface RevealLike {
+    getSlides(): HTMLElement[];
+    getIndices(slide: HTMLElement): { h: number; v?: number };
+    getSlide(h: number, v?: number): HTMLElement | undefined;
+    getConfig(): { hashOneBasedIndex?: boolean };
+  }
+  const reveal = (window as unknown as { Reveal: RevealLike }).Reveal;
+  const slidesEl = document.querySelector('.reveal .slides')!;
+  const oneBased = reveal.getConfig().hashOneBasedIndex === true;
+  const decorative = (el: Element) => el.getAttribute('aria-hidden') === 'true' || /^(presentation|none)$/.test(el.getAttribute('role') ?? '');
+  const resolve = (url: string) => {
+    try { return new URL(url, document.baseURI).href; } catch { return url; }
+  };
+
+  // Reveal reads `#/3/1` as indices, `#/name` and `#name` as the id of an element in the slides.
+  const linkTarget = (hash: string): boolean => {
+    const path = hash.replace(/^#\/?/, '');
+    if (path === '') return true;
+    const [first = '', second] = path.split('/');
+    if (/^\d+$/.test(first)) {
+      const hIndex = Number(first) - (oneBased ? 1 : 0);
+      const vIndex = second !== undefined && /^\d+$/.test(second) ? Number(second) - (oneBased ? 1 : 0) : 0;
+      return reveal.getSlide(hIndex, vIndex) !== undefined;
+    }
+    let id = first;
+    try { id = decodeURIComponent(first); } catch { /* keep it raw */ }
+    const target = document.getElementById(id);
+    return target !== null && slidesEl.contains(target);
+  };
+
+  return reveal.getSlides().map((slide) => {
+    const { h, v = 0 } = reveal.getIndices(slide);
+    // A vertical stack's own attributes are not the leaf's; the leaf carries data-file/data-line.
+    const all = [...slide.querySelectorAll('*')];
+    const notes = slide.getAttribute('data-notes') ?? [...slide.querySelectorAll('aside.notes')].map((a) => a.textContent).join('');
+    const svgs = all.filter((e) => e.localName === 'svg' && !e.parentElement?.closest('svg'));
+    const urls: string[] = [];
+    for (const e of [slide, ...all]) {
+      for (const name of ['src', 'data-src', 'poster', 'data-background-image', 'data-background-video', 'data-background-iframe', 'data']) {
+        const value = e.getAttribute(name);
+        if (value) urls.push(resolve(value));
+      }
+      const href = e.localName === 'image' || e.localName === 'use' ? e.getAttribute('href') : null;
+      if (href && !href.startsWith('#')) urls.push(resolve(href));
+      for (const m of (e.getAttribute('style') ?? '').matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) urls.push(resolve(m[1]!));
+    }
+    return {
+      h, v,
+      file: slide.getAttribute('data-file') ?? '',
+      line: Number(slide.getAttribute('data-line') ?? 0),
+      hasNotes: notes.trim() !== '',
+      ids: [slide, ...all].map((e) => e.id).filter((id) => id !== ''),
+      imagesWithoutAlt: all
+        .filter((e) => e.localName === 'img' && !decorative(e) && !(e.getAttribute('alt') ?? '').trim())
+        .map((e) => e.getAttribute('src') ?? e.getAttribute('data-src') ?? ''),
+      svgsWithoutTitle: svgs
+        .filter((e) => !decorative(e) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+        .filter((e) => ![...e.children].some((c) => c.localName === 'title' && (c.textContent ?? '').trim()))
+        .map((e) => (e.getAttribute('class') ? `<svg class="${e.getAttribute('class')}">` : '<svg>')),
+      brokenLinks: all
+        .filter((e) => (e.localName === 'a' || e.localName === 'area') && (e.getAttribute('href') ?? '').startsWith('#'))
+        .map((e) => e.getAttribute('href')!)
+        .filter((href) => !linkTarget(href)),
+      scripts: all.filter((e) => e.localName === 'script').map((e) => e.getAttribute('src') ?? (e.textContent ?? '').trim().slice(0, 40)),
+      urls,
+    };
+  });
+}

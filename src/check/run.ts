@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../export/browser.ts';
+import { serveStatic, type StaticServer } from '../export/serve.ts';
+import { buildDeck } from '../node/build.ts';
+import { layoutIssues, limitsFor } from './analyse.ts';
+import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
+import { inspectDeck } from './inspect.ts';
+import { Locator } from './locate.ts';
+import { measureSlide } from './measure.ts';
+import type { CheckIssue } from './types.ts';
+
+/** Everything `chokepoint check` found, in deck order. */
+export interface CheckResult {
+  issues: CheckIssue[];
+  /** Slides checked (0 when the deck did not compile). */
+  slides: number;
+  seconds: number;
+}
+
+// Fragments and slides animate with CSS transitions; with them off, a measurement never catches a move halfway.
+const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+
+/** Builds the deck at `input`, opens it in Chromium at its own size and checks every slide at every fragment step. */
+export async function checkDeck(input: string): Promise<CheckResult> {
+  const started = performance.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-check-'));
+  let server: StaticServer | undefined;
+  // Chromium starts while the deck builds; a deck that does not compile never needs it.
+  const launching = launchBrowser();
+  launching.catch(() => undefined);
+  try {
+    const built = await buildDeck(input, join(tmp, 'dist'));
+    const compiled: CheckIssue[] = built.deck.issues.map((i) => ({ ...i, rule: /source/.test(i.message) ? 'source' : 'compile' }));
+    const seconds = () => (performance.now() - started) / 1000;
+    if (!built.ok) return { issues: compiled, slides: 0, seconds: seconds() };
+    const browser = await launching;
+    server = await serveStatic(built.outDir);
+    const { width, height } = built.deck.meta;
+    const page = await browser.newPage({ viewport: { width, height } });
+    const failed = watchRequests(page, server.url);
+    await page.route((url) => /^https?:/.test(url.href) && !url.href.startsWith(server!.url), (route) => route.abort('blockedbyclient'));
+    // Query parameters override the deck's reveal settings: no transition, and no margin, so one slide pixel is one screen pixel.
+    await page.goto(`${server.url}?transition=none&margin=0`);
+    await page.waitForSelector('.reveal.ready');
+    await page.addStyleTag({ content: STILL });
+    await page.evaluate(() => Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined))));
+
+    const facts = await page.evaluate(inspectDeck);
+    const info = new Map(built.deck.slides.map((s) => [`${s.h}/${s.v}`, s]));
+    const slides = facts.map((f, i) => ({ ...f, ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' } }));
+    const locate = new Locator(built.deck.slides);
+    const limits = limitsFor(width, height);
+    const issues: CheckIssue[] = [];
+    for (const s of slides) {
+      const states = await page.evaluate(measureSlide, { h: s.h, v: s.v });
+      issues.push(...layoutIssues(states, { file: s.file, line: s.line, slide: s.ref }, limits));
+    }
+    issues.push(...factIssues(slides, locate));
+    await failed.settled();
+    issues.push(...requestIssues(failed.list, slides, locate, input));
+    const order = (i: CheckIssue) => i.slide?.number ?? 0;
+    const sorted = [...compiled, ...issues.sort((a, b) => order(a) - order(b))];
+    return { issues: sorted, slides: slides.length, seconds: seconds() };
+  } finally {
+    await (await launching.catch(() => undefined))?.close();
+    await server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Records failed requests, including those to other hosts (refused, as the deck must present offline). */
+function watchRequests(page: Page, origin: string): { list: FailedRequest[]; settled(): Promise<void> } {
+  const list: FailedRequest[] = [];
+  let pending = 0;
+  let idle: (() => void) | undefined;
+  const done = () => { if (--pending === 0) idle?.(); };
+  page.on('request', () => void pending++);
+  page.on('requestfinished', (r) => {
+    void r.response().then((res) => {
+      if (res && res.status() >= 400) list.push({ url: r.url(), status: `HTTP ${res.status()}`, foreign: false });
+    }).finally(done);
+  });
+  page.on('requestfailed', (r) => {
+    const foreign = !r.url().startsWith(origin) && /^https?:/.test(r.url());
+    list.push({ url: r.url(), status: r.failure()?.errorText ?? 'failed', foreign });
+    done();
+  });
+  return {
+    list,
+    // A request that never ends (a streaming video) must not hang the check: wait at most 10 s for the rest.
+    settled: () => (pending === 0 ? Promise.resolve() : new Promise<void>((r) => { idle = r; setTimeout(r, 10_000).unref(); })),
+  };
+}

@@ -1,0 +1,80 @@
+import type { DeckIssue } from '../compile/errors.ts';
+
+/** What a check rule is about; `compile` and `source` findings come from the compiler. */
+export type Rule =
+  | 'compile' | 'source' | 'overflow' | 'small-text' | 'contrast' | 'alt' | 'svg-title'
+  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script';
+
+/** The slide a finding belongs to, as the audience counts it (1-based, in deck order). */
+export interface SlideRef {
+  number: number;
+  h: number;
+  v: number;
+  title: string;
+}
+
+/** One finding of `chokepoint check`: a located issue, the rule that found it and its slide. */
+export interface CheckIssue extends DeckIssue {
+  rule: Rule;
+  slide?: SlideRef;
+  /** The fragment step (0 = before the first fragment) where a layout problem first shows. */
+  step?: number;
+}
+
+/** An sRGB colour with alpha, each channel 0–255 and alpha 0–1. */
+export type Rgba = [number, number, number, number];
+
+/** A rectangle in slide pixels (the deck's width × height space, before reveal scales it). */
+export interface Box { top: number; left: number; bottom: number; right: number }
+
+/** The element that reaches furthest past one edge: a short description and its box. */
+export interface Culprit { what: string; box: Box }
+
+/** A text run as the page shows it, for the size and contrast rules. */
+export interface TextSample {
+  /** Stable per element across fragment steps, to report each text once. */
+  key: number;
+  text: string;
+  /** Font size in slide pixels, after transforms (a scaled SVG, a `grow` fragment). */
+  size: number;
+  bold: boolean;
+  fg: Rgba;
+  /** Backgrounds behind the text, nearest first, ending at the first opaque one when found. */
+  backgrounds: Rgba[];
+  /** False when an image, gradient or video lies behind the text, so contrast cannot be computed. */
+  solid: boolean;
+  /** Product of the opacities of the element and its ancestors. */
+  opacity: number;
+  /** Faded on purpose by reveal (a semi-fade-out fragment, an unlit line of a code step): exempt from contrast. */
+  dimmed: boolean;
+}
+
+/** A box whose content scrolls instead of showing (a long code block with `overflow: auto`). */
+export interface Scroller { what: string; axis: 'x' | 'y'; content: number; box: number }
+
+/** What `measureState` finds at one fragment step of one slide. */
+export interface StateMeasure {
+  step: number;
+  /** Union of every visible box, or null for an empty slide. */
+  extent: Box | null;
+  culprits: Partial<Record<keyof Box, Culprit>>;
+  scrollers: Scroller[];
+  texts: TextSample[];
+}
+
+/** One slide as the page describes it, with what can be checked without stepping through it. */
+export interface SlideFacts {
+  h: number;
+  v: number;
+  file: string;
+  line: number;
+  hasNotes: boolean;
+  ids: string[];
+  imagesWithoutAlt: string[];
+  svgsWithoutTitle: string[];
+  /** Internal links (`#/3/1`, `#/intro`, `#source-x`) whose target does not exist. */
+  brokenLinks: string[];
+  scripts: string[];
+  /** Every URL the slide loads (src, data-src, poster, backgrounds), resolved, to attribute failed requests. */
+  urls: string[];
+}
