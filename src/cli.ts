@@ -12,11 +12,14 @@ Commands:
   dev [input]       present with hot reload (Vite dev server); prints the URL
   build [input]     write a static site: index.html + hashed assets
   preview [dir]     serve a built deck (default dist/)
+  check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
+                    alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
 Options:
   --out <path>      build: output folder (default dist)
+  --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview: port (default 5173 / 4173)
   --host <name>     dev, preview: address to listen on (default localhost)
   -h, --help        show this help
@@ -27,6 +30,7 @@ Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
 type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -71,6 +75,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
       return 0;
+    }
+    case 'check': {
+      const { runCheck } = await import('./check/command.ts');
+      return runCheck(input, { json: values.json }, out);
     }
     default:
       out.error(`chokepoint: unknown command \`${command}\`\n\n${USAGE}`);
