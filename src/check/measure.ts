@@ -1,10 +1,11 @@
 import type { Box, Culprit, Rgba, Scroller, StateMeasure, TextSample } from './types.ts';
 
 /**
- * In the page: shows slide (h, v) at each fragment step in turn and measures what the audience sees.
+ * In the page: shows each slide at each fragment step in turn and measures what the audience sees.
  * Passed to `page.evaluate`, so it must be self-contained: no imports, no helpers from outside.
+ * One call for the whole deck: between slides the page never yields a frame, so nothing is painted.
  */
-export async function measureSlide({ h, v }: { h: number; v: number }): Promise<StateMeasure[]> {
+export async function measureSlides(list: { h: number; v: number }[]): Promise<StateMeasure[][]> {
   interface RevealLike {
     slide(h: number, v: number, f?: number): void;
     getCurrentSlide(): HTMLElement;
@@ -42,7 +43,7 @@ export async function measureSlide({ h, v }: { h: number; v: number }): Promise<
   const range = document.createRange();
   const DIMMED = '.fragment.semi-fade-out.visible, .fragment.fade-in-then-semi-out.visible:not(.current-fragment), .has-highlights tr:not(.highlight-line), .hljs-ln-numbers';
 
-  const backgroundsOf = (el: Element): { backgrounds: Rgba[]; solid: boolean } => {
+  const backgroundsOf = (el: Element, h: number, v: number): { backgrounds: Rgba[]; solid: boolean } => {
     const chain: Element[] = [];
     for (let e: Element | null = el; e && e !== slides; e = e.parentElement) chain.push(e);
     const bg = reveal.getSlideBackground(h, v);
@@ -61,7 +62,7 @@ export async function measureSlide({ h, v }: { h: number; v: number }): Promise<
     return { backgrounds, solid };
   };
 
-  const measure = (step: number): StateMeasure => {
+  const measure = (h: number, v: number, step: number): StateMeasure => {
     const base = slides.getBoundingClientRect();
     const scale = base.width / slides.offsetWidth || 1;
     const toSlide = (r: DOMRect): Box => ({ top: (r.top - base.top) / scale, left: (r.left - base.left) / scale, bottom: (r.bottom - base.top) / scale, right: (r.right - base.left) / scale });
@@ -115,7 +116,7 @@ export async function measureSlide({ h, v }: { h: number; v: number }): Promise<
         }
         const fg = colour(svg ? cs.fill : cs.color);
         const text = own.map((n) => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
-        const behind = backgroundsOf(el);
+        const behind = backgroundsOf(el, h, v);
         texts.push({
           key: keyOf(el), text: text.length > 40 ? `${text.slice(0, 39)}…` : text,
           size: parseFloat(cs.fontSize) * zoom * (svg || 1), bold: Number(cs.fontWeight) >= 700,
@@ -149,13 +150,17 @@ export async function measureSlide({ h, v }: { h: number; v: number }): Promise<
     })));
     await document.fonts.ready;
   };
-  const states: StateMeasure[] = [];
-  for (let f = -1; ; f++) {
-    reveal.slide(h, v, f);
-    await settle();
-    states.push(measure(f + 1));
-    // Reveal clamps a fragment index past the end, so stop once nothing is left to show.
-    if (!reveal.availableFragments().next || f > 200) break;
+  const all: StateMeasure[][] = [];
+  for (const { h, v } of list) {
+    const states: StateMeasure[] = [];
+    for (let f = -1; ; f++) {
+      reveal.slide(h, v, f);
+      await settle();
+      states.push(measure(h, v, f + 1));
+      // Reveal clamps a fragment index past the end, so stop once nothing is left to show.
+      if (!reveal.availableFragments().next || f > 200) break;
+    }
+    all.push(states);
   }
-  return states;
+  return all;
 }

@@ -9,7 +9,7 @@ import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
-import { measureSlide } from './measure.ts';
+import { measureSlides } from './measure.ts';
 import type { CheckIssue } from './types.ts';
 
 /** Everything `chokepoint check` found, in deck order. */
@@ -54,10 +54,8 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     const locate = new Locator(built.deck.slides);
     const limits = limitsFor(width, height);
     const issues: CheckIssue[] = [];
-    for (const s of slides) {
-      const states = await page.evaluate(measureSlide, { h: s.h, v: s.v });
-      issues.push(...layoutIssues(states, { file: s.file, line: s.line, slide: s.ref }, limits));
-    }
+    const measured = await page.evaluate(measureSlides, slides.map(({ h, v }) => ({ h, v })));
+    slides.forEach((s, i) => issues.push(...layoutIssues(measured[i]!, { file: s.file, line: s.line, slide: s.ref }, limits)));
     issues.push(...factIssues(slides, locate));
     await failed.settled();
     issues.push(...requestIssues(failed.list, slides, locate, input));
