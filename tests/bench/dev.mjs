@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CLI, ROOT } from './build.mjs';
-import { freePort, memory, tree } from './proc.mjs';
+import { cpuSeconds, freePort, memory, tree } from './proc.mjs';
 import { median } from './stats.mjs';
 
 const MIB = 1024 * 1024;
@@ -62,20 +62,24 @@ async function session(browser, dir, editFile, hotUpdates) {
     const httpMs = performance.now() - started;
     await firstSlide(page, url);
     const firstSlideMs = performance.now() - started;
+    const cpuToSlide1 = cpuSeconds(child.pid);
     const afterLoad = treeMemory(child.pid);
     const hot = [];
+    const hotCpu = [];
     for (let i = 0; i < hotUpdates; i++) {
       await sleep(300); // let the watcher settle so edits are not coalesced
       const token = `edited-${i}-${Date.now().toString(36)}`;
       const text = original.replace(/^## .*$/m, `## ${token}`);
+      const cpu = cpuSeconds(child.pid);
       const t = performance.now();
       writeFileSync(editFile, text);
       await page.waitForFunction((tok) => document.querySelector('.reveal .slides')?.textContent?.includes(tok), token, { timeout: 30_000 });
       hot.push(performance.now() - t);
+      hotCpu.push((cpuSeconds(child.pid) - cpu) * 1000);
     }
     const indices = await page.evaluate(() => window.Reveal?.getIndices?.() ?? null);
     const afterHot = treeMemory(child.pid);
-    return { httpMs, firstSlideMs, hotMs: hot, serverRssMiB: afterHot.rssMiB, serverPeakMiB: afterHot.hwmMiB, rssAfterLoadMiB: afterLoad.rssMiB, errors, indices };
+    return { httpMs, firstSlideMs, serverCpuToSlide1Seconds: cpuToSlide1, hotMs: hot, hotServerCpuMs: hotCpu, serverRssMiB: afterHot.rssMiB, serverPeakMiB: afterHot.hwmMiB, rssAfterLoadMiB: afterLoad.rssMiB, errors, indices };
   } catch (e) {
     throw new Error(`${e.message}\n--- dev server output ---\n${log}`);
   } finally {
@@ -95,7 +99,9 @@ export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5) {
     sessions,
     medianHttpMs: median(sessions.map((s) => s.httpMs)),
     medianFirstSlideMs: median(sessions.map((s) => s.firstSlideMs)),
+    medianServerCpuToSlide1Seconds: median(sessions.map((s) => s.serverCpuToSlide1Seconds)),
     medianHotMs: median(allHot),
+    medianHotServerCpuMs: median(sessions.flatMap((s) => s.hotServerCpuMs)),
     maxHotMs: Math.max(...allHot),
     medianServerRssMiB: median(sessions.map((s) => s.serverRssMiB)),
     maxServerPeakMiB: Math.max(...sessions.map((s) => s.serverPeakMiB)),

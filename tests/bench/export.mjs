@@ -31,13 +31,14 @@ export async function measurePdf(dir, file, runs, slides) {
     if (r.code !== 0 || !existsSync(file)) throw new Error(`pdf failed (${r.code}): ${r.stderr || r.stdout}`);
     const bytes = statSync(file).size;
     const pages = pdfPages(file);
-    results.push({ seconds: r.seconds, treeRssMiB: r.treeRssMiB, treePssMiB: r.treePssMiB, sumHwmMiB: r.sumHwmMiB, nodePeakMiB: r.rootPeakMiB, processes: r.processes, bytes, pages });
+    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treeRssMiB: r.treeRssMiB, treePssMiB: r.treePssMiB, sumHwmMiB: r.sumHwmMiB, nodePeakMiB: r.rootPeakMiB, processes: r.processes, bytes, pages });
   }
   const seconds = median(results.map((r) => r.seconds));
   const last = results.at(-1);
   return {
     runs: results,
     medianSeconds: seconds,
+    medianCpuSeconds: median(results.map((r) => r.cpuSeconds)),
     msPerSlide: (seconds / slides) * 1000,
     peakTreeRssMiB: Math.max(...results.map((r) => r.treeRssMiB)),
     peakTreePssMiB: Math.max(...results.map((r) => r.treePssMiB ?? 0)),
@@ -56,7 +57,7 @@ export async function measurePng(dir, outDir, runs, slides) {
     if (r.code !== 0) throw new Error(`png failed (${r.code}): ${r.stderr || r.stdout}`);
     const pngs = existsSync(outDir) ? readdirSync(outDir, { recursive: true }).filter((n) => String(n).endsWith('.png')) : [];
     const bytes = pngs.reduce((s, n) => s + statSync(join(outDir, String(n))).size, 0);
-    results.push({ seconds: r.seconds, treeRssMiB: r.treeRssMiB, images: pngs.length, bytes });
+    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treeRssMiB: r.treeRssMiB, images: pngs.length, bytes });
   }
   const seconds = median(results.map((r) => r.seconds));
   const last = results.at(-1);

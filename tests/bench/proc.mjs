@@ -1,7 +1,7 @@
 // Child processes with wall time and peak memory. Linux only: reads /proc. The peak of a process
 // tree (node + Chromium) is the largest sum of the processes' RSS seen while polling; each
 // process's own peak (VmHWM) is exact, so the tree figure is also given as the sum of those.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const MIB = 1024 * 1024;
@@ -35,6 +35,21 @@ export function memory(pid) {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+const TICKS = (() => {
+  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+})();
+
+/** CPU seconds (user + system) a process has used so far, or null when it is gone. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS; // fields 14 and 15 of stat(5): utime, stime
   } catch {
     return null;
   }
@@ -88,7 +103,7 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
  */
 export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = false } = {}) {
   const useTime = hasTime();
-  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '\n@@maxrss %M', cmd, ...args]] : [cmd, args];
+  const [file, argv] = useTime ? ['/usr/bin/time', ['-f', '\n@@maxrss %M %U %S', cmd, ...args]] : [cmd, args];
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,10 +117,12 @@ export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = fa
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const mem = watcher?.stop();
-      const m = stderr.match(/\n@@maxrss (\d+)\s*$/);
+      const m = stderr.match(/\n@@maxrss (\d+) ([\d.]+) ([\d.]+)\s*$/);
       if (m) stderr = stderr.slice(0, m.index);
       const rootPeakMiB = m ? (Number(m[1]) * 1024) / MIB : mem?.rootHwmMiB;
-      done({ seconds, code, stdout, stderr, rootPeakMiB, ...(mem ?? {}) });
+      // CPU of the child and the descendants it waited for (Chromium's when node reaps it).
+      const cpu = m ? Number(m[2]) + Number(m[3]) : null;
+      done({ seconds, cpuSeconds: cpu, code, stdout, stderr, rootPeakMiB, ...(mem ?? {}) });
     });
   });
 }
@@ -126,4 +143,29 @@ export async function freePort() {
     s.once('error', fail);
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); });
   });
+}
+
+function cpuTimes() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0); // idle + iowait
+  return { idle, total: f.reduce((a, b) => a + b, 0) };
+}
+
+/** Share of the whole machine's CPU (0–1) that was busy during the next `ms` milliseconds. */
+export async function machineBusy(ms = 500) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  return b.total === a.total ? 0 : 1 - (b.idle - a.idle) / (b.total - a.total);
+}
+
+/**
+ * Waits, at most `maxMs`, until other work on the machine uses less than `below` of its CPU, so a
+ * measurement does not share two cores with someone else's test run. Returns the last busy share seen.
+ */
+export async function waitForQuiet(maxMs, below = 0.2) {
+  const end = performance.now() + maxMs;
+  let busy = await machineBusy();
+  while (busy >= below && performance.now() < end) busy = await machineBusy();
+  return busy;
 }

@@ -44,9 +44,11 @@ export function renderReport(r) {
     `|---|${head.map(() => '---:').join('|')}|---|`,
     row('compile in-process (slides/s)', (c) => f(c.compile?.slidesPerSecond, 0), '≥ 5,000'),
     row('`build`, warm runtime (s)', (c) => f(c.build?.medianSeconds), '≤ 0.5 @25, ≤ 0.6 @300'),
+    row('`build` CPU, user + system (s)', (c) => f(c.build?.medianCpuSeconds)),
     row('`build`: time the CLI reports (s)', (c) => f(c.build?.medianReportedSeconds)),
     row('`build` peak memory (MiB)', (c) => f(c.build?.medianPeakMiB, 0)),
     row('`pdf`, build included (s)', (c) => (c.pdf?.skipped ? 'not yet' : f(c.pdf?.medianSeconds)), '≤ 1.5 @25, ≤ 2.5 @300'),
+    row('`pdf` CPU of node + reaped children (s)', (c) => f(c.pdf?.medianCpuSeconds)),
     row('`pdf` per slide (ms)', (c) => f(c.pdf?.msPerSlide, 1)),
     row('`pdf` peak memory, node + Chromium RSS (MiB)', (c) => f(c.pdf?.peakTreeRssMiB, 0), '≤ 500 @300'),
     row('`pdf` peak memory, PSS (MiB)', (c) => f(c.pdf?.peakTreePssMiB, 0)),
@@ -54,7 +56,9 @@ export function renderReport(r) {
     row('`png` per slide (ms)', (c) => (c.png?.skipped ? 'not yet' : f(c.png?.msPerSlide, 0))),
     row('dev: slide 1 after launch (s)', (c) => f(c.dev?.medianFirstSlideMs / 1000), '≤ 1.0'),
     row('dev: server answers HTTP (s)', (c) => f(c.dev?.medianHttpMs / 1000)),
+    row('dev: server CPU until slide 1 (s)', (c) => f(c.dev?.medianServerCpuToSlide1Seconds)),
     row('dev: hot update (ms)', (c) => f(c.dev?.medianHotMs, 0), '≤ 150 @300'),
+    row('dev: server CPU per hot update (ms)', (c) => f(c.dev?.medianHotServerCpuMs, 0)),
     row('dev server RSS after edits (MiB)', (c) => f(c.dev?.medianServerRssMiB, 0), '≤ 150'),
     '',
   ];
@@ -81,7 +85,7 @@ export function renderReport(r) {
     extra.push(`- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`);
   }
   if (r.coldRuntime && !r.coldRuntime.error) {
-    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s; peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
+    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s (CPU ≈ ${f(r.coldRuntime.runtimeBundleCpuSeconds)} s); peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
   }
   for (const [name, fit] of Object.entries(r.fits ?? {})) {
     if (fit) extra.push(`- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`);

@@ -4,7 +4,7 @@
 // deck ships; also the real talk in slides/. Prints a Markdown table, writes bench-results.json.
 //
 //   node tests/bench/run.mjs [--quick] [--runs N] [--sizes 25,300,1000] [--skip dev,pdf,png,talk,cold,dist]
-//                            [--out bench-results.json] [--keep]
+//                            [--out bench-results.json] [--keep] [--quiet SECONDS]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ import { measureDev } from './dev.mjs';
 import { measureDist, measureNodeModules } from './dist.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
 import { fitLine } from './stats.mjs';
+import { machineBusy, waitForQuiet } from './proc.mjs';
 import { renderReport, targets } from './report.mjs';
 
 const { values: opts } = parseArgs({
@@ -26,6 +27,7 @@ const { values: opts } = parseArgs({
     skip: { type: 'string', default: '' },
     out: { type: 'string', default: join(ROOT, 'bench-results.json') },
     keep: { type: 'boolean', default: false },
+    quiet: { type: 'string', default: '15' },
   },
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
@@ -36,8 +38,16 @@ const began = performance.now();
 // Others may share the machine: the 1/5/15-minute load averages go into the results.
 const loadAtStart = loadavg().map((x) => Number(x.toFixed(2)));
 const stamp = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
+// Before each step, wait (up to --quiet seconds, 0 to skip; at most 90 s in all) for other work on the
+// machine to calm down; the CPU share others used as the step began is kept with the results.
+let quietBudget = 90_000;
+const conditions = {};
 const step = async (name, fn) => {
-  log(`${stamp()}  ${name}  (load ${loadavg()[0].toFixed(1)})`);
+  const t = performance.now();
+  const busy = Number(opts.quiet) > 0 && quietBudget > 0 ? await waitForQuiet(Math.min(Number(opts.quiet) * 1000, quietBudget)) : await machineBusy(200);
+  quietBudget -= performance.now() - t;
+  conditions[name] = Number(busy.toFixed(2));
+  log(`${stamp()}  ${name}  (machine ${(busy * 100).toFixed(0)}% busy before it, load ${loadavg()[0].toFixed(1)})`);
   try {
     return await fn();
   } catch (e) {
@@ -89,7 +99,8 @@ try {
         r.pdf = await step(`pdf ${n} slides`, () => measurePdf(dir, join(tmp, `deck-${n}.pdf`), pdfRuns, n));
       } else r.pdf = { skipped: 'no `pdf` command in `chokepoint --help` yet' };
     }
-    if (!skip.has('png') && n <= 300) {
+    // PNG is one screenshot per slide (~¼ s each here): the smallest deck gives the per-slide cost.
+    if (!skip.has('png') && n === sizes[0]) {
       if (commands.includes('png')) r.png = await step(`png ${n} slides`, () => measurePng(dir, join(tmp, `png-${n}`), 1, n));
       else r.png = { skipped: 'no `png` command in `chokepoint --help` yet' };
     }
@@ -160,6 +171,7 @@ results.fits = {
   pdf: fit((s) => s?.pdf?.medianSeconds),
 };
 if (!commands.includes('pdf')) results.notes.push('PDF/PNG: `chokepoint pdf`/`png` are not in the CLI yet; measured code is ready in tests/bench/export.mjs.');
+results.machine.busyBeforeStep = conditions;
 results.machine.loadAverage = { atStart: loadAtStart, atEnd: loadavg().map((x) => Number(x.toFixed(2))) };
 results.targets = targets(results);
 results.seconds = (performance.now() - began) / 1000;
