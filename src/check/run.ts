@@ -60,7 +60,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     await failed.settled();
     issues.push(...requestIssues(failed.list, slides, locate, input));
     const order = (i: CheckIssue) => i.slide?.number ?? 0;
-    const sorted = [...compiled, ...issues.sort((a, b) => order(a) - order(b))];
+    const sorted = [...compiled, ...issues.sort((a, b) => order(a) - order(b) || a.line - b.line)];
     return { issues: sorted, slides: slides.length, seconds: seconds() };
   } finally {
     await (await launching.catch(() => undefined))?.close();

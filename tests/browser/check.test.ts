@@ -57,10 +57,11 @@ describe('chokepoint check on a deck with one problem per slide (--json)', () =>
       '02-content.md:16 warning notes',
       '02-content.md:27 error link',
       '02-content.md:35 error asset',
-      '02-content.md:41 error duplicate-id',
-      '02-content.md:51 warning script',
+      '02-content.md:37 warning asset',
+      '02-content.md:43 error duplicate-id',
+      '02-content.md:53 warning script',
     ]);
-    expect(bad.summary).toMatchObject({ errors: 12, warnings: 3, slides: 14, checked: 15 });
+    expect(bad.summary).toMatchObject({ errors: 12, warnings: 4, slides: 14, checked: 15 });
   });
 
   it('reports a slide taller than the deck, by how much, and names what sticks out', () => {
@@ -111,16 +112,17 @@ describe('chokepoint check on a deck with one problem per slide (--json)', () =>
     expect(bad.issues.filter((i) => i.rule === 'link').map((i) => i.message)).toEqual(['`#/9` points to no slide or element']);
   });
 
-  it('reports a missing asset at the line that loads it', () => {
+  it('reports a missing asset at the line that loads it, and warns about one from another host', () => {
     expect(at('asset', CONTENT, 35)[0]!.message).toBe('`/nope.png` failed to load (HTTP 404)');
+    expect(at('asset', CONTENT, 37)[0]!.message).toBe('`https://example.com/remote.png` is loaded from another host; the deck will not present offline');
   });
 
   it('reports a duplicate slide id where it is used the second time', () => {
-    expect(at('duplicate-id', CONTENT, 41)[0]!.message).toBe(`id \`twice\` is already used on slide 12 (${CONTENT}:22)`);
+    expect(at('duplicate-id', CONTENT, 43)[0]!.message).toBe(`id \`twice\` is already used on slide 12 (${CONTENT}:22)`);
   });
 
   it('warns about a <script> in a slide', () => {
-    expect(at('script', CONTENT, 51)[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining("console.log('hello from a slide')") });
+    expect(at('script', CONTENT, 53)[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining("console.log('hello from a slide')") });
   });
 
   it('passes the compiler warnings through: a source that is never cited', () => {
@@ -161,7 +163,7 @@ describe('chokepoint check', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain(`${LAYOUT}:12: overflow: content is 1235 px tall, the slide is 1080 px (by 155 px) [slide 2 "Too tall"]`);
     expect(lines).toContain(`${CONTENT}:16: warning: notes: the slide has no speaker notes [slide 11 "No notes here"]`);
-    expect(lines.at(-1)).toMatch(/^12 errors, 3 warnings in 14 slides \(15 slides checked in \d+\.\d s\)$/);
+    expect(lines.at(-1)).toMatch(/^12 errors, 4 warnings in 14 slides \(15 slides checked in \d+\.\d s\)$/);
   });
 });
 
