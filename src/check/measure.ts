@@ -14,12 +14,11 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
   }
   const reveal = (window as unknown as { Reveal: RevealLike }).Reveal;
   const slides = document.querySelector('.reveal .slides') as HTMLElement;
-  // Element keys survive between calls, so a text seen at several steps is reported once.
-  const store = window as unknown as { __checkKeys?: WeakMap<Element, number>; __checkNext?: number };
-  const keys = (store.__checkKeys ??= new WeakMap());
+  // A key per element, so a text seen at several fragment steps is reported once.
+  const keys = new Map<Element, number>();
   const keyOf = (el: Element) => {
     let k = keys.get(el);
-    if (k === undefined) keys.set(el, (k = store.__checkNext = (store.__checkNext ?? 0) + 1));
+    if (k === undefined) keys.set(el, (k = keys.size + 1));
     return k;
   };
   const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
