@@ -107,3 +107,37 @@ export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5) {
     maxServerPeakMiB: Math.max(...sessions.map((s) => s.serverPeakMiB)),
   };
 }
+
+/**
+ * The reference point for the dev server: `chokepoint preview` of the built deck (a plain static server
+ * and the prebuilt runtime bundle) from spawn to slide 1, and its memory. What a dev server that served
+ * the cached runtime bundle instead of transforming src/runtime and reveal.js per module could approach.
+ */
+export async function measurePreview(browser, dist, runs) {
+  const sessions = [];
+  for (let i = 0; i < runs; i++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, 'preview', dist, '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await waitForHttp(url, child);
+      const httpMs = performance.now() - started;
+      await firstSlide(page, url);
+      sessions.push({ httpMs, firstSlideMs: performance.now() - started, serverCpuSeconds: cpuSeconds(child.pid), serverRssMiB: treeMemory(child.pid).rssMiB });
+    } finally {
+      await context.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    }
+  }
+  return {
+    sessions,
+    medianHttpMs: median(sessions.map((s) => s.httpMs)),
+    medianFirstSlideMs: median(sessions.map((s) => s.firstSlideMs)),
+    medianServerCpuSeconds: median(sessions.map((s) => s.serverCpuSeconds)),
+    medianServerRssMiB: median(sessions.map((s) => s.serverRssMiB)),
+  };
+}

@@ -31,7 +31,8 @@ export async function measurePdf(dir, file, runs, slides) {
     if (r.code !== 0 || !existsSync(file)) throw new Error(`pdf failed (${r.code}): ${r.stderr || r.stdout}`);
     const bytes = statSync(file).size;
     const pages = pdfPages(file);
-    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treeRssMiB: r.treeRssMiB, treePssMiB: r.treePssMiB, sumHwmMiB: r.sumHwmMiB, nodePeakMiB: r.rootPeakMiB, processes: r.processes, bytes, pages });
+    // `lines`: each line the command printed (its progress phases) with the ms since spawn.
+    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treeRssMiB: r.treeRssMiB, treePssMiB: r.treePssMiB, sumHwmMiB: r.sumHwmMiB, nodePeakMiB: r.rootPeakMiB, processes: r.processes, atPeak: r.atPeak, lines: r.lines, bytes, pages });
   }
   const seconds = median(results.map((r) => r.seconds));
   const last = results.at(-1);

@@ -55,6 +55,20 @@ export function cpuSeconds(pid) {
   }
 }
 
+/** What a process is: `node`, `chromium:renderer`, `chromium:gpu-process`, `chromium` (the browser), ... */
+export function kind(pid) {
+  try {
+    // Chromium rewrites its command line into one space-separated string: match flags in the text.
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    const exe = cmd.split(' ')[0].split('/').pop();
+    const type = cmd.match(/--type=(\S+)/)?.[1];
+    const sub = cmd.match(/--utility-sub-type=(\S+)/)?.[1].split('.').pop();
+    return type ? `${exe}:${type}${sub ? `:${sub}` : ''}` : exe;
+  } catch {
+    return '?';
+  }
+}
+
 /** Proportional set size of one process (shared pages split among their users), bytes. */
 export function pss(pid) {
   try {
@@ -70,19 +84,25 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
   let peakRss = 0;
   let peakPss = 0;
   let procs = 0;
+  let atPeak = [];
   const sample = () => {
     let sum = 0;
     let sumPss = 0;
     const pids = skipRoot ? tree(pid).slice(1) : tree(pid);
     procs = Math.max(procs, pids.length);
+    const each = [];
     for (const p of pids) {
       const m = memory(p);
       if (!m) continue;
       sum += m.rss;
       hwm.set(p, Math.max(hwm.get(p) ?? 0, m.hwm));
-      if (withPss) sumPss += pss(p);
+      const share = withPss ? pss(p) : 0;
+      sumPss += share;
+      each.push({ kind: kind(p), rssMiB: m.rss / MIB, pssMiB: withPss ? share / MIB : undefined });
     }
     peakRss = Math.max(peakRss, sum);
+    // The processes as they were at the peak (PSS when measured): which of them the memory is in.
+    if ((withPss ? sumPss : sum) > (withPss ? peakPss : peakRss - 1) || atPeak.length === 0) atPeak = each;
     peakPss = Math.max(peakPss, sumPss);
   };
   sample();
@@ -92,7 +112,7 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
     stop() {
       clearInterval(timer);
       const sumHwm = [...hwm.values()].reduce((a, b) => a + b, 0);
-      return { treeRssMiB: peakRss / MIB, sumHwmMiB: sumHwm / MIB, treePssMiB: withPss ? peakPss / MIB : undefined, rootHwmMiB: (hwm.get(pid) ?? 0) / MIB, processes: procs };
+      return { treeRssMiB: peakRss / MIB, sumHwmMiB: sumHwm / MIB, atPeak: atPeak.map((e) => ({ ...e, rssMiB: Math.round(e.rssMiB), pssMiB: e.pssMiB === undefined ? undefined : Math.round(e.pssMiB) })), treePssMiB: withPss ? peakPss / MIB : undefined, rootHwmMiB: (hwm.get(pid) ?? 0) / MIB, processes: procs };
     },
   };
 }
@@ -109,8 +129,15 @@ export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = fa
     const child = spawn(file, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const lines = [];
+    const carry = { out: '', err: '' };
+    const stamp = (key, d) => {
+      const parts = (carry[key] + d).split('\n');
+      carry[key] = parts.pop();
+      for (const l of parts) if (l.trim() && !l.startsWith('@@maxrss')) lines.push([Math.round(performance.now() - started), l.trim()]);
+    };
+    child.stdout.on('data', (d) => { stdout += d; stamp('out', d); });
+    child.stderr.on('data', (d) => { stderr += d; stamp('err', d); });
     // /usr/bin/time itself is left out of the tree's sum.
     const watcher = watchTree ? watchMemory(child.pid, { withPss, skipRoot: useTime }) : null;
     child.on('error', fail);
@@ -122,7 +149,7 @@ export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = fa
       const rootPeakMiB = m ? (Number(m[1]) * 1024) / MIB : mem?.rootHwmMiB;
       // CPU of the child and the descendants it waited for (Chromium's when node reaps it).
       const cpu = m ? Number(m[2]) + Number(m[3]) : null;
-      done({ seconds, cpuSeconds: cpu, code, stdout, stderr, rootPeakMiB, ...(mem ?? {}) });
+      done({ seconds, cpuSeconds: cpu, code, stdout, stderr, lines, rootPeakMiB, ...(mem ?? {}) });
     });
   });
 }

@@ -3,6 +3,7 @@
 //
 //   node tests/bench/profile.mjs build [slides=300]   `chokepoint build` under --cpu-prof
 //   node tests/bench/profile.mjs dev [slides=300]     dev server in-process: launch to slide 1, then hot updates
+//   node tests/bench/profile.mjs dev-cli [slides=300] the spawned `chokepoint dev` under --cpu-prof, spawn to slide 1
 //   node tests/bench/profile.mjs compile [slides=1000]
 // Writes the .cpuprofile files (open them in Chrome DevTools) to a temp folder and prints where.
 import { spawnSync } from 'node:child_process';
@@ -74,6 +75,30 @@ if (mode === 'build') {
   console.log(r.stdout.trim());
   const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'));
   print(`build ${size ?? 300} slides`, summarise(JSON.parse(readFileSync(join(out, file), 'utf8'))));
+} else if (mode === 'dev-cli') {
+  // The real `chokepoint dev` process under --cpu-prof, from spawn until slide 1 shows; SIGTERM then ends
+  // it through process.exit so the profile is written.
+  const { spawn } = await import('node:child_process');
+  writeDeck(deck, Number(size ?? 300));
+  const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const port = await freePort();
+  const exitOnTerm = 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))';
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', out, '--import', exitOnTerm, CLI, 'dev', deck, '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  for (;;) {
+    try { if ((await fetch(`http://localhost:${port}/`)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const http = performance.now() - t0;
+  await firstSlide(page, `http://localhost:${port}/`);
+  console.log(`HTTP after ${Math.round(http)} ms, slide 1 after ${Math.round(performance.now() - t0)} ms`);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await browser.close();
+  const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'));
+  print(`chokepoint dev ${size ?? 300} slides, spawn to slide 1`, summarise(JSON.parse(readFileSync(join(out, file), 'utf8'))));
 } else if (mode === 'compile') {
   writeDeck(deck, Number(size ?? 1000));
   const { compileDeck } = await import(join(ROOT, 'lib/compile/deck.js'));

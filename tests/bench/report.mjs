@@ -60,6 +60,8 @@ export function renderReport(r) {
     row('dev: hot update (ms)', (c) => f(c.dev?.medianHotMs, 0), '≤ 150 @300'),
     row('dev: server CPU per hot update (ms)', (c) => f(c.dev?.medianHotServerCpuMs, 0)),
     row('dev server RSS after edits (MiB)', (c) => f(c.dev?.medianServerRssMiB, 0), '≤ 150'),
+    row('reference: `preview` of the build, slide 1 after launch (s)', (c) => f(c.preview?.medianFirstSlideMs / 1000)),
+    row('reference: `preview` server RSS (MiB)', (c) => f(c.preview?.medianServerRssMiB, 0)),
     '',
   ];
   const d = r.dist;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deckFiles, measureBuild, measureColdRuntime, measureCompile, ROOT } from './build.mjs';
 import { writeDeck } from './deck.mjs';
-import { measureDev } from './dev.mjs';
+import { measureDev, measurePreview } from './dev.mjs';
 import { measureDist, measureNodeModules } from './dist.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
 import { fitLine } from './stats.mjs';
@@ -92,6 +92,7 @@ try {
       // One unmeasured session first, so the first measured one does not pay for a cold disk cache.
       await step(`dev ${n} slides (warm-up)`, () => measureDev(browser, dir, files[0], 1, 0));
       r.dev = await step(`dev ${n} slides`, () => measureDev(browser, dir, files[0], runs, 5));
+      if (r.build?.medianSeconds) r.preview = await step(`preview of the built ${n} slides`, () => measurePreview(browser, join(tmp, `dist-${n}`), runs));
     }
     if (!skip.has('pdf')) {
       if (commands.includes('pdf')) {
@@ -146,6 +147,7 @@ try {
     if (!skip.has('dev')) {
       await step('dev the talk (warm-up)', () => measureDev(browser, dir, deckFiles(dir)[0], 1, 0));
       t.dev = await step('dev the talk', () => measureDev(browser, dir, deckFiles(dir)[0], runs, 5));
+      if (t.build?.medianSeconds) t.preview = await step('preview of the built talk', () => measurePreview(browser, join(tmp, 'dist-talk'), runs));
     }
     if (!skip.has('pdf')) {
       t.pdf = commands.includes('pdf')
