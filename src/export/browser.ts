@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Chromium flags for running here: as root, headless, with no calls home. */
@@ -23,8 +24,17 @@ export class NoBrowserError extends Error {
   }
 }
 
+/**
+ * Where to look after CHROME_PATH and Playwright's own download: CHOKEPOINT_SYSTEM_BROWSERS (a PATH-style list;
+ * empty means nowhere) replaces the built-in list, so a test or an unusual install can control the search.
+ */
+export function systemBrowserPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+  const list = env.CHOKEPOINT_SYSTEM_BROWSERS;
+  return list === undefined ? SYSTEM_PATHS : list.split(delimiter).filter(Boolean);
+}
+
 /** Finds a browser: CHROME_PATH, then Playwright's own download if there is one, then the usual system paths. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = systemBrowserPaths(env)): string {
   const tried: string[] = [];
   if (env.CHROME_PATH) {
     if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
@@ -37,11 +47,11 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     // playwright-core without a downloaded browser: fall through to the system.
   }
-  for (const path of SYSTEM_PATHS) {
+  for (const path of systemPaths) {
     if (existsSync(path)) return path;
     tried.push(path);
   }
-  throw new NoBrowserError(tried);
+  throw new NoBrowserError(tried.length > 0 ? tried : ['nothing: CHOKEPOINT_SYSTEM_BROWSERS is empty']);
 }
 
 /** Launches headless Chromium with the flags this machine needs. */
