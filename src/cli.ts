@@ -12,13 +12,18 @@ Commands:
   dev [input]       present with hot reload (Vite dev server); prints the URL
   build [input]     write a static site: index.html + hashed assets
   preview [dir]     serve a built deck (default dist/)
+  pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
+  png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
                     alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
 Options:
-  --out <path>      build: output folder (default dist)
+  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png)
+  --notes           pdf: a notes page after each slide
+  --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
+  --fragments       pdf: one page per fragment step instead of the final state
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview: port (default 5173 / 4173)
   --host <name>     dev, preview: address to listen on (default localhost)
@@ -30,6 +35,7 @@ Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
 type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+  notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
@@ -75,6 +81,14 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
       return 0;
+    }
+    case 'pdf': {
+      const { runPdf } = await import('./export/command.ts');
+      return runPdf(input, values, out);
+    }
+    case 'png': {
+      const { runPng } = await import('./export/command.ts');
+      return runPng(input, values, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');

@@ -1,0 +1,61 @@
+import { formatIssue, type DeckIssue } from '../compile/errors.ts';
+import { displayPath } from '../node/load.ts';
+import { NoBrowserError } from './browser.ts';
+import { exportPdf, type ExportResult } from './pdf.ts';
+import { exportPng } from './png.ts';
+import { stderrProgress, type Progress } from './progress.ts';
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+
+/** The CLI flags the export commands read. */
+export interface ExportFlags {
+  out?: string;
+  notes?: boolean;
+  handout?: boolean;
+  fragments?: boolean;
+}
+
+/** `chokepoint pdf`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
+export async function runPdf(input: string, flags: ExportFlags, out: Out, progress: Progress = stderrProgress('pdf')): Promise<number> {
+  if (flags.handout && flags.fragments) {
+    out.error('chokepoint: --handout shows each slide once, in its final state; it cannot be combined with --fragments');
+    return 2;
+  }
+  const file = flags.out ?? 'deck.pdf';
+  const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
+  return finish(() => exportPdf({ input, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
+    (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
+}
+
+/** `chokepoint png`: one image per slide into a folder; resolves with the exit status. */
+export async function runPng(input: string, flags: ExportFlags, out: Out, progress: Progress = stderrProgress('png')): Promise<number> {
+  if (flags.notes || flags.handout || flags.fragments) {
+    out.error('chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only');
+    return 2;
+  }
+  const dir = flags.out ?? 'png';
+  return finish(() => exportPng({ input, out: dir }, progress), out,
+    (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
+}
+
+async function finish(run: () => Promise<ExportResult>, out: Out, done: (r: Extract<ExportResult, { ok: true }>) => string): Promise<number> {
+  let result: ExportResult;
+  try {
+    result = await run();
+  } catch (e) {
+    if (e instanceof NoBrowserError) out.error(`chokepoint: ${e.message}`);
+    else out.error(`chokepoint: export failed: ${(e as Error).message}`);
+    return 1;
+  }
+  report(result.ok ? result.deck.issues : result.issues, out);
+  if (!result.ok) return 1;
+  out.log(done(result));
+  return 0;
+}
+
+function report(issues: DeckIssue[], out: Out): void {
+  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const secs = (s: number) => `${s.toFixed(2)} s`;

@@ -1,0 +1,78 @@
+import type { DeckIssue } from '../compile/errors.ts';
+import type { Deck } from '../compile/types.ts';
+import { Cleanup, writeAtomic } from './cleanup.ts';
+import { HANDOUT_CSS, layoutHandout } from './handout.ts';
+import { pageCount, withInfo } from './pdf-info.ts';
+import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage } from './print-layout.ts';
+import type { Progress } from './progress.ts';
+import { exportInitScript, waitForAssets, waitForPrintView } from './ready.ts';
+import { failed, openSession } from './session.ts';
+
+/** What `chokepoint pdf` can make. */
+export interface PdfOptions {
+  input: string;
+  out: string;
+  /** A notes page after each slide. */
+  notes?: boolean;
+  /** One A4 sheet per slide: the slide, its notes, header and footer. */
+  handout?: boolean;
+  /** One page per fragment step instead of one per slide. */
+  fragments?: boolean;
+}
+
+/** The outcome of an export: the deck's issues when it does not compile, else what was written. */
+export type ExportResult =
+  | { ok: false; issues: DeckIssue[] }
+  | { ok: true; deck: Deck; pages: number; bytes: number; seconds: number };
+
+/**
+ * Exports the deck at `input` to a PDF at `out`: build, serve on loopback, open reveal's print view,
+ * wait for its `pdf-ready` signal, fonts and images (no fixed sleeps), then one `page.pdf` call.
+ * The file appears at `out` only when complete.
+ */
+export async function exportPdf(options: PdfOptions, progress: Progress): Promise<ExportResult> {
+  const started = performance.now();
+  const cleanup = new Cleanup();
+  const release = cleanup.trapSignals();
+  try {
+    const session = await openSession(options.input, cleanup, progress);
+    if (failed(session)) return { ok: false, issues: session.issues };
+    const { deck, browser, url } = session;
+    const notes = Boolean(options.notes || options.handout);
+    const page = await browser.newPage({ viewport: { width: deck.meta.width, height: deck.meta.height } });
+    await page.addInitScript(exportInitScript);
+    progress.phase(`loading ${deck.slides.length} slides in the print view`);
+    const query = new URLSearchParams({ 'print-pdf': '', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
+    if (notes) query.set('showNotes', 'separate-page');
+    await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`);
+    await waitForPrintView(page);
+    // Measure (notes fitting, page count) with the print styles page.pdf will use.
+    await page.emulateMedia({ media: 'print' });
+    await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
+    const slides = deck.slides.map((s) => ({ title: s.title, v: s.v }));
+    let { pages } = await page.evaluate(layoutPrintPages, { slides, notes });
+    if (options.handout) {
+      await page.addStyleTag({ content: HANDOUT_CSS });
+      const { meta } = deck;
+      const sheets = await page.evaluate(layoutHandout, {
+        title: meta.title ?? '', byline: [meta.author, meta.date].filter(Boolean).join(' · '), about: meta.subtitle ?? meta.description ?? '',
+      });
+      pages = Array.from({ length: sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
+    }
+    await waitForAssets(page);
+    progress.phase(`rendering ${pages.length} pages`);
+    const pdf = await page.pdf({
+      preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
+    });
+    const { meta } = deck;
+    const bytes = withInfo(pdf, {
+      Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',
+    });
+    writeAtomic(options.out, bytes, cleanup);
+    return { ok: true, deck, pages: pageCount(pdf), bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    // Signals stay trapped until the undo is complete, so a Ctrl+C now waits for it instead of cutting it short.
+    await cleanup.run();
+    release();
+  }
+}

@@ -1,0 +1,139 @@
+/** What the print layout needs to know about each slide, in deck order. */
+export interface PrintSlide {
+  title: string;
+  /** Vertical index: children of a stack nest under its first slide in the outline. */
+  v: number;
+}
+
+/** One PDF page: the slide it belongs to and what it shows. */
+export interface PrintPage {
+  slide: number;
+  kind: 'slide' | 'step' | 'notes';
+}
+
+/** Options for {@link layoutPrintPages}. */
+export interface PrintLayoutArgs {
+  slides: PrintSlide[];
+  /** Give every slide a notes page right after it (and after its fragment steps). */
+  notes: boolean;
+}
+
+/**
+ * Runs in the page after reveal's `pdf-ready`: fixes what reveal's print view leaves for a PDF and lists the pages.
+ * - Chromium builds the PDF outline from headings in the accessibility tree, and reveal leaves `aria-hidden`
+ *   on slides it would not show live, so those slides had no bookmark. Every page is unhidden, each slide's
+ *   title heading becomes the one heading of its page (level 1, or 2 below a stack's first slide) and other
+ *   headings, fragment copies and notes are demoted: one bookmark per titled slide, named as the deck names it.
+ * - With notes, every slide gets a notes page (a placeholder when it has none), after its fragment steps;
+ *   reveal puts notes before the steps and nothing for slides without notes, so pages would not pair up.
+ * - Explicit page breaks, so the last page is not followed by a blank one.
+ * Must be self-contained: Playwright sends its source text to the page.
+ */
+export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: PrintPage[] } {
+  const container = document.querySelector<HTMLElement>('.reveal .slides')!;
+  const pageHeight = parseFloat(document.body.style.height) || container.querySelector<HTMLElement>('.pdf-page')!.offsetHeight;
+  type Entry = PrintPage & { el: HTMLElement };
+  const entries: Entry[] = [];
+  let current = -1;
+  for (const el of Array.from(container.children) as HTMLElement[]) {
+    if (el.classList.contains('pdf-page')) {
+      const stamped = el.querySelector<HTMLElement>('section[data-export-slide]')?.dataset.exportSlide;
+      const slide = stamped === undefined ? current : Number(stamped);
+      entries.push({ el, slide, kind: slide === current ? 'step' : 'slide' });
+      current = slide;
+    } else if (el.classList.contains('speaker-notes-pdf')) {
+      if (notes) entries.push({ el, slide: current, kind: 'notes' });
+      else el.remove();
+    }
+  }
+
+  for (const { el, slide, kind } of entries) {
+    el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
+    const info = slides[slide];
+    const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => !h.closest('aside'));
+    const titled = kind === 'slide' && Boolean(info?.title);
+    const main = titled ? headings.find((h) => /^H[1-3]$/.test(h.tagName)) : undefined;
+    for (const h of headings) if (h !== main) h.setAttribute('role', 'none');
+    if (titled && info) {
+      let target = main;
+      if (!target) {
+        // A slide titled by its first words has no heading: an invisible one carries its bookmark.
+        target = document.createElement('div');
+        target.className = 'export-outline-anchor';
+        target.setAttribute('role', 'heading');
+        target.textContent = info.title;
+        (el.querySelector('section') ?? el).prepend(target);
+      }
+      target.setAttribute('aria-level', info.v > 0 ? '2' : '1');
+      target.setAttribute('aria-label', info.title);
+    }
+  }
+
+  if (notes) {
+    const withNotes = new Set(entries.filter((e) => e.kind === 'notes').map((e) => e.slide));
+    slides.forEach((_, slide) => {
+      if (withNotes.has(slide)) return;
+      const el = document.createElement('div');
+      el.className = 'speaker-notes speaker-notes-pdf';
+      el.dataset.layout = 'separate-page';
+      entries.push({ el, slide, kind: 'notes' });
+    });
+    const rank = { slide: 0, step: 1, notes: 2 } as const;
+    entries.sort((a, b) => a.slide - b.slide || rank[a.kind] - rank[b.kind]);
+    for (const e of entries.filter((x) => x.kind === 'notes')) {
+      const body = document.createElement('div');
+      body.className = 'export-notes-body';
+      if (e.el.childNodes.length > 0) body.append(...Array.from(e.el.childNodes));
+      else body.innerHTML = '<p class="export-notes-empty">No notes for this slide.</p>';
+      const head = document.createElement('div');
+      head.className = 'export-notes-head';
+      head.append(Object.assign(document.createElement('span'), { textContent: `Notes · ${e.slide + 1} / ${slides.length}` }));
+      head.append(Object.assign(document.createElement('strong'), { textContent: slides[e.slide]?.title ?? '' }));
+      e.el.replaceChildren(head, body);
+      e.el.style.height = `${pageHeight - 1}px`;
+    }
+  }
+
+  entries.forEach((e, i) => {
+    e.el.style.pageBreakAfter = i === entries.length - 1 ? 'avoid' : 'always';
+    container.append(e.el);
+  });
+  // Long notes shrink to fit their page rather than spill onto an extra one.
+  for (const body of Array.from(container.querySelectorAll<HTMLElement>('.export-notes-body'))) {
+    for (let size = 40; body.scrollHeight > body.clientHeight + 1 && size > 18; size -= 2) body.style.fontSize = `${size - 2}px`;
+  }
+  const pages: PrintPage[] = [];
+  for (const { el, slide, kind } of entries) {
+    const count = kind === 'notes' ? 1 : Math.max(1, Math.round(el.offsetHeight / pageHeight));
+    for (let i = 0; i < count; i++) pages.push({ slide, kind });
+  }
+  return { pages };
+}
+
+/** Styles for notes pages and outline anchors, added to the page by the exporter. */
+export const PRINT_LAYOUT_CSS = `
+html.reveal-print .reveal .slides .speaker-notes-pdf[data-layout=separate-page] {
+  box-sizing: border-box; display: flex !important; flex-direction: column; padding: 88px 200px 96px;
+  background: #fbfaf7; color: #1d2733; overflow: hidden; font-family: var(--r-main-font);
+}
+.speaker-notes-pdf::before { display: none !important; }
+.export-notes-head {
+  display: flex; align-items: baseline; gap: 32px; padding-bottom: 28px; margin-bottom: 44px;
+  border-bottom: 4px solid var(--accent, #ffb000); font-size: 26px; font-weight: 600; letter-spacing: 0.08em;
+  text-transform: uppercase; color: #5b6b7d; flex: none;
+}
+.export-notes-head span { white-space: nowrap; }
+.export-notes-head strong {
+  font-size: 44px; font-weight: 800; letter-spacing: -0.01em; text-transform: none; color: #0c1117;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+}
+.export-notes-body { flex: 1; min-height: 0; overflow: hidden; font-size: 40px; line-height: 1.5; max-width: 1500px; }
+.export-notes-body > :first-child { margin-top: 0; }
+.export-notes-body p, .export-notes-body ul, .export-notes-body ol { margin: 0 0 0.7em; }
+.export-notes-body strong { font-weight: 800; color: #0c1117; }
+.export-notes-body code { font-family: var(--r-code-font); font-size: 0.85em; }
+.export-notes-empty { color: #8a96a3; font-style: italic; }
+.export-outline-anchor {
+  position: absolute; left: 0; top: 0; font-size: 1px; line-height: 1; color: transparent; pointer-events: none;
+}
+`;

@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Runs in the page before any of its scripts: numbers the slides and raises a flag on reveal's `pdf-ready`.
+ * Numbering happens when parsing ends (readyState `interactive`), which the spec puts before module scripts
+ * run, so every slide is stamped before reveal's print view clones fragment pages from it.
+ */
+export function exportInitScript(): void {
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    const leaves = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section')).filter((s) => !s.querySelector('section'));
+    leaves.forEach((section, i) => { section.dataset.exportSlide = String(i); });
+  });
+  window.addEventListener('pdf-ready', () => { document.documentElement.dataset.exportPdfReady = ''; });
+}
+
+/** Waits until every font in use is loaded and every image (and CSS background image) is decoded. */
+export async function waitForAssets(page: Page, scope = 'body'): Promise<void> {
+  await page.evaluate(async (selector) => {
+    await document.fonts.ready;
+    const root = document.querySelector(selector) ?? document.body;
+    const images = Array.from(root.querySelectorAll('img')).map((img) => img.decode().catch(() => undefined));
+    // Slide backgrounds are CSS images: decoding a copy puts them in the cache the paint uses.
+    const backgrounds = Array.from(document.querySelectorAll<HTMLElement>('.slide-background-content, .pdf-page'))
+      .map((el) => /url\("?([^")]+)"?\)/.exec(el.style.backgroundImage)?.[1])
+      .filter((src): src is string => Boolean(src))
+      .map((src) => Object.assign(new Image(), { src }).decode().catch(() => undefined));
+    await Promise.all([...images, ...backgrounds]);
+    // Two frames: the first applies pending style changes, the second has painted them.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }, scope);
+}
+
+/** Waits for reveal's print layout (`pdf-ready`), failing early with the page's own error if it crashes. */
+export async function waitForPrintView(page: Page, timeout = 120_000): Promise<void> {
+  let crash: ((e: Error) => void) | undefined;
+  const crashed = new Promise<never>((_, fail) => { crash = fail; });
+  crashed.catch(() => undefined);
+  const onError = (e: Error) => crash?.(new Error(`the deck failed in the browser: ${e.message}`));
+  page.on('pageerror', onError);
+  try {
+    await Promise.race([page.waitForSelector('html[data-export-pdf-ready]', { state: 'attached', timeout }), crashed]);
+  } finally {
+    page.off('pageerror', onError);
+  }
+  await waitForAssets(page);
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { DeckIssue } from '../compile/errors.ts';
+import type { Deck } from '../compile/types.ts';
+import { buildDeck } from '../node/build.ts';
+import { launchBrowser } from './browser.ts';
+import type { Cleanup } from './cleanup.ts';
+import type { Progress } from './progress.ts';
+import { serveStatic } from './serve.ts';
+
+/** A built deck served on loopback, with a browser to open it. */
+export interface Session {
+  deck: Deck;
+  /** The deck's URL, ending in `/`. */
+  url: string;
+  browser: Browser;
+}
+
+/** The deck failed to compile: its issues, for the CLI to print as `file:line: message`. */
+export interface SessionFailure {
+  issues: DeckIssue[];
+}
+
+/**
+ * Builds `input` into a temporary folder, serves it on an ephemeral loopback port and launches Chromium.
+ * Build and browser start in parallel (both take a moment); `cleanup` undoes all of it.
+ * Throws NoBrowserError when there is no browser and the deck itself is fine.
+ */
+export async function openSession(input: string, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
+  progress.phase(`building ${input}`);
+  const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-export-'));
+  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  const launching = (async () => launchBrowser({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }))();
+  // Registered now, so a signal during the build still closes a browser that is starting.
+  cleanup.add(() => launching.then((b) => b.close(), () => undefined));
+  const built = await buildDeck(input, join(tmp, 'dist'));
+  if (!built.ok) {
+    launching.catch(() => undefined);
+    return { issues: built.deck.issues };
+  }
+  const server = await serveStatic(built.outDir);
+  cleanup.add(() => server.close());
+  progress.phase('starting Chromium');
+  const browser = await launching;
+  return { deck: built.deck, url: server.url, browser };
+}
+
+/** Narrows a session result to the failure case. */
+export const failed = (s: Session | SessionFailure): s is SessionFailure => 'issues' in s;
