@@ -31,10 +31,11 @@ export class Cleanup {
    * Until the returned function is called, SIGINT and SIGTERM run the steps and exit with 130 / 143,
    * so an interrupted export leaves no temp file, server or browser behind.
    */
-  trapSignals(): () => void {
+  trapSignals(onSignal?: (signal: NodeJS.Signals) => void): () => void {
     const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
       const handler = () => {
         release();
+        onSignal?.(signal);
         void this.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
       };
       process.on(signal, handler);

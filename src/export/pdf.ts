@@ -33,19 +33,20 @@ export type ExportResult =
 export async function exportPdf(options: PdfOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
   const cleanup = new Cleanup();
-  const release = cleanup.trapSignals();
+  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
   try {
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
-    const { deck, browser, url } = session;
+    const { deck, page, url } = session;
     const notes = Boolean(options.notes || options.handout);
-    const page = await browser.newPage({ viewport: { width: deck.meta.width, height: deck.meta.height } });
     await page.addInitScript(exportInitScript);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     const query = new URLSearchParams({ 'print-pdf': '', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
     if (notes) query.set('showNotes', 'separate-page');
-    await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`);
+    // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
+    await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
     await waitForPrintView(page);
+    await waitForAssets(page);
     // Measure (notes fitting, page count) with the print styles page.pdf will use.
     await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });

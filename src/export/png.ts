@@ -33,7 +33,7 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
   const cleanup = new Cleanup();
-  const release = cleanup.trapSignals();
+  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
   try {
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
@@ -42,9 +42,9 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
     const total = deck.slides.length;
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
-    const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async () => {
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-      await page.goto(`${url}?${QUERY}`);
+    const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
+      const page = tab === 0 ? session.page : await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+      await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
       await page.waitForSelector('.reveal.ready');
       await page.addStyleTag({ content: STILL });
       // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).

@@ -23,7 +23,7 @@ export interface PrintLayoutArgs {
  * - Chromium builds the PDF outline from headings in the accessibility tree, and reveal leaves `aria-hidden`
  *   on slides it would not show live, so those slides had no bookmark. Every page is unhidden, each slide's
  *   title heading becomes the one heading of its page (level 1, or 2 below a stack's first slide) and other
- *   headings, fragment copies and notes are demoted: one bookmark per titled slide, named as the deck names it.
+ *   headings, fragment copies and notes are demoted: one bookmark per titled slide.
  * - With notes, every slide gets a notes page (a placeholder when it has none), after its fragment steps;
  *   reveal puts notes before the steps and nothing for slides without notes, so pages would not pair up.
  * - Explicit page breaks, so the last page is not followed by a blank one.
@@ -65,7 +65,19 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
         (el.querySelector('section') ?? el).prepend(target);
       }
       target.setAttribute('aria-level', info.v > 0 ? '2' : '1');
-      target.setAttribute('aria-label', info.title);
+      // A bookmark takes the heading's laid-out text, which drops the space where a line wraps ("rightand
+      // wrong"); spaces kept as written (pre-wrap, with runs collapsed by hand) look the same and survive.
+      const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+      const texts: Node[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+      texts.forEach((n, i) => {
+        let text = n.textContent!.replace(/[ \t\n\r\f]+/g, ' ');
+        if (i === 0) text = text.trimStart();
+        if (i === texts.length - 1) text = text.trimEnd();
+        n.textContent = text;
+      });
+      (target as HTMLElement).style.whiteSpace = 'pre-wrap';
+      target.querySelectorAll('br').forEach((br) => br.before(' '));
     }
   }
 
@@ -96,7 +108,8 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
 
   entries.forEach((e, i) => {
     e.el.style.pageBreakAfter = i === entries.length - 1 ? 'avoid' : 'always';
-    container.append(e.el);
+    // Moving 300 pages costs a restyle of each: only when notes changed the order.
+    if (notes) container.append(e.el);
   });
   // Long notes shrink to fit their page rather than spill onto an extra one.
   for (const body of Array.from(container.querySelectorAll<HTMLElement>('.export-notes-body'))) {
@@ -104,7 +117,8 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
   }
   const pages: PrintPage[] = [];
   for (const { el, slide, kind } of entries) {
-    const count = kind === 'notes' ? 1 : Math.max(1, Math.round(el.offsetHeight / pageHeight));
+    // reveal sizes a slide's page to whole pages (pdfMaxPagesPerSlide); reading its style forces no layout.
+    const count = kind === 'notes' ? 1 : Math.max(1, Math.round(parseFloat(el.style.height) / pageHeight));
     for (let i = 0; i < count; i++) pages.push({ slide, kind });
   }
   return { pages };

@@ -31,7 +31,7 @@ export async function waitForAssets(page: Page, scope = 'body'): Promise<void> {
   }, scope);
 }
 
-/** Waits for reveal's print layout (`pdf-ready`), failing early with the page's own error if it crashes. */
+/** Waits for reveal's print layout (`pdf-ready`), failing early with the page's own error if it crashes. Fonts and images: {@link waitForAssets}. */
 export async function waitForPrintView(page: Page, timeout = 120_000): Promise<void> {
   let crash: ((e: Error) => void) | undefined;
   const crashed = new Promise<never>((_, fail) => { crash = fail; });
@@ -43,5 +43,4 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
   } finally {
     page.off('pageerror', onError);
   }
-  await waitForAssets(page);
 }

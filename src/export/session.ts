@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck } from '../node/build.ts';
@@ -16,6 +16,8 @@ export interface Session {
   /** The deck's URL, ending in `/`. */
   url: string;
   browser: Browser;
+  /** A blank page at the deck's size, opened while the deck was building. */
+  page: Page;
 }
 
 /** The deck failed to compile: its issues, for the CLI to print as `file:line: message`. */
@@ -25,7 +27,7 @@ export interface SessionFailure {
 
 /**
  * Builds `input` into a temporary folder, serves it on an ephemeral loopback port and launches Chromium.
- * Build and browser start in parallel (both take a moment); `cleanup` undoes all of it.
+ * Build, browser start and a first page happen in parallel (each takes a moment); `cleanup` undoes all of it.
  * Throws NoBrowserError when there is no browser and the deck itself is fine.
  */
 export async function openSession(input: string, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
@@ -35,6 +37,9 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   const launching = (async () => launchBrowser({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }))();
   // Registered now, so a signal during the build still closes a browser that is starting.
   cleanup.add(() => launching.then((b) => b.close(), () => undefined));
+  // A new page (a browser context) takes ~150 ms: open it while the deck builds.
+  const opening = launching.then((b) => b.newPage());
+  opening.catch(() => undefined);
   const built = await buildDeck(input, join(tmp, 'dist'));
   if (!built.ok) {
     launching.catch(() => undefined);
@@ -44,7 +49,9 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   cleanup.add(() => server.close());
   progress.phase('starting Chromium');
   const browser = await launching;
-  return { deck: built.deck, url: server.url, browser };
+  const page = await opening;
+  await page.setViewportSize({ width: built.deck.meta.width, height: built.deck.meta.height });
+  return { deck: built.deck, url: server.url, browser, page };
 }
 
 /** Narrows a session result to the failure case. */
