@@ -44,7 +44,7 @@ function treeMemory(pid) {
  * One dev-server session: spawn, time to HTTP, time to slide 1 in a fresh browser context, then
  * `hotUpdates` edits of `editFile` (its first `## ` heading), each timed until the page shows it.
  */
-async function session(browser, dir, editFile, hotUpdates) {
+async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
   const port = await freePort();
   const url = `http://localhost:${port}/`;
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -53,7 +53,7 @@ async function session(browser, dir, editFile, hotUpdates) {
   page.on('pageerror', (e) => errors.push(e.message));
   const original = readFileSync(editFile, 'utf8');
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'dev', dir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'dev', dir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -91,9 +91,9 @@ async function session(browser, dir, editFile, hotUpdates) {
 }
 
 /** `runs` dev sessions on the deck in `dir`; medians of launch-to-slide-1, hot update and memory. */
-export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5) {
+export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5, { cli = CLI } = {}) {
   const sessions = [];
-  for (let i = 0; i < runs; i++) sessions.push(await session(browser, dir, editFile, hotUpdates));
+  for (let i = 0; i < runs; i++) sessions.push(await session(browser, dir, editFile, hotUpdates, cli));
   const allHot = sessions.flatMap((s) => s.hotMs);
   return {
     sessions,

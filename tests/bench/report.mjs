@@ -10,7 +10,9 @@ export function targets(r) {
     ['build @300 (s)', '≤', 0.6, at(r, 300)?.build?.medianSeconds],
     ['PDF, build included @25 (s)', '≤', 1.5, at(r, 25)?.pdf?.medianSeconds],
     ['PDF, build included @300 (s)', '≤', 2.5, at(r, 300)?.pdf?.medianSeconds],
-    ['PDF peak memory @300, node + Chromium RSS (MiB)', '≤', 500, at(r, 300)?.pdf?.peakTreeRssMiB],
+    // PSS splits pages shared between Chromium's processes instead of counting them once per process;
+    // the summed RSS (in the table) counts them over and over and is about twice as large.
+    ['PDF peak memory @300, node + Chromium PSS (MiB)', '≤', 500, at(r, 300)?.pdf?.peakTreePssMiB],
     ['PDF bytes per text-only page (KiB)', '≤', 1, r.textOnlyPdf?.marginalBytesPerPage / 1024],
     ['JS before slide 1, gzip (KiB)', '≤', 40, r.dist?.jsBeforeSlide1?.gzKiB],
     ['all JS, gzip (KiB)', '≤', 60, r.dist?.allJs?.gzKiB],
@@ -50,8 +52,8 @@ export function renderReport(r) {
     row('`pdf`, build included (s)', (c) => (c.pdf?.skipped ? 'not yet' : f(c.pdf?.medianSeconds)), '≤ 1.5 @25, ≤ 2.5 @300'),
     row('`pdf` CPU of node + reaped children (s)', (c) => f(c.pdf?.medianCpuSeconds)),
     row('`pdf` per slide (ms)', (c) => f(c.pdf?.msPerSlide, 1)),
-    row('`pdf` peak memory, node + Chromium RSS (MiB)', (c) => f(c.pdf?.peakTreeRssMiB, 0), '≤ 500 @300'),
-    row('`pdf` peak memory, PSS (MiB)', (c) => f(c.pdf?.peakTreePssMiB, 0)),
+    row('`pdf` peak memory, node + Chromium PSS (MiB)', (c) => f(c.pdf?.peakTreePssMiB, 0), '≤ 500 @300'),
+    row('`pdf` peak memory, summed RSS (MiB)', (c) => f(c.pdf?.peakTreeRssMiB, 0)),
     row('`pdf` bytes per page (KiB)', (c) => f(c.pdf?.bytesPerPage / 1024, 1)),
     row('`png` per slide (ms)', (c) => (c.png?.skipped ? 'not yet' : f(c.png?.msPerSlide, 0))),
     row('dev: slide 1 after launch (s)', (c) => f(c.dev?.medianFirstSlideMs / 1000), '≤ 1.0'),
@@ -94,7 +96,8 @@ export function renderReport(r) {
   }
   if (r.textOnlyPdf && !r.textOnlyPdf.error) {
     const t = r.textOnlyPdf;
-    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
+    const parts = t.perAddedPage ? ` = ${Object.entries(t.perAddedPage).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${f(v / 1024, 2)}`).join(' + ')}` : '';
+    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page${parts} (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
   }
   for (const note of r.notes ?? []) extra.push(`- ${note}`);
   if (extra.length) lines.push(...extra, '');

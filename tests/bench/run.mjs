@@ -15,6 +15,7 @@ import { writeDeck } from './deck.mjs';
 import { measureDev, measurePreview } from './dev.mjs';
 import { measureDist, measureNodeModules } from './dist.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
+import { pdfAnatomy } from './pdf-anatomy.mjs';
 import { fitLine } from './stats.mjs';
 import { machineBusy, waitForQuiet } from './proc.mjs';
 import { renderReport, targets } from './report.mjs';
@@ -117,8 +118,12 @@ try {
         writeDeck(dir, n, { textOnly: true });
         out[n] = await measurePdf(dir, join(tmp, `text-${n}.pdf`), 1, n);
       }
-      const marginal = (out[300].bytes - out[25].bytes) / (out[300].pages - out[25].pages);
-      return { bytes25: out[25].bytes, pages25: out[25].pages, bytes300: out[300].bytes, pages300: out[300].pages, marginalBytesPerPage: marginal };
+      const added = out[300].pages - out[25].pages;
+      const marginal = (out[300].bytes - out[25].bytes) / added;
+      // Which objects the added pages are made of: page content streams, tagged-PDF structure, ...
+      const [a, b] = [pdfAnatomy(join(tmp, 'text-25.pdf')), pdfAnatomy(join(tmp, 'text-300.pdf'))];
+      const perAddedPage = Object.fromEntries(Object.keys(a.sizes).map((k) => [k, (b.sizes[k] - a.sizes[k]) / added]));
+      return { bytes25: out[25].bytes, pages25: out[25].pages, bytes300: out[300].bytes, pages300: out[300].pages, marginalBytesPerPage: marginal, perAddedPage };
     });
   }
 
