@@ -12,9 +12,10 @@ export interface HandoutArgs {
  * Runs in the page after {@link layoutPrintPages} (with notes): regroups each slide page and its notes page
  * into one A4 sheet: a small header, the slide scaled into a frame (CSS zoom, so text stays text and
  * charts stay vectors), its notes in reading type, a footer. Notes too long for the sheet shrink down to 8 pt.
- * Returns the number of sheets. Must be self-contained: Playwright sends its source text to the page.
+ * Returns the number of sheets and the slides whose notes are still cut off at 8 pt.
+ * Must be self-contained: Playwright sends its source text to the page.
  */
-export function layoutHandout({ title, byline, about }: HandoutArgs): number {
+export function layoutHandout({ title, byline, about }: HandoutArgs): { sheets: number; cutNotes: number[] } {
   const container = document.querySelector<HTMLElement>('.reveal .slides')!;
   const children = Array.from(container.children) as HTMLElement[];
   const slides = children.filter((el) => el.classList.contains('pdf-page'));
@@ -49,10 +50,12 @@ export function layoutHandout({ title, byline, about }: HandoutArgs): number {
     page.style.zoom = String(frame.clientWidth / pageWidth);
     frame.style.height = `${page.offsetHeight * (frame.clientWidth / pageWidth)}px`;
   }
-  for (const box of Array.from(container.querySelectorAll<HTMLElement>('.handout-notes'))) {
+  const cutNotes: number[] = [];
+  Array.from(container.querySelectorAll<HTMLElement>('.handout-notes')).forEach((box, slide) => {
     for (let pt = 11; box.scrollHeight > box.clientHeight + 1 && pt > 8; pt -= 0.5) box.style.fontSize = `${pt - 0.5}pt`;
-  }
-  return sheets.length;
+    if (box.scrollHeight > box.clientHeight + 1) cutNotes.push(slide);
+  });
+  return { sheets: sheets.length, cutNotes };
 }
 
 /** The handout's page and sheet design: A4 portrait, print-friendly ink on white. */

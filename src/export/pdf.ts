@@ -1,5 +1,5 @@
 import type { DeckIssue } from '../compile/errors.ts';
-import type { Deck } from '../compile/types.ts';
+import type { Deck, SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
@@ -51,14 +51,15 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
     const slides = deck.slides.map((s) => ({ title: s.title, v: s.v }));
-    let { pages } = await page.evaluate(layoutPrintPages, { slides, notes });
+    let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {
       await page.addStyleTag({ content: HANDOUT_CSS });
       const { meta } = deck;
-      const sheets = await page.evaluate(layoutHandout, {
+      const handout = await page.evaluate(layoutHandout, {
         title: meta.title ?? '', byline: [meta.author, meta.date].filter(Boolean).join(' · '), about: meta.subtitle ?? meta.description ?? '',
       });
-      pages = Array.from({ length: sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
+      pages = Array.from({ length: handout.sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
+      cutNotes = handout.cutNotes;
     }
     await waitForAssets(page);
     progress.phase(`rendering ${pages.length} pages`);
@@ -70,10 +71,17 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
       Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',
     });
     writeAtomic(options.out, bytes, cleanup);
-    return { ok: true, deck, pages: pageCount(pdf), bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
+    const issues = [...deck.issues, ...cutNotes.map((i) => notesCut(deck.slides[i]!, options.handout ? 'its handout sheet, even at 8 pt' : 'its notes page'))];
+    return { ok: true, deck: { ...deck, issues }, pages: pageCount(pdf), bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
   } finally {
     // Signals stay trapped until the undo is complete, so a Ctrl+C now waits for it instead of cutting it short.
     await cleanup.run();
     release();
   }
 }
+
+const notesCut = (slide: SlideInfo, where: string): DeckIssue => ({
+  file: slide.file, line: slide.line, severity: 'warning',
+  message: `the notes of "${slide.title}" do not fit on ${where}; the end is cut off in the PDF`,
+  hint: 'shorten the notes, or split the slide in two',
+});

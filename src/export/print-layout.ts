@@ -29,7 +29,7 @@ export interface PrintLayoutArgs {
  * - Explicit page breaks, so the last page is not followed by a blank one.
  * Must be self-contained: Playwright sends its source text to the page.
  */
-export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: PrintPage[] } {
+export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: PrintPage[]; cutNotes: number[] } {
   const container = document.querySelector<HTMLElement>('.reveal .slides')!;
   const pageHeight = parseFloat(document.body.style.height) || container.querySelector<HTMLElement>('.pdf-page')!.offsetHeight;
   type Entry = PrintPage & { el: HTMLElement };
@@ -95,6 +95,7 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     for (const e of entries.filter((x) => x.kind === 'notes')) {
       const body = document.createElement('div');
       body.className = 'export-notes-body';
+      body.dataset.slide = String(e.slide);
       if (e.el.childNodes.length > 0) body.append(...Array.from(e.el.childNodes));
       else body.innerHTML = '<p class="export-notes-empty">No notes for this slide.</p>';
       const head = document.createElement('div');
@@ -111,9 +112,11 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     // Moving 300 pages costs a restyle of each: only when notes changed the order.
     if (notes) container.append(e.el);
   });
-  // Long notes shrink to fit their page rather than spill onto an extra one.
+  // Long notes shrink to fit their page rather than spill onto an extra one; past 18 px they are cut (and reported).
+  const cutNotes: number[] = [];
   for (const body of Array.from(container.querySelectorAll<HTMLElement>('.export-notes-body'))) {
     for (let size = 40; body.scrollHeight > body.clientHeight + 1 && size > 18; size -= 2) body.style.fontSize = `${size - 2}px`;
+    if (body.scrollHeight > body.clientHeight + 1) cutNotes.push(Number(body.dataset.slide));
   }
   const pages: PrintPage[] = [];
   for (const { el, slide, kind } of entries) {
@@ -121,7 +124,7 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     const count = kind === 'notes' ? 1 : Math.max(1, Math.round(parseFloat(el.style.height) / pageHeight));
     for (let i = 0; i < count; i++) pages.push({ slide, kind });
   }
-  return { pages };
+  return { pages, cutNotes };
 }
 
 /** Styles for notes pages and outline anchors, added to the page by the exporter. */

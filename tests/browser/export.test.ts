@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
@@ -16,10 +16,18 @@ const tmp = tempDir('chokepoint-export-');
 const file = (name: string) => join(tmp.path, name);
 const logs: Record<string, string[]> = {};
 
-async function exportAs(name: string, flags: ExportFlags, png = false): Promise<number> {
+async function exportAs(name: string, flags: ExportFlags, png = false, deck = DECK): Promise<number> {
   const lines: string[] = (logs[name] = []);
   const out = { log: (s: string) => void lines.push(s), error: (s: string) => void lines.push(`error: ${s}`) };
-  return (png ? runPng : runPdf)(DECK, { ...flags, out: file(name) }, out, silentProgress);
+  return (png ? runPng : runPdf)(deck, { ...flags, out: file(name) }, out, silentProgress);
+}
+
+/** Two slides, the first with notes far too long for a page. */
+function longNotesDeck(): string {
+  const path = file('long.md');
+  const notes = 'Every sentence here is one more thing to say before the next slide. '.repeat(120);
+  writeFileSync(path, `---\ntitle: Long\n---\n\n## Too much to say\n\nNote: ${notes}\n\n---\n\n## Brief\n\nNote: Fine.\n`);
+  return path;
 }
 
 const codes: Record<string, number> = {};
@@ -28,8 +36,11 @@ beforeAll(async () => {
   const jobs: [string, ExportFlags, boolean?][] = [
     ['deck.pdf', {}], ['steps.pdf', { fragments: true }], ['notes.pdf', { notes: true }], ['handout.pdf', { handout: true }], ['png', {}, true],
   ];
-  const results = await Promise.all(jobs.map(([name, flags, png]) => exportAs(name, flags, png)));
-  jobs.forEach(([name], i) => { codes[name] = results[i]!; });
+  const results = await Promise.all([
+    ...jobs.map(([name, flags, png]) => exportAs(name, flags, png)),
+    exportAs('long-handout.pdf', { handout: true }, false, longNotesDeck()),
+  ]);
+  [...jobs.map(([name]) => name), 'long-handout.pdf'].forEach((name, i) => { codes[name] = results[i]!; });
 });
 afterAll(() => tmp.remove());
 
@@ -102,6 +113,12 @@ describe('chokepoint pdf', () => {
     expect(sheet).toContain('Notes for the steps slide, bravo.');
     expect(sheet).toContain('Zoë Tester');
     expect(pdfFonts(file('handout.pdf')).filter((f) => !f.embedded)).toEqual([]);
+  });
+
+  it('keeps one sheet per slide when notes are too long, and warns with file and line', () => {
+    expect(codes['long-handout.pdf']).toBe(0);
+    expect(pdfInfo(file('long-handout.pdf')).Pages).toBe('2');
+    expect(logs['long-handout.pdf']).toContainEqual(expect.stringMatching(/long\.md:5: warning: the notes of "Too much to say" do not fit/));
   });
 });
 
