@@ -196,3 +196,35 @@ export async function waitForQuiet(maxMs, below = 0.2) {
   while (busy >= below && performance.now() < end) busy = await machineBusy();
   return busy;
 }
+
+function treeCpuTicks(pid) {
+  let ticks = 0;
+  for (const p of tree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+    } catch { /* gone */ }
+  }
+  return ticks;
+}
+
+/**
+ * Starts counting the CPU that other work on the machine uses: all busy CPU time minus this
+ * process tree's (children's time moves into their parent's cutime when reaped, so it stays counted).
+ * `stop()` returns the average number of cores others kept busy.
+ */
+export function othersCpu() {
+  const a = cpuTimes();
+  const mineA = treeCpuTicks(process.pid);
+  const t = performance.now();
+  return {
+    stop() {
+      const b = cpuTimes();
+      const busy = (b.total - b.idle) - (a.total - a.idle);
+      const mine = treeCpuTicks(process.pid) - mineA;
+      const seconds = (performance.now() - t) / 1000;
+      return seconds > 0 ? Math.max(0, (busy - mine) / TICKS / seconds) : 0;
+    },
+  };
+}

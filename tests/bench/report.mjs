@@ -40,7 +40,7 @@ export function renderReport(r) {
   const lines = [
     `## Chokepoint benchmark (${r.date.slice(0, 10)}, ${r.commit}${r.dirty ? ', uncommitted changes' : ''})`,
     '',
-    `${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'Chromium'}; median of ${r.runs} run(s); load average ${m.loadAverage?.atStart?.[0] ?? '?'} at start, ${m.loadAverage?.atEnd?.[0] ?? '?'} at end.`,
+    `${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium ?? 'Chromium'}; median of ${r.runs} run(s); load average ${m.loadAverage?.atStart?.[0] ?? '?'} at start, ${m.loadAverage?.atEnd?.[0] ?? '?'} at end; other work kept ${m.othersCoresMedian ?? '?'} cores busy during the median step (at most ${m.othersCoresMax ?? '?'}).`,
     '',
     `| | ${head.join(' | ')} | target |`,
     `|---|${head.map(() => '---:').join('|')}|---|`,

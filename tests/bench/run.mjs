@@ -17,7 +17,7 @@ import { measureDist, measureNodeModules } from './dist.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
 import { pdfAnatomy } from './pdf-anatomy.mjs';
 import { fitLine } from './stats.mjs';
-import { machineBusy, waitForQuiet } from './proc.mjs';
+import { machineBusy, othersCpu, waitForQuiet } from './proc.mjs';
 import { renderReport, targets } from './report.mjs';
 
 const { values: opts } = parseArgs({
@@ -47,13 +47,18 @@ const step = async (name, fn) => {
   const t = performance.now();
   const busy = Number(opts.quiet) > 0 && quietBudget > 0 ? await waitForQuiet(Math.min(Number(opts.quiet) * 1000, quietBudget)) : await machineBusy(200);
   quietBudget -= performance.now() - t;
-  conditions[name] = Number(busy.toFixed(2));
   log(`${stamp()}  ${name}  (machine ${(busy * 100).toFixed(0)}% busy before it, load ${loadavg()[0].toFixed(1)})`);
+  const others = othersCpu();
   try {
     return await fn();
   } catch (e) {
     log(`         ${name} failed: ${e.message}`);
     return { error: e.message.split('\n')[0] };
+  } finally {
+    // How many of the machine's cores other people's work kept busy while this step measured.
+    const cores = others.stop();
+    conditions[name] = { busyBefore: Number(busy.toFixed(2)), othersCores: Number(cores.toFixed(2)) };
+    if (cores > 0.3) log(`         (others kept ${cores.toFixed(1)} of ${cpus().length} cores busy during it)`);
   }
 };
 
@@ -178,7 +183,10 @@ results.fits = {
   pdf: fit((s) => s?.pdf?.medianSeconds),
 };
 if (!commands.includes('pdf')) results.notes.push('PDF/PNG: `chokepoint pdf`/`png` are not in the CLI yet; measured code is ready in tests/bench/export.mjs.');
-results.machine.busyBeforeStep = conditions;
+results.machine.steps = conditions;
+const measured = Object.values(conditions).map((c) => c.othersCores);
+results.machine.othersCoresMedian = measured.length ? [...measured].sort((a, b) => a - b)[measured.length >> 1] : null;
+results.machine.othersCoresMax = measured.length ? Math.max(...measured) : null;
 results.machine.loadAverage = { atStart: loadAtStart, atEnd: loadavg().map((x) => Number(x.toFixed(2))) };
 results.targets = targets(results);
 results.seconds = (performance.now() - began) / 1000;
