@@ -28,7 +28,7 @@ const { values: opts } = parseArgs({
     skip: { type: 'string', default: '' },
     out: { type: 'string', default: join(ROOT, 'bench-results.json') },
     keep: { type: 'boolean', default: false },
-    quiet: { type: 'string', default: '15' },
+    quiet: { type: 'string', default: '10' },
   },
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
@@ -39,9 +39,9 @@ const began = performance.now();
 // Others may share the machine: the 1/5/15-minute load averages go into the results.
 const loadAtStart = loadavg().map((x) => Number(x.toFixed(2)));
 const stamp = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
-// Before each step, wait (up to --quiet seconds, 0 to skip; at most 90 s in all) for other work on the
+// Before each step, wait (up to --quiet seconds, 0 to skip; at most 60 s in all) for other work on the
 // machine to calm down; the CPU share others used as the step began is kept with the results.
-let quietBudget = 90_000;
+let quietBudget = 60_000;
 const conditions = {};
 const step = async (name, fn) => {
   const t = performance.now();
