@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/load.ts';
 import { NoBrowserError } from './browser.ts';
@@ -22,6 +23,10 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     return 2;
   }
   const file = flags.out ?? 'deck.pdf';
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
+    return 2;
+  }
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
   return finish(() => exportPdf({ input, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
     (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
@@ -34,6 +39,10 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     return 2;
   }
   const dir = flags.out ?? 'png';
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    out.error(`chokepoint: --out ${dir} is a file; png writes one image per slide into a folder`);
+    return 2;
+  }
   return finish(() => exportPng({ input, out: dir }, progress), out,
     (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }

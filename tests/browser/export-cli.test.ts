@@ -59,9 +59,11 @@ describe('chokepoint pdf from the command line', () => {
     expect(run.stderr).toMatch(/^no-such-deck\.md: no such file or folder/m);
   });
 
-  it('rejects --handout with --fragments as bad usage', async () => {
-    const run = await cli(['pdf', DECK, '--handout', '--fragments']);
-    expect(run.code).toBe(2);
+  it('rejects bad usage with exit 2: --handout with --fragments, a folder as the PDF file', async () => {
+    const [both, folder] = await Promise.all([cli(['pdf', DECK, '--handout', '--fragments']), cli(['pdf', DECK, '--out', tmp.path])]);
+    expect(both.code).toBe(2);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a folder; give the PDF\'s file name');
   });
 
   it('leaves nothing behind when killed while rendering: no PDF, no temp file, no build, no browser profile', async () => {
