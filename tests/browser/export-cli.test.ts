@@ -46,7 +46,7 @@ describe('chokepoint pdf from the command line', () => {
     const run = await cli(['pdf', DECK, '--out', out], {
       CHROME_PATH: join(tmp.path, 'no-such-chrome'), CHOKEPOINT_SYSTEM_BROWSERS: '', PLAYWRIGHT_BROWSERS_PATH: join(tmp.path, 'no-browsers'),
     });
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('chokepoint: no Chromium or Chrome found');
     expect(run.stderr).toContain(`CHROME_PATH=${join(tmp.path, 'no-such-chrome')}`);
     expect(run.stderr).toMatch(/hint: install one .*or set CHROME_PATH/);
@@ -55,7 +55,7 @@ describe('chokepoint pdf from the command line', () => {
 
   it('reports a missing input as `file: message` and exits 1', async () => {
     const run = await cli(['pdf', 'no-such-deck.md', '--out', join(tmp.path, 'x.pdf')]);
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^no-such-deck\.md: no such file or folder/m);
   });
 
@@ -74,7 +74,7 @@ describe('chokepoint pdf from the command line', () => {
     mkdirSync(tmpdir);
     const run = await cli(['pdf', deck, '--out', join(outDir, 'deck.pdf'), '--notes'], { TMPDIR: tmpdir }, /rendering \d+ pages/);
     expect(run.stdout).not.toMatch(/^Wrote/m);
-    expect(run.code).toBe(143);
+    expect(run.code, run.stderr).toBe(143);
     expect(readdirSync(outDir)).toEqual([]);
     expect(readdirSync(tmpdir)).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('chokepoint pdf from the command line', () => {
     const outDir = join(tmp.path, 'interrupted');
     mkdirSync(outDir);
     const run = await cli(['pdf', deck, '--out', join(outDir, 'deck.pdf')], {}, /loading \d+ slides/, 'SIGINT');
-    expect(run.code).toBe(130);
+    expect(run.code, run.stderr).toBe(130);
     expect(readdirSync(outDir)).toEqual([]);
   });
 });
