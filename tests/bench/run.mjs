@@ -40,26 +40,41 @@ const began = performance.now();
 const loadAtStart = loadavg().map((x) => Number(x.toFixed(2)));
 const stamp = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
 // Before each step, wait (up to --quiet seconds, 0 to skip; at most 60 s in all) for other work on the
-// machine to calm down; the CPU share others used as the step began is kept with the results.
+// machine to calm down. A step during which other work kept more than half a core busy is measured
+// once more (while the retry budget lasts) and the less disturbed result kept. What others used is
+// kept with the results, so a reader can tell a slow machine from a slow Chokepoint.
 let quietBudget = 60_000;
+let retryBudget = opts.quick ? 0 : 90_000;
 const conditions = {};
-const step = async (name, fn) => {
+const attempt = async (name, fn) => {
   const t = performance.now();
   const busy = Number(opts.quiet) > 0 && quietBudget > 0 ? await waitForQuiet(Math.min(Number(opts.quiet) * 1000, quietBudget)) : await machineBusy(200);
   quietBudget -= performance.now() - t;
   log(`${stamp()}  ${name}  (machine ${(busy * 100).toFixed(0)}% busy before it, load ${loadavg()[0].toFixed(1)})`);
   const others = othersCpu();
+  const started = performance.now();
+  let result;
   try {
-    return await fn();
+    result = await fn();
   } catch (e) {
     log(`         ${name} failed: ${e.message}`);
-    return { error: e.message.split('\n')[0] };
-  } finally {
-    // How many of the machine's cores other people's work kept busy while this step measured.
-    const cores = others.stop();
-    conditions[name] = { busyBefore: Number(busy.toFixed(2)), othersCores: Number(cores.toFixed(2)) };
-    if (cores > 0.3) log(`         (others kept ${cores.toFixed(1)} of ${cpus().length} cores busy during it)`);
+    result = { error: e.message.split('\n')[0] };
   }
+  const cores = others.stop();
+  if (cores > 0.3) log(`         (others kept ${cores.toFixed(1)} of ${cpus().length} cores busy during it)`);
+  return { result, busy, cores, ms: performance.now() - started };
+};
+const step = async (name, fn) => {
+  let best = await attempt(name, fn);
+  let tries = 1;
+  while (best.cores > 0.5 && !best.result?.error && retryBudget > best.ms && tries < 3) {
+    retryBudget -= best.ms;
+    tries++;
+    const again = await attempt(`${name} (again: others were busy)`, fn);
+    if (again.cores < best.cores && !again.result?.error) best = again;
+  }
+  conditions[name] = { busyBefore: Number(best.busy.toFixed(2)), othersCores: Number(best.cores.toFixed(2)), tries };
+  return best.result;
 };
 
 // lib/ is what the CLI runs: compile it first, as `npm test` does.
