@@ -18,7 +18,12 @@ function loadNotes(reveal: RevealApi): Promise<NotesPlugin> {
 export const SpeakerView: RevealPlugin = {
   id: 'speaker-view',
   init(reveal: RevealApi) {
-    if (/receiver/i.test(location.search)) return;
+    if (/receiver/i.test(location.search)) {
+      // The speaker view sends its "upcoming" preview (the receiver without postMessageEvents) the state once,
+      // when the *current* preview is ready; loading later, it would show the current slide until the next move.
+      if (!/postMessageEvents/i.test(location.search)) reveal.on('ready', () => askDeckToResend());
+      return;
+    }
     const open = () => void loadNotes(reveal).then((p) => p.open());
     reveal.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view' }, open);
     if (/(\?|&)notes/i.test(location.search)) open();
@@ -32,3 +37,12 @@ export const SpeakerView: RevealPlugin = {
     });
   },
 };
+
+// The deck is the speaker window's opener; a `resumed` event makes its notes plugin post the state again.
+function askDeckToResend(): void {
+  try {
+    (window.parent.opener as (Window & { Reveal?: RevealApi }) | null)?.Reveal?.dispatchEvent({ type: 'resumed' });
+  } catch {
+    // Not opened by a deck of this origin: nothing to ask.
+  }
+}

@@ -97,7 +97,7 @@ describe('the speaker view', () => {
   // preview that loads later (busy machine, cold dev server) shows the current slide as "upcoming" until the
   // presenter moves. Fix proposed for src/runtime/speaker.ts: the upcoming receiver asks the deck to resend
   // its state when it is ready. Enable this test with that fix.
-  it.skip('shows the right upcoming slide at once, even when the upcoming preview loads last', async () => {
+  it('shows the right upcoming slide at once, even when the upcoming preview loads last', async () => {
     const { main, speaker } = await openSpeakerView(site.url, true);
     await eventually(() => heading(speaker, 'current')).toBe('Export fixture');
     await eventually(() => heading(speaker, 'upcoming')).toBe('Steps in order');
