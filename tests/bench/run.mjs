@@ -41,10 +41,10 @@ const loadAtStart = loadavg().map((x) => Number(x.toFixed(2)));
 const stamp = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
 // Before each step, wait (up to --quiet seconds, 0 to skip; at most 60 s in all) for other work on the
 // machine to calm down. A step during which other work kept more than half a core busy is measured
-// once more (while the retry budget lasts) and the less disturbed result kept. What others used is
+// once more (while a 40 s retry budget lasts) and the less disturbed result kept. What others used is
 // kept with the results, so a reader can tell a slow machine from a slow Chokepoint.
 let quietBudget = 60_000;
-let retryBudget = opts.quick ? 0 : 90_000;
+let retryBudget = opts.quick ? 0 : 40_000;
 const conditions = {};
 const attempt = async (name, fn) => {
   const t = performance.now();
@@ -67,7 +67,7 @@ const attempt = async (name, fn) => {
 const step = async (name, fn) => {
   let best = await attempt(name, fn);
   let tries = 1;
-  while (best.cores > 0.5 && !best.result?.error && retryBudget > best.ms && tries < 3) {
+  while (best.cores > 0.5 && !best.result?.error && retryBudget > best.ms && tries < 2 && !name.includes('warm-up')) {
     retryBudget -= best.ms;
     tries++;
     const again = await attempt(`${name} (again: others were busy)`, fn);
