@@ -197,32 +197,45 @@ export async function waitForQuiet(maxMs, below = 0.2) {
   return busy;
 }
 
-function treeCpuTicks(pid) {
-  let ticks = 0;
-  for (const p of tree(pid)) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
-    } catch { /* gone */ }
+function ownTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime + stime
+  } catch {
+    return null;
   }
-  return ticks;
 }
 
 /**
- * Starts counting the CPU that other work on the machine uses: all busy CPU time minus this
- * process tree's (children's time moves into their parent's cutime when reaped, so it stays counted).
- * `stop()` returns the average number of cores others kept busy.
+ * Starts counting the CPU that other work on the machine uses: all busy CPU time minus this process
+ * tree's. The tree is polled every 100 ms and each process's own time is taken as last seen, because
+ * Chromium's helpers can outlive their parent and be reaped by init, so their time never reaches our
+ * cutime. `stop()` returns the average number of cores others kept busy.
  */
 export function othersCpu() {
   const a = cpuTimes();
-  const mineA = treeCpuTicks(process.pid);
   const t = performance.now();
+  const first = new Map();
+  const last = new Map();
+  const poll = (initial) => {
+    for (const p of tree(process.pid)) {
+      const ticks = ownTicks(p);
+      if (ticks === null) continue;
+      if (!first.has(p)) first.set(p, initial ? ticks : 0);
+      last.set(p, ticks);
+    }
+  };
+  poll(true);
+  const timer = setInterval(() => poll(false), 100);
   return {
     stop() {
+      clearInterval(timer);
+      poll(false);
       const b = cpuTimes();
       const busy = (b.total - b.idle) - (a.total - a.idle);
-      const mine = treeCpuTicks(process.pid) - mineA;
+      let mine = 0;
+      for (const [p, ticks] of last) mine += ticks - first.get(p);
       const seconds = (performance.now() - t) / 1000;
       return seconds > 0 ? Math.max(0, (busy - mine) / TICKS / seconds) : 0;
     },
