@@ -5,6 +5,7 @@ import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
 import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
 import { Citations, formatDate, parseSources, type Source } from './sources.ts';
+import type { SlideCache } from './slide-cache.ts';
 import { splitSlides } from './split.ts';
 import type { CompileHost, Deck, InputFile, SlideInfo } from './types.ts';
 
@@ -15,7 +16,7 @@ export const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/
  * Compiles Markdown files, in the order given, into one deck. Never throws for bad input:
  * every problem is a located issue in `deck.issues`.
  */
-export function compileDeck(inputs: readonly InputFile[], host: CompileHost): Deck {
+export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cache?: SlideCache): Deck {
   const issues: DeckIssue[] = [];
   const files = inputs.map((i) => i.file);
   const collect = <T>(fn: () => T): T | undefined => {
@@ -32,12 +33,15 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost): De
   if (front) issues.push(...front.issues);
 
   let citations: Citations | undefined;
+  let sourcesText: string | null = null;
   const sourcesPath = first ? posix.join(posix.dirname(first.file), meta.sources) : meta.sources;
+  // Read once, on first need; a broken sources file is one error, and citations then stay quiet.
   const loadCitations = (): Citations => {
     if (citations) return citations;
-    const text = host.readText(sourcesPath);
-    if (text !== null) files.push(sourcesPath);
-    citations = new Citations(text === null ? new Map() : parseSources(normalise(text), sourcesPath), sourcesPath);
+    sourcesText = host.readText(sourcesPath);
+    if (sourcesText !== null) files.push(sourcesPath);
+    const parsed = sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
+    citations = new Citations(parsed ?? new Map(), sourcesPath, parsed === undefined);
     return citations;
   };
   const host2: CompileHost = {
@@ -50,6 +54,10 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost): De
   };
 
   const render = createMarkdown();
+  if (cache) {
+    loadCitations();
+    cache.begin(JSON.stringify([meta.notesSeparator, sourcesText]));
+  }
   const stacks: { slides: CompiledSlide[]; lines: SlideInfo[] }[] = [];
   inputs.forEach((input, fileIndex) => {
     const skip = fileIndex === 0 ? (front?.lines ?? 0) : 0;
@@ -58,7 +66,9 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost): De
       const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
-        const compiled = collect(() => compileSlide(slide, { render, citations: loadCitations, host: host2, notesSeparator: meta.notesSeparator, id }));
+        const compile = (cit: () => Citations, h: CompileHost) => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id });
+        const key = cache && [slide.file, slide.line, id, citations!.order.join(','), slide.body].join('\0');
+        const compiled = collect(() => (cache && key ? cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)) : compile(loadCitations, host2)));
         if (!compiled) continue;
         out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes });
         out.slides.push(compiled);
@@ -66,6 +76,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost): De
       if (out.slides.length > 0) stacks.push(out);
     }
   });
+  cache?.end();
   if (inputs.length > 0 && stacks.length === 0 && !issues.some((i) => i.severity === 'error')) {
     issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
   }

@@ -55,7 +55,8 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
       cite: (key, line) => {
         env.citations().cite(key, file, line);
         chartCites.add(key);
-        return shortLabel(env.citations().sources.get(key)!);
+        const source = env.citations().sources.get(key);
+        return source ? shortLabel(source) : key;
       },
     }),
     cite: (keys, rawText) => keys.map((key) => {
@@ -88,7 +89,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
 }
 
 function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations): string {
-  const unique = [...new Set(numbers)].sort((a, b) => a - b).filter((n) => !shownByChart.has(citations.order[n - 1]!));
+  const unique = [...new Set(numbers)].sort((a, b) => a - b).filter((n) => n > 0 && !shownByChart.has(citations.order[n - 1]!));
   if (unique.length === 0) return '';
   const items = unique.map((n) => `<span>[${n}] ${escapeHtml(shortLabel(citations.sources.get(citations.order[n - 1]!)!))}</span>`);
   return `<footer class="slide-sources">Sources: ${items.join(' · ')}</footer>\n`;

@@ -69,10 +69,12 @@ export const shortLabel = (s: Source) => `${s.publisher}, ${formatDate(s.date)}`
 /** Deck-wide citation registry: numbers sources in order of first citation. */
 export class Citations {
   readonly order: string[] = [];
-  constructor(readonly sources: Map<string, Source>, readonly sourcesFile: string) {}
+  /** `broken`: the sources file has errors (reported once); unknown keys are then not reported again. */
+  constructor(readonly sources: Map<string, Source>, readonly sourcesFile: string, readonly broken = false) {}
 
-  /** Registers a citation and returns its 1-based number; unknown keys are located errors. */
+  /** Registers a citation and returns its 1-based number (0: unknown, with a broken sources file); unknown keys are located errors. */
   cite(key: string, file: string, line: number): number {
+    if (!this.sources.has(key) && this.broken) return 0;
     if (!this.sources.has(key)) {
       const keys = [...this.sources.keys()];
       const near = keys.find((k) => k.startsWith(key)) ?? closest(key, keys);
@@ -87,6 +89,7 @@ export class Citations {
 
   /** Warnings for sources that no slide cites. */
   uncited(): DeckIssue[] {
+    if (this.broken) return [];
     return [...this.sources.values()].filter((s) => !this.order.includes(s.key)).map((s) => ({
       file: s.file, line: s.line, severity: 'warning' as const,
       message: `source \`${s.key}\` is never cited`, hint: `cite it with [@${s.key}] or remove it`,

@@ -3,6 +3,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts';
 import type { DeckIssue } from '../compile/errors.ts';
 import { compileInput } from '../node/compile.ts';
+import { SlideCache } from '../compile/slide-cache.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const VIRTUAL = 'virtual:deck';
@@ -20,11 +21,13 @@ export function chokepointPlugin(options: { input: string }): Plugin {
   const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
   let watched = new Set<string>();
   let compiledStamp = '';
+  // Unchanged slides are not compiled again: a hot update costs the edited slide, not the deck.
+  const cache = new SlideCache();
   let lastGood: Omit<Payload, 'issues' | 'version'> | undefined;
   let version = 0;
 
   const compile = (): Payload => {
-    const deck = compileInput(options.input, (path) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}` : null));
+    const deck = compileInput(options.input, (path) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}` : null), cache);
     watched = new Set(deck.files.map((f) => resolve(f)));
     compiledStamp = stamp(watched, inputDir);
     version++;
@@ -42,7 +45,8 @@ export function chokepointPlugin(options: { input: string }): Plugin {
       if (id !== RESOLVED) return undefined;
       const payload = compile();
       for (const issue of payload.issues) this.warn(`${issue.file}:${issue.line}: ${issue.message}`);
-      return `export default ${JSON.stringify(payload)};`;
+      // An empty map: Vite would otherwise attach a source map several times the size of the deck.
+      return { code: `export default ${JSON.stringify(payload)};`, map: { mappings: '' } };
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(inputDir);

@@ -110,3 +110,12 @@ describe('the sources slide', () => {
     expect(deck.html).toContain('[1] Site, n.d.');
   });
 });
+
+describe('a broken sources.yaml', () => {
+  it('is one located error, and citations of it add no more', () => {
+    const chart = '```chart\nkind: column\ntitle: T\ndata:\n  - { k: a, v: 1 }\nx: k\ny: v\nsource: a\n```';
+    const deck = compileText(`# A [@a]\n---\n# B [@b]\n${chart}\n---\n<!-- sources -->`, { 'sources.yaml': 'a:\n  title: [\n' });
+    expect(errorsOf(deck)).toHaveLength(1);
+    expect(errorsOf(deck)[0]).toMatchObject({ file: 'deck/sources.yaml', message: expect.stringMatching(/^not valid YAML/) });
+  });
+});
