@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { packageRoot } from '../node/paths.ts';
@@ -25,7 +25,15 @@ export function devConfig(options: DevOptions): InlineConfig {
     plugins: [chokepointPlugin({ input: options.input }), devPage(), notesWithoutMarked()],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { watch: { ignored: ['**/lib/**', '**/dist/**', '**/.git/**'] }, port: options.port ?? 5173, host: options.host ?? 'localhost', fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] } },
+    server: {
+      port: options.port ?? 5173,
+      host: options.host ?? 'localhost',
+      fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] },
+      // Watch only what the page is made of, not the whole package (tests, lib, benchmarks...).
+      watch: { ignored: outside([join(packageRoot, 'src/runtime'), join(packageRoot, 'assets'), inputDir]) },
+      // Transform the runtime (and compile the deck) while the browser is still on its way.
+      warmup: { clientFiles: ['./src/runtime/dev.ts'] },
+    },
   };
 }
 
@@ -34,4 +42,13 @@ export async function startDevServer(options: DevOptions): Promise<ViteDevServer
   const server = await createServer(devConfig(options));
   await server.listen();
   return server;
+}
+
+/** A watcher filter that ignores every path of the package except `keep` (and the folders leading to it). */
+function outside(keep: string[]): (path: string) => boolean {
+  return (path) => {
+    const p = resolve(path);
+    if (keep.some((k) => p === k || p.startsWith(k + sep) || k.startsWith(p + sep))) return false;
+    return p.startsWith(packageRoot);
+  };
 }
