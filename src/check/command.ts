@@ -4,7 +4,7 @@ import { checkDeck } from './run.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
-/** `chokepoint check`: prints the report (or JSON); 1 when the deck has errors, 2 when no browser can run it. */
+/** `chokepoint check`: prints the report (or JSON); 1 when the deck has errors or no browser can run it (as `pdf`). */
 export async function runCheck(input: string, options: { json?: boolean }, out: Out): Promise<number> {
   let result;
   try {
@@ -12,7 +12,7 @@ export async function runCheck(input: string, options: { json?: boolean }, out: 
   } catch (e) {
     if (!(e instanceof NoBrowserError)) throw e;
     out.error(`chokepoint: ${e.message}`);
-    return 2;
+    return 1;
   }
   out.log(options.json ? formatJson(result) : formatReport(result));
   return result.issues.some((i) => i.severity === 'error') ? 1 : 0;
