@@ -53,6 +53,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
     },
   };
 
+  const styles = first && /\.css$/i.test(meta.theme) ? collect(() => [themeUrl(posix.join(posix.dirname(first.file), meta.theme), host, first.file, meta.themeLine ?? 1)]) ?? [] : [];
   const render = createMarkdown();
   if (cache) {
     loadCitations();
@@ -96,7 +97,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
   const slides = expanded.flatMap((stack, h) => stack.map((s, v) => ({ ...s.line, h, v })));
   const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
-  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files };
+  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files, styles };
 }
 
 /** How many sources fit one slide in the theme's two-column list. */
@@ -123,4 +124,11 @@ function renderSourcesList(sources: Source[], start: number): string {
     return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date).replace(/\.$/, '')}.${note}</li>`;
   });
   return `<ol class="sources-list"${start > 1 ? ` start="${start}"` : ''}>\n${items.join('\n')}\n</ol>`;
+}
+
+/** The URL of the deck's own stylesheet (`theme: custom.css`), or a located error when it is missing. */
+function themeUrl(path: string, host: CompileHost, file: string, line: number): string {
+  const url = host.assetUrl(path);
+  if (url === null) throw new DeckError({ file, line, message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
+  return url;
 }

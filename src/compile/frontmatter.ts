@@ -10,7 +10,7 @@ export interface DeckMeta {
   description?: string;
   /** BCP 47 language of the deck; `en` by default. */
   lang: string;
-  /** Name of a theme in assets/themes (default `chokepoint`). */
+  /** `chokepoint` (the built-in theme), or a `.css` file beside the deck, loaded after it. */
   theme: string;
   /** Slide size in CSS pixels. */
   width: number;
@@ -25,7 +25,10 @@ export interface DeckMeta {
   notesSeparator?: string;
   /** Intended length of the talk in seconds, for the speaker view's pacing timer. */
   totalTime?: number;
+  /** Accepted for reveal-md decks; code colours come from the theme. */
   highlightTheme?: string;
+  /** Line of the `theme` key, for errors about its file. */
+  themeLine?: number;
 }
 
 type Kind = 'string' | 'number' | 'object';
@@ -89,6 +92,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       throw new DeckError({ file, line, message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
+    if (key === 'theme' && !/\.css$/i.test(meta.theme) && meta.theme !== 'chokepoint') {
+      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
+        hint: 'leave `theme` out, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
+      meta.theme = 'chokepoint';
+    }
+    if (key === 'theme') meta.themeLine = line;
   }
   return { meta, lines: end + 1, issues };
 }

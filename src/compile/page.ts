@@ -37,7 +37,7 @@ export function renderPage(deck: Deck, assets: PageAssets, options: { csp?: bool
 <title>${escapeHtml(meta.title ?? 'Slides')}</title>
 <link rel="icon" href="data:,">
 ${metaTags.join('\n')}
-${assets.styles.map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n')}
+${[...assets.styles, ...deck.styles].map((s) => `<link rel="stylesheet" href="${escapeHtml(s)}">`).join('\n')}
 ${(assets.preload ?? []).map((s) => `<link rel="modulepreload" href="${escapeHtml(s)}">`).join('\n')}
 ${assets.scripts.map((s) => `<script type="module" src="${escapeHtml(s)}"></script>`).join('\n')}
 </head>

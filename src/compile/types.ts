@@ -38,4 +38,6 @@ export interface Deck {
   issues: DeckIssue[];
   /** Every file the deck was made from (Markdown, data, sources), for watching. */
   files: string[];
+  /** URLs of the deck's own stylesheets (a `theme: x.css`), loaded after the built-in theme. */
+  styles: string[];
 }

@@ -13,6 +13,6 @@ export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], ca
     return compileDeck(readInput(input), host, cache);
   } catch (e) {
     if (!(e instanceof DeckError)) throw e;
-    return { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [e.issue], files: [] };
+    return { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [e.issue], files: [], styles: [] };
   }
 }

@@ -7,6 +7,7 @@ import { startDeck } from './start.ts';
 const slides = document.querySelector('.reveal .slides')!;
 slides.innerHTML = deck.html;
 document.title = deck.title;
+setStyles(deck.styles);
 showIssues(deck.issues);
 const ready: Promise<RevealApi> = startDeck(deck.config);
 
@@ -15,6 +16,7 @@ if (import.meta.hot) {
     if (!next) return;
     const update = next.default as typeof deck;
     showIssues(update.issues);
+    setStyles(update.styles);
     void ready.then((reveal) => {
       if (update.html === slides.innerHTML) return;
       const { h, v, f } = reveal.getIndices();
@@ -27,4 +29,16 @@ if (import.meta.hot) {
       document.documentElement.dataset.deckVersion = String(update.version);
     });
   });
+}
+
+/** Links the deck's own stylesheets; their URLs change with the file, so an edit reloads them. */
+function setStyles(urls: string[]): void {
+  const current = [...document.querySelectorAll<HTMLLinkElement>('link[data-deck-style]')];
+  if (current.map((l) => l.getAttribute('href')).join('\n') === urls.join('\n')) return;
+  current.forEach((l) => l.remove());
+  for (const url of urls) {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: url });
+    link.dataset.deckStyle = '';
+    document.head.append(link);
+  }
 }

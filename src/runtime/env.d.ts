@@ -4,6 +4,8 @@ declare module 'virtual:deck' {
   const deck: {
     html: string;
     title: string;
+    /** The deck's own stylesheets (`theme: x.css`), after the built-in theme. */
+    styles: string[];
     config: RuntimeConfig;
     issues: DeckIssue[];
     /** Increases with every compile, so tests can wait for an update. */

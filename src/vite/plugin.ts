@@ -8,9 +8,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0virtual:deck';
-const DECK_FILE = /\.(md|markdown|ya?ml|csv|json)$/i;
+const DECK_FILE = /\.(md|markdown|ya?ml|csv|json|css)$/i;
 
-interface Payload { html: string; title: string; config: RuntimeConfig; issues: DeckIssue[]; version: number }
+interface Payload { html: string; title: string; styles: string[]; config: RuntimeConfig; issues: DeckIssue[]; version: number }
 
 /**
  * Serves the compiled deck as `virtual:deck` and re-compiles it when any of its files changes.
@@ -27,14 +27,16 @@ export function chokepointPlugin(options: { input: string }): Plugin {
   let version = 0;
 
   const compile = (): Payload => {
-    const deck = compileInput(options.input, (path) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}` : null), cache);
+    // The modification time in the URL makes the page fetch an image or stylesheet again when it changes.
+    const assetUrl = (path: string) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}?v=${Math.round(statSync(path).mtimeMs)}` : null);
+    const deck = compileInput(options.input, assetUrl, cache);
     watched = new Set(deck.files.map((f) => resolve(f)));
     compiledStamp = stamp(watched, inputDir);
     version++;
     if (!deck.issues.some((i) => i.severity === 'error')) {
-      lastGood = { html: deck.html, title: deck.meta.title ?? 'Slides', config: runtimeConfig(deck.meta) };
+      lastGood = { html: deck.html, title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
     }
-    const shown = lastGood ?? { html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>', title: 'Errors', config: runtimeConfig(deck.meta) };
+    const shown = lastGood ?? { html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>', title: 'Errors', styles: [], config: runtimeConfig(deck.meta) };
     return { ...shown, issues: deck.issues, version };
   };
 

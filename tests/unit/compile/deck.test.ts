@@ -119,3 +119,21 @@ describe('a broken sources.yaml', () => {
     expect(errorsOf(deck)[0]).toMatchObject({ file: 'deck/sources.yaml', message: expect.stringMatching(/^not valid YAML/) });
   });
 });
+
+describe('theme', () => {
+  it('adds a .css file beside the deck after the built-in theme', () => {
+    const deck = compileText('---\ntitle: T\ntheme: brand.css\n---\n# A', { 'brand.css': '.reveal h1 { color: red }' });
+    expect(deck.issues).toEqual([]);
+    expect(deck.styles).toEqual(['assets/brand.css']);
+  });
+
+  it('reports a missing theme file at the theme line', () => {
+    expect(errorsOf(compileText('---\ntitle: T\ntheme: gone.css\n---\n# A'))[0]).toMatchObject({ file: 'deck/talk.md', line: 3, message: 'theme file `deck/gone.css` not found' });
+  });
+
+  it("warns that a reveal theme name such as black is not available, and keeps the built-in theme", () => {
+    const deck = compileText('---\ntheme: black\n---\n# A');
+    expect(warningsOf(deck)).toEqual([expect.objectContaining({ line: 2, message: 'theme `black` is not available; using the built-in theme' })]);
+    expect(deck.meta.theme).toBe('chokepoint');
+  });
+});

@@ -46,6 +46,18 @@ describe('chokepoint build', () => {
     expect(html).toContain('<html lang="en">');
   });
 
+  it('links a theme: custom.css after the built-in styles, with a hashed name', async () => {
+    const dir = join(tmp.path, 'themed');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'deck.md'), '---\ntheme: brand.css\n---\n# A\n');
+    writeFileSync(join(dir, 'brand.css'), '.reveal h1 { color: rgb(1, 2, 3); }');
+    const out = join(tmp.path, 'themed-out');
+    expect((await buildDeck(dir, out)).ok).toBe(true);
+    const links = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links.at(-1)).toMatch(/^assets\/brand-[0-9a-f]{8}\.css$/);
+    expect(readFileSync(join(out, links.at(-1)!), 'utf8')).toContain('rgb(1, 2, 3)');
+  });
+
   it('refuses to replace a folder that is not a previous build', async () => {
     const out = join(tmp.path, 'precious');
     mkdirSync(out);
