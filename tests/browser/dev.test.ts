@@ -54,6 +54,17 @@ describe('the dev server', () => {
     await page.close();
   });
 
+  it('redraws a chart when its data file changes', async () => {
+    const { page } = await openDeck(browser, server.resolvedUrls!.local[0]!);
+    writeFileSync(join(tmp.path, 'values.csv'), 'name,value\nalpha,1\nbeta,2\n');
+    edit('Last one.', 'Last one.\n\n```chart\nkind: bar\ntitle: Live data\ndata: values.csv\nx: name\ny: value\n```');
+    await page.waitForFunction(() => document.querySelector('figure.chart table')?.textContent?.includes('beta'));
+    writeFileSync(join(tmp.path, 'values.csv'), 'name,value\nalpha,1\ngamma,3\n');
+    await page.waitForFunction(() => document.querySelector('figure.chart table')?.textContent?.includes('gamma'));
+    rmSync(join(tmp.path, 'values.csv'));
+    await page.close();
+  });
+
   it('picks up a new slide file added to the folder', async () => {
     const { page } = await openDeck(browser, server.resolvedUrls!.local[0]!);
     writeFileSync(join(tmp.path, 'zz-extra.md'), '## Added later\n');
