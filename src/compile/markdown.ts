@@ -53,9 +53,21 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     ctx = context;
     charts = 0;
     try {
-      return marked.parse(markdown, { async: false });
+      return joinCitations(marked.parse(markdown, { async: false }));
     } finally {
       ctx = undefined;
     }
   };
+}
+
+/**
+ * Keeps a citation marker on the line of the word before it, and merges markers written side by side
+ * (`[@a] [@b]`) into one sorted marker, as `[@a; @b]` gives.
+ */
+function joinCitations(html: string): string {
+  return html.replace(/\s*(?:<span class="cite">\[[\d, ]+\]<\/span>\s*)+/g, (run) => {
+    const numbers = [...new Set([...run.matchAll(/\d+/g)].map((m) => Number(m[0])))].sort((a, b) => a - b);
+    const after = /\s$/.test(run) ? ' ' : '';
+    return `&#160;<span class="cite">[${numbers.join(', ')}]</span>${after}`;
+  });
 }

@@ -108,7 +108,7 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
 
 /** The slide's first heading, or its first words, for outlines and file names. */
 function slideTitle(rendered: string): string {
-  const html = rendered.replace(/<span class="cite">[^<]*<\/span>/g, '');
+  const html = rendered.replace(/(&#160;)?<span class="cite">[^<]*<\/span>/g, '');
   const heading = /<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/.exec(html);
   if (heading) return textOf(heading[2]!);
   const text = textOf(html.replace(/<(svg|table|pre)[\s\S]*?<\/\1>/g, ''));

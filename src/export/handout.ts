@@ -85,6 +85,8 @@ html.export-handout .reveal .slides .handout-sheet:last-child { break-after: aut
 }
 .handout-frame .pdf-page { page-break-after: auto !important; }
 html.export-handout .reveal .slides .handout-frame .slide-number-pdf { font-size: 22px; }
+/* The slide prints at a third of its size: its source line must stay legible on paper. */
+html.export-handout .reveal .slides .handout-frame .slide-sources { font-size: 30px; }
 .handout-notes {
   flex: 1 1 auto; min-height: 0; overflow: hidden; margin: 7mm 0 5mm; font-size: 11pt; line-height: 1.5;
   display: flex; flex-direction: column;

@@ -161,7 +161,7 @@ describe('chokepoint check', () => {
     const run = runs.spawned;
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toContain(`${LAYOUT}:12: overflow: content is 1235 px tall, the slide is 1080 px (by 155 px) [slide 2 "Too tall"]`);
+    expect(lines).toContain(`${LAYOUT}:12: overflow: content is 1235 px tall, the slide is 1080 px (by 215 px) [slide 2 "Too tall"]`);
     expect(lines).toContain(`${CONTENT}:16: warning: notes: the slide has no speaker notes [slide 11 "No notes here"]`);
     expect(lines.at(-1)).toMatch(/^12 errors, 4 warnings in 14 slides \(15 slides checked in \d+\.\d s\)$/);
   });

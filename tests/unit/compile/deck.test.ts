@@ -33,7 +33,7 @@ describe('compileDeck', () => {
     const deck = compileText('# One [@b]\n---\n# Two [@a] and [@b; @a]\n---\n<!-- sources -->', { 'sources.yaml': SOURCES });
     expect(errorsOf(deck)).toEqual([]);
     expect(deck.sources.map((s) => s.key)).toEqual(['b', 'a']);
-    expect(deck.html).toContain('One <span class="cite">[1]</span>');
+    expect(deck.html).toContain('One&#160;<span class="cite">[1]</span>');
     expect(deck.html).toContain('<span class="cite">[1, 2]</span>');
     expect(deck.html).toContain('<footer class="slide-sources">Sources: <span>[1] Financial Times, 14 Aug 2025</span> · <span>[2] Reuters, 25 Feb 2025</span></footer>');
     expect(deck.html).toMatch(/<ol class="sources-list">\n<li id="source-b"><span class="source-publisher">Financial Times<\/span>, B story, 14 Aug 2025\.<\/li>\n<li id="source-a">/);
@@ -135,5 +135,12 @@ describe('theme', () => {
     const deck = compileText('---\ntheme: black\n---\n# A');
     expect(warningsOf(deck)).toEqual([expect.objectContaining({ line: 2, message: 'theme `black` is not available; using the built-in theme' })]);
     expect(deck.meta.theme).toBe('chokepoint');
+  });
+});
+
+describe('citation markers', () => {
+  it('stay on the line of the word before them, and merge when written side by side', () => {
+    const deck = compileText('# T\n\nA claim [@b] [@a]. Another [@a].', { 'sources.yaml': SOURCES });
+    expect(deck.html).toContain('A claim&#160;<span class="cite">[1, 2]</span>. Another&#160;<span class="cite">[2]</span>.');
   });
 });
