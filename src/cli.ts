@@ -3,7 +3,7 @@ import { formatIssue, type DeckIssue } from './compile/errors.ts';
 import { buildDeck } from './node/build.ts';
 import { displayPath } from './node/load.ts';
 import { packageRoot } from './node/paths.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const USAGE = `Usage: chokepoint <command> [input] [options]
@@ -77,6 +77,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return 0;
     }
     case 'preview': {
+      if (!existsSync(join(input, 'index.html'))) {
+        out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
+        return 1;
+      }
       const { serveStatic } = await import('./export/serve.ts');
       const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { tempDir } from '../browser/helpers.ts';
+
+const tmp = tempDir('chokepoint-cli-');
+afterAll(() => tmp.remove());
+
+async function run(...argv: string[]) {
+  const lines: string[] = [];
+  const code = await main(argv, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
+  return { code, output: lines.join('\n') };
+}
+
+describe('chokepoint CLI', () => {
+  it('prints usage with --help and exits 0', async () => {
+    const { code, output } = await run('--help');
+    expect(code).toBe(0);
+    expect(output).toMatch(/^Usage: chokepoint <command> \[input\] \[options\]/);
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command `frobnicate`/],
+    [['build', '--nope'], /Unknown option '--nope'/],
+    [['build', 'a', 'b'], /unexpected argument `b`/],
+    [['dev', '--port', 'http'], /--port must be a number from 0 to 65535, not `http`/],
+    [[], /^Usage:/],
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const { code, output } = await run(...argv);
+    expect(code).toBe(2);
+    expect(output).toMatch(message);
+  });
+
+  it('builds a deck and says where, how many slides and how long', async () => {
+    const { code, output } = await run('build', 'tests/fixtures/decks/nav/deck.md', '--out', join(tmp.path, 'out'));
+    expect(code).toBe(0);
+    expect(output).toMatch(/^Built 4 slides into .*out\/ \(\d+ files, [\d.]+ KiB\) in [\d.]+ s$/);
+  });
+
+  it('refuses to preview a folder with no built deck, exit 1', async () => {
+    const { code, output } = await run('preview', join(tmp.path, 'empty'));
+    expect(code).toBe(1);
+    expect(output).toMatch(/empty: no built deck here \(index.html is missing\)\n {2}hint: run `chokepoint build` first/);
+  });
+});
