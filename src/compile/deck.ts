@@ -68,8 +68,12 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
         const compile = (cit: () => Citations, h: CompileHost) => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id });
-        const key = cache && [slide.file, slide.line, id, citations!.order.join(','), slide.body].join('\0');
-        const compiled = collect(() => (cache && key ? cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)) : compile(loadCitations, host2)));
+        // The line is left out of the key, so typing in one slide does not invalidate the slides below it;
+        // a hit only needs its data-line attribute moved (lines matter otherwise only in errors, never cached).
+        const key = cache && [slide.file, id, citations!.order.join(','), slide.body].join('\0');
+        const compiled = collect(() => (cache && key
+          ? relocate(cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)), slide.line)
+          : compile(loadCitations, host2)));
         if (!compiled) continue;
         out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes });
         out.slides.push(compiled);
@@ -131,4 +135,10 @@ function themeUrl(path: string, host: CompileHost, file: string, line: number): 
   const url = host.assetUrl(path);
   if (url === null) throw new DeckError({ file, line, message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
+}
+
+/** A cached slide at its current line: only the section's data-line attribute depends on it. */
+function relocate(slide: CompiledSlide, line: number): CompiledSlide {
+  const html = slide.html.replace(/^(<section[^>]*? data-line=")\d+"/, `$1${line}"`);
+  return html === slide.html ? slide : { ...slide, html };
 }

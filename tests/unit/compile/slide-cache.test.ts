@@ -48,3 +48,22 @@ describe('SlideCache', () => {
     expect(runs).toEqual(['# Edited 1']);
   });
 });
+
+describe('SlideCache and line numbers', () => {
+  it('keeps the slides below an edit that adds lines, with their lines moved', () => {
+    const { host } = countingHost({ 'd/sources.yaml': SOURCES, 'd/d.csv': 'k,v\nx,1\n' });
+    const cache = new SlideCache();
+    const before = `# One\n---\n# Two [@a]\n${CHART}\n---\n# Three`;
+    const after = `# One\n\nthree\nnew lines\n---\n# Two [@a]\n${CHART}\n---\n# Three`;
+    compile(before, host, cache);
+    const runs: string[] = [];
+    const spy = new Proxy(cache, { get: (t, k) => (k === 'compile' ? (key: string, ...rest: unknown[]) => {
+      if (!(t as unknown as { entries: Map<string, unknown> }).entries.has(key)) runs.push(key.split('\0').at(-1)!.trim().split('\n')[0]!);
+      return (t.compile as (...a: unknown[]) => unknown).call(t, key, ...rest);
+    } : Reflect.get(t, k)) });
+    const deck = compile(after, host, spy);
+    expect(runs).toEqual(['# One']);
+    expect(deck).toEqual(compile(after, host));
+    expect(deck.slides.map((s) => s.line)).toEqual([1, 6, 16]);
+  });
+});
