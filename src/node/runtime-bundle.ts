@@ -77,6 +77,11 @@ async function buildRuntime(dir: string): Promise<void> {
     // Another process built the same runtime first; theirs is identical.
     rmSync(tmp, { recursive: true, force: true });
   }
+  // Bundles of earlier sources are never used again (each theme edit in dev makes one).
+  const cache = join(dir, '..');
+  for (const name of readdirSync(cache)) {
+    if (/^runtime-[0-9a-f]{16}$/.test(name) && join(cache, name) !== dir) rmSync(join(cache, name), { recursive: true, force: true });
+  }
 }
 
 /**

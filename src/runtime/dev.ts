@@ -1,7 +1,10 @@
 import deck from 'virtual:deck';
 import type { RevealApi } from 'reveal.js';
-import { showIssues } from './overlay.ts';
-import { startDeck } from './start.ts';
+import type {} from './main.ts';
+
+// The bundled runtime (the same one `build` ships) runs first and hands over its entry points, so the
+// dev server transforms only this file and the deck, not reveal.js and the theme module by module.
+const { startDeck, showIssues } = window.chokepoint!;
 
 // The dev server: slides come from the virtual module and are replaced in place on every edit.
 const slides = document.querySelector('.reveal .slides')!;

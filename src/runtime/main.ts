@@ -1,6 +1,19 @@
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
+import { showIssues } from './overlay.ts';
 import { startDeck } from './start.ts';
 
-// The static build puts the slides in the page and the settings in a JSON script tag.
-const config = JSON.parse(document.getElementById('deck-config')?.textContent ?? '{}') as RuntimeConfig;
-void startDeck(config);
+/** What the dev server's page drives: the same runtime the built page runs, already bundled. */
+export interface RuntimeHandle {
+  startDeck: typeof startDeck;
+  showIssues: typeof showIssues;
+}
+
+declare global {
+  interface Window { chokepoint?: RuntimeHandle }
+}
+
+// A built page carries its slides and settings; the dev server's page has no settings and starts the
+// deck itself (src/runtime/dev.ts), with slides that arrive through its hot-updated module.
+const config = document.getElementById('deck-config');
+if (config) void startDeck(JSON.parse(config.textContent ?? '{}') as RuntimeConfig);
+else window.chokepoint = { startDeck, showIssues };

@@ -3,7 +3,6 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { packageRoot } from '../node/paths.ts';
 import { chokepointPlugin } from './plugin.ts';
-import { notesWithoutMarked } from './notes-without-marked.ts';
 import { devPage } from './page.ts';
 
 export interface DevOptions {
@@ -22,7 +21,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     clearScreen: false,
     logLevel: 'warn',
     appType: 'custom',
-    plugins: [chokepointPlugin({ input: options.input }), devPage(), notesWithoutMarked()],
+    plugins: [chokepointPlugin({ input: options.input }), devPage()],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {
@@ -31,7 +30,7 @@ export function devConfig(options: DevOptions): InlineConfig {
       fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] },
       // Watch only what the page is made of, not the whole package (tests, lib, benchmarks...).
       watch: { ignored: outside([join(packageRoot, 'src/runtime'), join(packageRoot, 'assets'), inputDir]) },
-      // Transform the runtime (and compile the deck) while the browser is still on its way.
+      // Transform the page's module (and compile the deck) while the browser is still on its way.
       warmup: { clientFiles: ['./src/runtime/dev.ts'] },
     },
   };
