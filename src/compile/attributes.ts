@@ -29,7 +29,7 @@ export function renderAttributes(attrs: Attributes): string {
   return out;
 }
 
-export const escapeAttr = (s: string) => s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) => s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 interface Open { name: string; tagStart: number; tagEnd: number; lastChild?: { tagStart: number; tagEnd: number } }
 

@@ -105,7 +105,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
 }
 
 /** How many sources fit one slide in the theme's two-column list. */
-export const SOURCES_PER_SLIDE = 16;
+const SOURCES_PER_SLIDE = 16;
 
 /** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
 function sourcePages(sources: Source[]): string[] {

@@ -18,10 +18,10 @@ const csp = (hashes: string[]) => `default-src 'self'; script-src 'self'${hashes
   "frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 /** The static page: metadata, the slides in the markup, the settings as JSON, the runtime. */
-export function renderPage(deck: Deck, assets: PageAssets, options: { csp?: boolean } = {}): string {
+export function renderPage(deck: Deck, assets: PageAssets): string {
   const { meta } = deck;
   const metaTags = [
-    options.csp === false ? '' : `<meta http-equiv="Content-Security-Policy" content="${csp(assets.scriptHashes ?? [])}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp(assets.scriptHashes ?? [])}">`,
     meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : '',
     meta.description ?? meta.subtitle ? `<meta name="description" content="${escapeHtml(meta.description ?? meta.subtitle ?? '')}">` : '',
     meta.date ? `<meta name="date" content="${escapeHtml(meta.date)}">` : '',

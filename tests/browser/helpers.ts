@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/export/browser.ts';
 import { serveStatic, type StaticServer } from '../../src/export/serve.ts';
 import { buildDeck } from '../../src/node/build.ts';
+import { tempDir } from '../unit/helpers.ts';
 
-/** A temporary folder, removed by the returned function. */
-export function tempDir(prefix = 'chokepoint-'): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
 
 /** Builds `input` into a temporary folder and serves it on loopback. */
 export async function buildAndServe(input: string): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
@@ -22,7 +16,7 @@ export async function buildAndServe(input: string): Promise<{ url: string; dir: 
   return { url: server.url, dir: out, close: async () => { await server.close(); tmp.remove(); } };
 }
 
-export { launchBrowser };
+export { launchBrowser, tempDir };
 export type { Browser, Page };
 
 /** Opens a page that records console errors, page errors and every request leaving the origin. */

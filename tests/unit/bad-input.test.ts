@@ -1,20 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
 import { compileInput } from '../../src/node/compile.ts';
-import { tempDir } from '../browser/helpers.ts';
+import { runCli as run, tempDir } from './helpers.ts';
 
 const BAD = 'tests/fixtures/bad';
 const tmp = tempDir('chokepoint-bad-');
 afterAll(() => tmp.remove());
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...argv: string[]) {
-  const lines: string[] = [];
-  const code = await main(argv, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
-  return { code, output: lines.join('\n') };
-}
 
 describe('bad input: a located message, no stack trace, exit 1', () => {
   it.each(readdirSync(BAD))('%s', async (name) => {

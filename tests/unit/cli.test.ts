@@ -1,16 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.ts';
-import { tempDir } from '../browser/helpers.ts';
+import { runCli as run, tempDir } from './helpers.ts';
 
 const tmp = tempDir('chokepoint-cli-');
 afterAll(() => tmp.remove());
 
-async function run(...argv: string[]) {
-  const lines: string[] = [];
-  const code = await main(argv, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
-  return { code, output: lines.join('\n') };
-}
 
 describe('chokepoint CLI', () => {
   it('prints usage with --help and exits 0', async () => {

@@ -1,4 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli.ts';
 import { expect } from 'vitest';
 import { compileDeck } from '../../src/compile/deck.ts';
 import type { CompileHost, Deck } from '../../src/compile/types.ts';
@@ -24,4 +27,17 @@ export const warningsOf = (deck: Deck) => deck.issues.filter((i) => i.severity =
 export function expectGolden(actual: string, path: string): void {
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual);
   expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+/** A temporary folder, removed by the returned function. */
+export function tempDir(prefix = 'chokepoint-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function runCli(...argv: string[]): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await main(argv, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
+  return { code, output: lines.join('\n') };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/node/build.ts';
-import { tempDir } from '../../browser/helpers.ts';
+import { tempDir } from '../helpers.ts';
 
 const tmp = tempDir('chokepoint-build-');
 afterAll(() => tmp.remove());
