@@ -7,6 +7,8 @@ export interface DeckIssue {
   /** What to write instead. */
   hint?: string;
   severity: 'error' | 'warning';
+  /** A short stable identifier, e.g. `unknown-source`, so tools branch on it and never on message text. */
+  code?: string;
 }
 
 /** Thrown by compile stages; carries a located issue instead of a stack trace. */
