@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { DeckError, closest, type DeckIssue } from './errors.ts';
 
 /** Deck settings from the first file's front matter, validated. */
@@ -76,7 +76,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (!isMap(doc.contents)) {
     throw new DeckError({ file, line: 2, message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = settingsOf(doc, file, lineAt);
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
@@ -100,6 +100,32 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     if (key === 'theme') meta.themeLine = line;
   }
   return { meta, lines: end + 1, issues };
+}
+
+/** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
+export const MAX_ALIASES = 100;
+
+/** The settings as plain data; an alias bomb or a dangling alias (which yaml throws on) is a located error. */
+function settingsOf(doc: Document, file: string, lineAt: (offset: number | undefined) => number): Record<string, unknown> {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let dangling: number | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        first ??= lineAt(node.range?.[0]);
+        if (!anchors.has(node.source)) { dangling = lineAt(node.range?.[0]); return visit.BREAK; }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  const hint = 'write the values out instead of repeating them with &anchor and *alias';
+  if (dangling !== undefined) throw new DeckError({ file, line: dangling, code: 'yaml-alias', message: 'front matter has a YAML alias (*name) that names no anchor before it', hint });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+  } catch {
+    throw new DeckError({ file, line: first ?? 2, code: 'yaml-aliases', message: `front matter expands more than ${MAX_ALIASES} YAML aliases (*name)`, hint });
+  }
 }
 
 // A leading `---` may also be a reveal-md slide separator: only treat the block as settings if it reads as YAML keys.
