@@ -29,7 +29,7 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
     return renderChart(spec, dataset, { idPrefix: ctx.idPrefix, sources });
   } catch (e) {
     if (!(e instanceof ChartError)) throw e;
-    throw new DeckError({ file: e.where.file, line: e.where.line, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    throw new DeckError({ file: e.where.file, line: e.where.line, code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
   }
 }
 
@@ -43,7 +43,7 @@ function loadData(entry: LEntry, ctx: ChartContext): Dataset {
     throw new ChartError(at, '"data" must be a .csv or .json path or a list of records.', 'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.');
   }
   const file = ctx.readData(path);
-  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.');
+  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.', 'data-not-found');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);
   return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);
@@ -71,7 +71,7 @@ function parseYaml(text: string, file: string, base: number, invalid: string): L
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split(/ at line \d+|\n/)[0]!.replace(/\.$/, '');
-    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".');
+    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".', 'chart-yaml');
   }
   return doc.contents ? convert(doc.contents, { targets: aliasTargets(doc), lineOf, expanded: 0, file }, 0) : null;
 }
@@ -107,7 +107,7 @@ function convert(node: YamlNode, walk: Walk, depth: number): LNode {
   if (depth > 64) throw new ChartError({ file: walk.file, line }, 'The chart nests too deeply.', 'Keep the chart keys and data at most a few levels deep.');
   if (isAlias(node)) {
     if (++walk.expanded > MAX_ALIASES) {
-      throw new ChartError({ file: walk.file, line }, `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).`, 'Write the values out; aliases that repeat aliases multiply the data.');
+      throw new ChartError({ file: walk.file, line }, `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).`, 'Write the values out; aliases that repeat aliases multiply the data.', 'yaml-aliases');
     }
     const target = walk.targets.get(node);
     return target ? convert(target, walk, depth + 1) : { type: 'scalar', value: null, line };

@@ -4,7 +4,7 @@ import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
 import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
 import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
-import { Citations, formatDate, parseSources, type Source } from './sources.ts';
+import { Citations, formatDate, isSafeUrl, parseSources, type Source } from './sources.ts';
 import type { SlideCache } from './slide-cache.ts';
 import { splitSlides } from './split.ts';
 import type { CompileHost, Deck, InputFile, SlideInfo } from './types.ts';
@@ -83,10 +83,10 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   });
   cache?.end();
   if (inputs.length > 0 && stacks.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
+    issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', code: 'no-slides', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
   }
   if (citations) {
-    const unknownIsError = issues.some((i) => i.message.startsWith('unknown source'));
+    const unknownIsError = issues.some((i) => i.code === 'unknown-source');
     if (!unknownIsError) issues.push(...citations.uncited());
   }
   const cited = citations ? citations.order.map((k) => citations!.sources.get(k)!) : [];
@@ -123,7 +123,7 @@ function sourcePages(sources: Source[]): string[] {
 /** Sources as a numbered list (numbers follow the order of first citation, as the [n] markers do). */
 function renderSourcesList(sources: Source[], start: number): string {
   const items = sources.map((s) => {
-    const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
+    const title = s.url && isSafeUrl(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
     const note = s.note ? ` <span class="source-note">${escapeHtml(s.note)}</span>` : '';
     return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date).replace(/\.$/, '')}.${note}</li>`;
   });
@@ -133,7 +133,7 @@ function renderSourcesList(sources: Source[], start: number): string {
 /** The URL of the deck's own stylesheet (`theme: custom.css`), or a located error when it is missing. */
 function themeUrl(path: string, host: CompileHost, file: string, line: number): string {
   const url = host.assetUrl(path);
-  if (url === null) throw new DeckError({ file, line, message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
+  if (url === null) throw new DeckError({ file, line, code: 'theme-not-found', message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
 }
 

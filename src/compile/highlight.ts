@@ -1,6 +1,9 @@
 import hljs from 'highlight.js/lib/common';
 import { escapeHtml } from './html.ts';
 
+/** A code block whose line steps would repeat it too often; the slide compiler locates it. */
+export class TooManyCells extends Error {}
+
 /** Parsed fence info: `ts [1-2|4]`, `ts [712: 1-2]`, `ts []` (numbers, no highlight), or `ts`. */
 export interface CodeInfo {
   lang: string;
@@ -11,12 +14,21 @@ export interface CodeInfo {
 
 /** Reads a fence info string with reveal.js's line-number syntax. */
 export function parseCodeInfo(info: string): CodeInfo {
-  const m = /^(\S*)\s*(?:\[(?:\s*(\d+)\s*:)?\s*([\d,\s|-]*)\])?/.exec(info.trim())!;
-  const lang = m[1] ?? '';
-  if (m[3] === undefined && m[2] === undefined && !/\[\s*\]/.test(info)) return { lang, firstLine: 1 };
-  const steps = (m[3] ?? '').split('|').map((s) => s.replace(/\s+/g, ''));
-  return { lang, steps, firstLine: Number(m[2] ?? 1) };
+  // Read piece by piece: one regex with `\s*` on both sides of optional parts backtracked polynomially on blanks.
+  const text = info.trim();
+  const lang = /^\S*/.exec(text)![0];
+  const rest = text.slice(lang.length).trimStart();
+  const close = rest.startsWith('[') ? rest.indexOf(']') : -1;
+  const inner = close < 0 ? '' : rest.slice(1, close);
+  const start = /^\s*(\d+)\s*:/.exec(inner);
+  const body = start ? inner.slice(start[0].length) : inner;
+  if (close < 0 || !/^[\d,\s|-]*$/.test(body)) return /\[\s*\]/.test(info) ? { lang, steps: [''], firstLine: 1 } : { lang, firstLine: 1 };
+  const steps = body.split('|').map((s) => s.replace(/\s+/g, ''));
+  return { lang, steps, firstLine: Number(start?.[1] ?? 1) };
 }
+
+/** Most table cells (steps × lines) a code block with line steps may produce. */
+export const MAX_STEP_CELLS = 200_000;
 
 /**
  * Highlights code at build time, so the browser needs no highlighter. With line steps it emits the same
@@ -29,6 +41,9 @@ export function renderCode(text: string, info: string): string {
   const cls = `hljs${lang ? ` language-${escapeHtml(lang)}` : ''}`;
   if (!steps) return `<pre class="code-wrapper"><code class="${cls}">${html}</code></pre>\n`;
   const lines = splitHighlightedLines(html);
+  if (steps.length * lines.length > MAX_STEP_CELLS) {
+    throw new TooManyCells(`a code block with ${steps.length} line steps × ${lines.length} lines repeats the code too often (at most ${MAX_STEP_CELLS.toLocaleString('en')} lines in all)`);
+  }
   const blocks = steps.map((step, i) => {
     const lit = lineSet(step);
     const has = lit.size > 0 ? ' has-highlights' : '';

@@ -65,7 +65,9 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
  * (`[@a] [@b]`) into one sorted marker, as `[@a; @b]` gives.
  */
 function joinCitations(html: string): string {
-  return html.replace(/\s*(?:<span class="cite">\[[\d, ]+\]<\/span>\s*)+/g, (run) => {
+  // The lookbehind starts a match only where a whitespace run starts: without it, every position inside a long
+  // run (a code block of spaces) retried the whole run, which is quadratic.
+  return html.replace(/(?<!\s)\s*(?:<span class="cite">\[[\d, ]+\]<\/span>\s*)+/g, (run) => {
     const numbers = [...new Set([...run.matchAll(/\d+/g)].map((m) => Number(m[0])))].sort((a, b) => a - b);
     const after = /\s$/.test(run) ? ' ' : '';
     return `&#160;<span class="cite">[${numbers.join(', ')}]</span>${after}`;

@@ -71,7 +71,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
 
   const notesLines = parts.notes.split('\n');
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
-    chart: () => { throw new DeckError({ file, line: parts.notesLine, message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
+    chart: () => { throw new DeckError({ file, line: parts.notesLine, code: 'chart-in-notes', message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
     cite: (keys, rawText) => keys.map((key) => env.citations().cite(key, file, locate(rawText, notesLines, parts.notesLine))),
   })).html : '';
 
@@ -101,7 +101,7 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
   const target = posix.join(dir, safeDecode(path!));
   const resolved = host.assetUrl(target);
   if (resolved === null) {
-    throw new DeckError({ file, line, message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
+    throw new DeckError({ file, line, code: 'missing-asset', message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
   }
   return resolved + suffix;
 }
