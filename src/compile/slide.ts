@@ -3,8 +3,9 @@ import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attribu
 import { renderChartFence } from './chart-fence.ts';
 import { DeckError } from './errors.ts';
 import { findFences } from './fences.ts';
-import { escapeHtml, textOf } from './html.ts';
+import { ASSET_ATTR, escapeHtml, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
+import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
 import type { RawSlide } from './split.ts';
@@ -28,17 +29,19 @@ export interface SlideEnv {
 }
 
 export const SOURCES_PLACEHOLDER = '<!-- sources -->';
-const ASSET_ATTR = /\b(src|poster|data-src|data-background-image|data-background-video)="([^"]*)"/g;
 
 /** Compiles one slide: notes, Markdown, charts, citations, attribute comments, assets. */
 export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const { file } = raw;
   const parts = splitNotes(raw.body, file, raw.line, env.notesSeparator);
+  checkNesting(parts.content, file, raw.line);
+  if (parts.notes) checkNesting(parts.notes, file, parts.textLine);
   const contentLines = parts.content.split('\n');
-  const locate = (needle: string, lines = contentLines, base = raw.line) => {
-    const i = lines.findIndex((l) => l.includes(needle));
-    return i < 0 ? base : base + i;
+  const fail = (base: number) => (line: number, code: string, message: string, hint: string): never => {
+    throw new DeckError({ file, line: base + line, code, message, hint });
   };
+  // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
+  const written: { url: string; line: number }[] = [];
   const chartLines = findFences(contentLines, file, raw.line).filter((f) => /^chart(\s|$)/.test(f.info)).map((f) => raw.line + f.open);
   const textCites: number[] = [];
   const chartCites = new Set<string>();
@@ -59,33 +62,53 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
         return source ? shortLabel(source) : key;
       },
     }),
-    cite: (keys, rawText) => keys.map((key) => {
-      const n = env.citations().cite(key, file, locate(rawText));
+    cite: (keys, line) => keys.map((key) => {
+      const n = env.citations().cite(key, file, raw.line + line);
       textCites.push(n);
       return n;
     }),
+    asset: (url, line) => void written.push({ url, line: raw.line + line }),
+    fail: fail(raw.line),
   });
   const applied = applyCommentAttributes(html);
   const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
   mergeAttributes(attrs, applied.slide);
 
-  const notesLines = parts.notes.split('\n');
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
     chart: () => { throw new DeckError({ file, line: parts.notesLine, code: 'chart-in-notes', message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
-    cite: (keys, rawText) => keys.map((key) => env.citations().cite(key, file, locate(rawText, notesLines, parts.notesLine))),
+    cite: (keys, line) => keys.map((key) => env.citations().cite(key, file, parts.textLine + line)),
+    fail: fail(parts.textLine),
   })).html : '';
 
-  const resolve = (value: string, where: string) => resolveAsset(value, dir, env.host, file, locate(where));
-  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url))}"`);
+  const line = writtenLines(written, raw.line);
+  const resolve = (value: string, url: string, next: boolean) => resolveAsset(value, dir, env.host, file, line(url, next));
+  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
   for (const name of ['data-background-image', 'data-background-video']) {
     const v = attrs.get(name);
-    if (typeof v === 'string') attrs.set(name, resolve(v, v));
+    if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
   }
 
   const footer = slideFooter(textCites, chartCites, env.citations());
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
   return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml) };
+}
+
+/**
+ * The line of each asset attribute in the output: the next one written with that URL (the output keeps the
+ * order), else the first one (a `.slide:` comment's background), else the slide's first line.
+ */
+function writtenLines(written: readonly { url: string; line: number }[], fallback: number): (url: string, next: boolean) => number {
+  const first = new Map<string, number>();
+  for (const w of written) if (!first.has(w.url)) first.set(w.url, w.line);
+  let at = 0;
+  return (url, next) => {
+    // A short look ahead skips attributes that left the output (comments), without going quadratic.
+    for (let k = at; next && k < written.length && k < at + 64; k++) {
+      if (written[k]!.url === url) { at = k + 1; return written[k]!.line; }
+    }
+    return first.get(url) ?? fallback;
+  };
 }
 
 function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations): string {
