@@ -9,6 +9,7 @@ import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
+import { compileRule } from './report.ts';
 import { measureSlides } from './measure.ts';
 import type { CheckIssue } from './types.ts';
 
@@ -33,7 +34,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   launching.catch(() => undefined);
   try {
     const built = await buildDeck(input, join(tmp, 'dist'));
-    const compiled: CheckIssue[] = built.deck.issues.map((i) => ({ ...i, rule: /source/.test(i.message) ? 'source' : 'compile' }));
+    const compiled: CheckIssue[] = built.deck.issues.map((i) => ({ ...i, rule: compileRule(i) }));
     const seconds = () => (performance.now() - started) / 1000;
     if (!built.ok) return { issues: compiled, slides: 0, seconds: seconds() };
     const browser = await launching;

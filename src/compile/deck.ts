@@ -75,7 +75,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
           ? relocate(cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)), slide.line)
           : compile(loadCitations, host2)));
         if (!compiled) continue;
-        out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes });
+        out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes, assets: compiled.assets });
         out.slides.push(compiled);
       }
       if (out.slides.length > 0) stacks.push(out);
@@ -139,6 +139,7 @@ function themeUrl(path: string, host: CompileHost, file: string, line: number): 
 
 /** A cached slide at its current line: only the section's data-line attribute depends on it. */
 function relocate(slide: CompiledSlide, line: number): CompiledSlide {
+  const was = Number(/^<section[^>]*? data-line="(\d+)"/.exec(slide.html)?.[1] ?? line);
   const html = slide.html.replace(/^(<section[^>]*? data-line=")\d+"/, `$1${line}"`);
-  return html === slide.html ? slide : { ...slide, html };
+  return html === slide.html ? slide : { ...slide, html, assets: slide.assets.map(([url, at]) => [url, at + line - was]) };
 }

@@ -17,6 +17,8 @@ export interface CompiledSlide {
   html: string;
   title: string;
   notes: string;
+  /** Each asset URL the slide loads, with the line that names it (for `check`, which sees only URLs). */
+  assets: [url: string, line: number][];
 }
 
 export interface SlideEnv {
@@ -81,7 +83,13 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   })).html : '';
 
   const line = writtenLines(written, raw.line);
-  const resolve = (value: string, url: string, next: boolean) => resolveAsset(value, dir, env.host, file, line(url, next));
+  const assets: [string, number][] = [];
+  const resolve = (value: string, url: string, next: boolean) => {
+    const at = line(url, next);
+    const resolved = resolveAsset(value, dir, env.host, file, at);
+    assets.push([resolved, at]);
+    return resolved;
+  };
   let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
   for (const name of ['data-background-image', 'data-background-video']) {
     const v = attrs.get(name);
@@ -91,7 +99,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const footer = slideFooter(textCites, chartCites, env.citations());
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
-  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml) };
+  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets };
 }
 
 /**
