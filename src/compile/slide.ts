@@ -3,7 +3,7 @@ import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attribu
 import { renderChartFence } from './chart-fence.ts';
 import { DeckError } from './errors.ts';
 import { findFences } from './fences.ts';
-import { ASSET_ATTR, escapeHtml, textOf } from './html.ts';
+import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
 import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
@@ -140,10 +140,29 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
 /** The slide's first heading, or its first words, for outlines and file names. */
 function slideTitle(rendered: string): string {
   const html = rendered.replace(/(&#160;)?<span class="cite">[^<]*<\/span>/g, '');
-  const heading = /<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/.exec(html);
-  if (heading) return textOf(heading[2]!);
-  const text = textOf(html.replace(/<(svg|table|pre)[\s\S]*?<\/\1>/g, ''));
+  const heading = firstHeading(html);
+  if (heading !== undefined) return textOf(heading);
+  const text = textOf(removeElements(html, ['svg', 'table', 'pre']));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * The content of the first `<h1>`…`<h3>` that is closed, as `/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/` finds it, in
+ * linear time (that regex rescans to the end from every unclosed heading).
+ */
+function firstHeading(html: string): string | undefined {
+  const open = /<h([1-3])\b/g;
+  const unclosed = new Set<string>();
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const level = m[1]!;
+    const gt = html.indexOf('>', open.lastIndex);
+    if (gt < 0) return undefined;
+    if (unclosed.has(level)) continue;
+    const end = html.indexOf(`</h${level}>`, gt + 1);
+    if (end < 0) { unclosed.add(level); continue; }
+    return html.slice(gt + 1, end);
+  }
+  return undefined;
 }
 
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
