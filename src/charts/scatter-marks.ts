@@ -5,6 +5,8 @@ import type { ValueScale } from './frame.ts';
 import type { ChartSpec } from './types.ts';
 
 const RADIUS = 9;
+/** Most point labels a scatter plot tries to place. */
+const MAX_LABELS = 400;
 
 /**
  * Regions (shaded, drawn first) and rules (dashed lines) with their labels, kept off the
@@ -70,8 +72,10 @@ export function placePointLabels(points: readonly { x: number; y: number; label:
   const used = new BoxIndex([...taken, ...points.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS))]);
   const h = FONT.label;
   const inside = (b: Box) => b.x0 >= frame.left - GAP && b.x1 <= frame.right + 2 * GAP && b.y0 >= frame.top - h && b.y1 <= frame.bottom;
+  let tried = 0;
   return points.map((p) => {
-    if (!p.label) return '';
+    // Past a few hundred labels a plot is too dense to read them (the table has every one), and each try costs.
+    if (!p.label || ++tried > MAX_LABELS) return '';
     const w = textWidth(p.label, h);
     const d = RADIUS + 6;
     const spots: [number, number, 'start' | 'middle' | 'end'][] = [

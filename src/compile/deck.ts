@@ -67,7 +67,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
-        const compile = (cit: () => Citations, h: CompileHost) => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id });
+        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id }));
         // The line is left out of the key, so typing in one slide does not invalidate the slides below it;
         // a hit only needs its data-line attribute moved (lines matter otherwise only in errors, never cached).
         const key = cache && [slide.file, id, citations!.order.join(','), slide.body].join('\0');
@@ -135,6 +135,19 @@ function themeUrl(path: string, host: CompileHost, file: string, line: number): 
   const url = host.assetUrl(path);
   if (url === null) throw new DeckError({ file, line, code: 'theme-not-found', message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
+}
+
+/**
+ * A last line of defence: a slide that still exhausts the stack or the string size (input beyond every limit
+ * the stages check) becomes a located error, never a stack trace.
+ */
+function tooLarge<T>(slide: { file: string; line: number }, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new DeckError({ file: slide.file, line: slide.line, code: 'too-large', message: 'this slide is too large or too deeply nested to compile', hint: 'split it into smaller slides' });
+  }
 }
 
 /** A cached slide at its current line: only the section's data-line attribute depends on it. */

@@ -64,6 +64,13 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
           return ctx!.fail(lineOf(token), 'code-too-long', e.message, 'use fewer steps, or show fewer lines');
         }
       },
+      link(token) {
+        // A script URL would be a live link in the PDF (the page's CSP covers only the browser).
+        if (/^\s*(javascript|vbscript|data):/i.test(token.href)) {
+          return ctx!.fail(lineOf(token), 'unsafe-link', `the link \`${token.href.slice(0, 60)}\` runs a script or embeds data`, 'link to an http(s) or mailto address, a slide (#/2) or a file');
+        }
+        return false;
+      },
       image(token) {
         return assets(Renderer.prototype.image.call(this, token), lineOf(token));
       },
