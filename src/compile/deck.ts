@@ -39,16 +39,17 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const loadCitations = (): Citations => {
     if (citations) return citations;
     sourcesText = host.readText(sourcesPath);
-    if (sourcesText !== null) files.push(sourcesPath);
+    if (sourcesText !== null && !seen.has(sourcesPath)) { seen.add(sourcesPath); files.push(sourcesPath); }
     const parsed = sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
     citations = new Citations(parsed ?? new Map(), sourcesPath, parsed === undefined);
     return citations;
   };
+  const seen = new Set(files);
   const host2: CompileHost = {
     assetUrl: (p) => host.assetUrl(p),
     readText: (p) => {
       const t = host.readText(p);
-      if (t !== null && !files.includes(p)) files.push(p);
+      if (t !== null && !seen.has(p)) { seen.add(p); files.push(p); }
       return t === null ? null : normalise(t);
     },
   };

@@ -60,6 +60,7 @@ const FAMILIES: Record<string, (size: number) => [string, Record<string, string>
   'slides': (n) => ['# s\n\n---\n\n'.repeat(Math.ceil(n / 10))],
   'a long number in a CSV cell': (n) => ['# T\n\n```chart\nkind: column\ntitle: T\ndata: d.csv\nx: a\ny: b\n```\n', { 'deck/d.csv': `a,b\nx,${'1'.repeat(n)}x\n` }],
   'unclosed tags in raw HTML': (n) => [`<div>\n${'<h1>a <pre>b <aside>c <'.repeat(Math.ceil(n / 24))}\n`],
+  'links and emphasis in one paragraph': (n) => [`# T\n\n${'[a](b) *c* '.repeat(Math.ceil(n / 11))}\n`],
   'citations': (n) => [`# T\n\n${'word [@a] '.repeat(Math.ceil(n / 10))}\n`, { 'deck/sources.yaml': 'a:\n  title: A\n  publisher: P\n  date: 2025-01-01\n' }],
   'nested quotes and lists, 50 deep': (n) => [`${`${'> '.repeat(50)}x\n\n${Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}- y`).join('\n')}\n\n`.repeat(Math.ceil(n / 2700))}`],
 };
