@@ -45,8 +45,8 @@ export function renderCode(text: string, info: string): string {
     throw new TooManyCells(`a code block with ${steps.length} line steps × ${lines.length} lines repeats the code too often (at most ${MAX_STEP_CELLS.toLocaleString('en')} lines in all)`);
   }
   const blocks = steps.map((step, i) => {
-    const lit = lineSet(step);
-    const has = lit.size > 0 ? ' has-highlights' : '';
+    const { lit, any } = lineSet(step, firstLine, lines.length);
+    const has = any ? ' has-highlights' : '';
     const rows = lines.map((line, n) => {
       const num = n + firstLine;
       const hl = lit.has(num) ? ' class="highlight-line"' : '';
@@ -59,16 +59,27 @@ export function renderCode(text: string, info: string): string {
   return `<pre class="code-wrapper">${blocks.join('')}</pre>\n`;
 }
 
-/** Expands `1-3,5` into the displayed line numbers it names. */
-function lineSet(step: string): Set<number> {
-  const set = new Set<number>();
+/**
+ * Expands `1-3,5` into the displayed line numbers it names, among the `count` lines from `first`. Ranges are
+ * marked at their ends and summed once, so many long ranges cost no more than the lines they cover.
+ */
+function lineSet(step: string, first: number, count: number): { lit: Set<number>; any: boolean } {
+  const depth = new Int32Array(count + 1);
+  // Whether the step names any line at all, shown or not (reveal marks the block as highlighting then).
+  let any = false;
   for (const part of step.split(',')) {
     const [a, b] = part.split('-').map(Number);
     if (!Number.isFinite(a)) continue;
-    const end = Number.isFinite(b) ? b! : a!;
-    for (let n = a!; n <= end && n - a! < 10000; n++) set.add(n);
+    any ||= a! <= (Number.isFinite(b) ? b! : a!);
+    const end = Math.min(Number.isFinite(b) ? b! : a!, a! + 9999, first + count - 1);
+    const start = Math.max(a!, first);
+    if (start > end) continue;
+    depth[start - first]! += 1;
+    depth[end - first + 1]! -= 1;
   }
-  return set;
+  const lit = new Set<number>();
+  for (let i = 0, on = 0; i < count; i++) if ((on += depth[i]!) > 0) lit.add(first + i);
+  return { lit, any };
 }
 
 /** Splits highlighted HTML into lines, closing and reopening spans that cross a line break. */
