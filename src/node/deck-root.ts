@@ -75,7 +75,7 @@ export class DeckRoot {
     }
     if (!this.contains(real)) {
       throw new ReadProblem({ file: displayPath(path), line: 0, code: 'outside-deck',
-        message: `${shown} is outside the deck folder (it is ${displayPath(real)})`,
+        message: `${shown} is outside the deck folder${displayPath(real) === displayPath(path) ? '' : ` (it is ${displayPath(real)})`}`,
         hint: `a deck reads only files inside ${displayPath(this.dir)}; move the file there, or pass --allow-dir ${displayPath(dirname(real))}` });
     }
     let stats: Stats;
