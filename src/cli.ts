@@ -78,10 +78,12 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return 0;
     }
     case 'dev': {
-      const { startDevServer } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host });
-      const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+      const { startDevServer, listeningLines } = await import('./vite/server.ts');
+      const server = await startDevServer({ input, port, host: values.host }).catch((e: Error) => e);
+      if (server instanceof Error) return out.error(`chokepoint: cannot start the dev server on ${values.host ?? 'localhost'}:${port ?? 5173}: ${server.message}`), 1;
+      const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
+      for (const line of more) out.log(line);
       return 0;
     }
     case 'preview': {
