@@ -80,7 +80,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'dev': {
       const { startDevServer, listeningLines } = await import('./vite/server.ts');
       const server = await startDevServer({ input, port, host: values.host }).catch((e: Error) => e);
-      if (server instanceof Error) return out.error(`chokepoint: cannot start the dev server on ${values.host ?? 'localhost'}:${port ?? 5173}: ${server.message}`), 1;
+      if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
       const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
       for (const line of more) out.log(line);

@@ -98,9 +98,12 @@ export function devPolicy(scriptHashes: string[], host: string | undefined): str
 
 /** A failed runtime build (say, a syntax error in assets/theme/*.css) as an issue the page shows. */
 function runtimeIssue(e: unknown, changed: string): DeckIssue {
-  const err = e as { message?: string; id?: string; loc?: { file?: string; line?: number } };
+  const first = (e as { errors?: unknown[] }).errors?.[0];
+  const err = (first ?? e) as { message?: string; id?: string; loc?: { file?: string; line?: number } };
   const file = err.loc?.file ?? err.id ?? changed;
-  const message = (err.message ?? String(e)).split('\n')[0]!.replace(/^\[[^\]]+\]\s*/, '');
+  // The first line that says something: Vite wraps the cause in "Build failed with 1 error:".
+  const message = (err.message ?? String(e)).split('\n').map((l) => l.replace(/^\s*(\[[^\]]+\]\s*)*/, '').trim())
+    .find((l) => l && !/^(Build failed with \d+ errors?:?|error:?)$/i.test(l)) ?? 'unknown error';
   const shown = isInside(packageRoot, file) ? relative(packageRoot, file).split(sep).join('/') : displayPath(file);
   return { file: shown, line: err.loc?.line ?? 0, severity: 'error', code: 'runtime-build-failed', message: `the built-in theme or runtime does not build: ${message}`, hint: 'fix the file and save; the page keeps the last good version until then' };
 }

@@ -92,12 +92,16 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
         recheck = setTimeout(() => { if (stamp(watched, inputDir) !== compiledStamp) reload(); }, 250);
       };
       for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
-      // A folder deleted and restored (`git switch`, a sync tool) may drop out of the watcher: while the
-      // last compile found files missing, look every half second and re-watch once they are back.
+      // A folder deleted and restored (`git switch`, a sync tool) drops out of the watcher, which then
+      // misses every later save. A cheap look at sizes and times twice a second catches what it misses,
+      // and watches the folder afresh once it is back.
       const poll = setInterval(() => {
-        if (!compiledStamp.includes(':gone') && !compiledStamp.includes('dir:gone')) return;
-        if (stamp(watched, inputDir) === compiledStamp) return;
-        server.watcher.add(inputDir);
+        const now = stamp(watched, inputDir);
+        if (now === compiledStamp) return;
+        if (compiledStamp.includes('dir:gone') && !now.includes('dir:gone')) {
+          server.watcher.unwatch(inputDir);
+          server.watcher.add(inputDir);
+        }
         reload();
       }, 500);
       poll.unref();
