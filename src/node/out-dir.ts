@@ -39,7 +39,7 @@ export function planOutDir(outDir: string, input: string, reads: string[], write
   const manifest = readManifest(join(outDir, MANIFEST));
   if (!manifest) {
     return refuse('out-dir-not-ours', 'the output folder is not empty and is not a Chokepoint build; refusing to replace it',
-      `choose an empty or new folder with --out (a build records its files in ${MANIFEST}; a folder without it is never replaced)`);
+      `choose an empty or new folder with --out. A build records its files in ${MANIFEST} and replaces only those; a folder without that record (an older build too) is never replaced: delete it yourself once`);
   }
   const previous = manifest.files.filter((f) => safeEntry(outReal, f));
   const ours = new Set(previous);

@@ -56,7 +56,9 @@ describe('the dev server serves the deck, not the folder around it', () => {
       expect([403, 404], file).toContain(res.status);
       expect(await res.text(), file).not.toMatch(/hunter2|PRIVATE KEY/);
     }
-    for (const sneaky of [`/@fs${home.path}/dot.svg/../secret.txt`, `/@fs${home.path}/dot.svg/..%2fsecret.txt`, `/@fs${home.path}/./secret.txt`, `/@fs${home.path}//secret.txt`]) {
+    const secret = `${home.path}/secret.txt`;
+    for (const sneaky of [`/@fs${home.path}/dot.svg/../secret.txt`, `/@fs${home.path}/dot.svg/..%2fsecret.txt`, `/@fs${home.path}/./secret.txt`, `/@fs${home.path}//secret.txt`,
+      `/@fs${secret}?raw`, `/@fs${secret}?import&raw`, `/@fs${secret}?url`, `/@id/${secret}`, `/@id/${secret}?raw`, `/%40fs${secret}`, `/${secret}`, `/node_modules/../../../../../../..${secret}?raw`]) {
       expect([400, 403, 404], sneaky).toContain(await rawStatus(single, sneaky));
     }
     // The only error: the CSP blocking the trap slide's inline handler.
