@@ -45,7 +45,9 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
     // The modification time in the URL makes the page fetch an image or stylesheet again when it changes.
     const assetUrl = (real: string) => {
       served.add(real);
-      return `/@fs${toPosix(real)}?v=${Math.round(statSync(real).mtimeMs)}`;
+      let version = 0;
+      try { version = Math.round(statSync(real).mtimeMs); } catch { /* removed since it was checked: the next compile says so */ }
+      return `/@fs${toPosix(real)}?v=${version}`;
     };
     const deck = compileInput(options.input, assetUrl, cache, allow);
     watched = new Set(deck.files.map((f) => resolve(f)));
