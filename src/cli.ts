@@ -53,6 +53,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     return 2;
   }
   const { values, positionals } = parsed;
+  setAllowedDirs([]);
   const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
   if (values.help || command === 'help') return out.log(USAGE), 0;
   if (values.version) return out.log(packageVersion()), 0;

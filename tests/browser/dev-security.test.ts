@@ -75,6 +75,27 @@ describe('the dev server serves the deck, not the folder around it', () => {
     expect((await get(folder, `/@fs${home.path}/deck/talk.md`)).status).toBe(200);
   });
 
+  it('--allow-dir: a file the deck uses from an allowed folder is served, its neighbours are not', async () => {
+    const shared = join(home.path, 'shared');
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'logo.svg'), SVG);
+    writeFileSync(join(shared, 'other.txt'), 'hunter2');
+    mkdirSync(join(home.path, 'wide'));
+    writeFileSync(join(home.path, 'wide/talk.md'), '# Wide\n\n![Logo](../shared/logo.svg)\n');
+    const server = await startDevServer({ input: join(home.path, 'wide'), port: 0, host: '127.0.0.1', allowDirs: [shared] });
+    try {
+      const { page, errors } = await openDeck(browser, `${base(server)}/`);
+      const src = await page.locator('img[alt="Logo"]').getAttribute('src');
+      expect((await get(server, src!)).status).toBe(200);
+      expect([403, 404]).toContain((await get(server, `/@fs${shared}/other.txt`)).status);
+      expect(await page.locator('.slides section').first().getAttribute('data-file')).toBe('talk.md');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a GET of a folder under /@chokepoint/runtime/ answers 404 and the server keeps running', async () => {
     for (const path of ['/@chokepoint/runtime/', '/@chokepoint/runtime/assets/', '/@chokepoint/runtime/../../../package.json', '/@chokepoint/runtime/..%2f..%2f..%2fpackage.json', '/@chokepoint/runtime/%E0%A4%A']) {
       expect(await rawStatus(single, path), path).toBe(404);
