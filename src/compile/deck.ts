@@ -39,7 +39,6 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   // Read once, on first need; a broken sources file is one error, and citations then stay quiet.
   const loadCitations = (): Citations => {
     if (citations) return citations;
-    // An unreadable or refused sources file is its own error; citations then stay quiet.
     const readSources = () => host.readText(sourcesPath);
     const read = collect(() => (first && meta.sourcesLine ? readAt(first.file, meta.sourcesLine, readSources) : readSources()));
     sourcesText = read ?? null;

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DeckError, type DeckIssue } from '../compile/errors.ts';
-import type { DeckRoot } from './deck-root.ts';
-import { unreadable } from './deck-root.ts';
+import { unreadable, type DeckRoot } from './deck-root.ts';
 import type { InputFile } from '../compile/types.ts';
 
 /** Where a deck comes from: its Markdown files in order, and the folder paths are relative to. */
