@@ -5,6 +5,7 @@ import { renderPage } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
 import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
+import { displayPath } from './load.ts';
 import { installBuild, planOutDir } from './out-dir.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
 
@@ -57,7 +58,13 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
     // The published page names its Markdown files relative to the deck, never by an absolute path.
     const root = new DeckRoot(input, allow);
     write('index.html', Buffer.from(renderPage({ ...deck, html: root.relativeHtml(deck.html) }, runtime)));
-    installBuild(tmp, outDir, files, plan);
+    try {
+      installBuild(tmp, outDir, files, plan);
+    } catch (e) {
+      // Say what went wrong (a file of the user's where a folder of ours goes, a full disk), not a stack trace.
+      return failed([...deck.issues, { file: displayPath(outDir), line: 0, severity: 'error', code: 'out-write-failed',
+        message: `could not write the build: ${(e as Error).message}`, hint: 'check the output folder; files the build recorded are listed in .chokepoint-build.json' }]);
+    }
     return { deck, ok: true, outDir, files: files.length, bytes };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -109,6 +109,17 @@ describe('build --out never deletes what it did not write', () => {
     expect(readFileSync(join(out, 'assets', image), 'utf8')).toBe('mine');
   });
 
+  it('a file of the user where the build needs a folder is an error, not a stack trace', async () => {
+    const out = join(tmp.path, 'blocked');
+    mkdirSync(out);
+    writeFileSync(join(out, '.chokepoint-build.json'), JSON.stringify({ generator: 'Chokepoint', files: ['assets'] }));
+    writeFileSync(join(out, 'assets'), 'a file, recorded by hand');
+    const result = await buildDeck('tests/fixtures/decks/basic/talk.md', out);
+    expect(result.ok).toBe(false);
+    expect(result.deck.issues.at(-1)?.code).toBe('out-write-failed');
+    expect(tmpLeftovers(tmp.path)).toEqual([]);
+  });
+
   it('ignores entries of a hand-edited build record that point outside the folder', async () => {
     const out = fixture('old-build');
     const victim = join(out, '..', 'victim.txt');
