@@ -86,7 +86,8 @@ describe('stackUp', () => {
       seconds = Math.min(seconds, (performance.now() - started) / 1000);
     }
     console.log(`stackUp: 200 events on one date in ${seconds.toFixed(3)} s`);
-    expect(seconds).toBeLessThan(1);
+    // Well under a second on an idle machine (0.4 s with 27 processes per core); the old layout took over 120 s.
+    expect(seconds).toBeLessThan(3);
     expect(placed).toHaveLength(200);
   });
 });
