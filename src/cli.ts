@@ -10,7 +10,8 @@ export const USAGE = `Usage: chokepoint <command> [input] [options]
 
 Commands:
   dev [input]       present with hot reload (Vite dev server); prints the URL
-  build [input]     write a static site: index.html + hashed assets
+  build [input]     write a static site: index.html + hashed assets (--single-file: one HTML file)
+  present [input]   build, serve and sync: prints an audience URL and a presenter URL (speaker console)
   preview [dir]     serve a built deck (default dist/)
   pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
@@ -20,13 +21,14 @@ Commands:
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
 Options:
+  --single-file     build: one self-contained HTML file (default --out deck.html); opens from file://
   --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png)
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
   --json            check: print the findings as JSON ({issues, summary})
-  --port <n>        dev, preview: port (default 5173 / 4173)
-  --host <name>     dev, preview: address to listen on (default localhost)
+  --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
+  --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
   -h, --help        show this help
   -v, --version     show the version
 
@@ -36,7 +38,7 @@ type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' },
-  json: { type: 'boolean' },
+  json: { type: 'boolean' }, 'single-file': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -60,6 +62,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 
   switch (command) {
     case 'build': {
+      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const result = await buildDeck(input, outDir);
@@ -85,6 +88,12 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
       return 0;
+    }
+    case 'present': {
+      const { runPresent, stopOnSignal } = await import('./present/command.ts');
+      const { code, presenting } = await runPresent(input, { port, host: values.host }, out);
+      if (presenting) stopOnSignal(presenting, out);
+      return code;
     }
     case 'pdf': {
       const { runPdf } = await import('./export/command.ts');
