@@ -68,8 +68,9 @@ export function startConsole(config: RuntimeConfig): void {
   const previewUrl = new URL(location.href);
   previewUrl.hash = '';
   previewUrl.searchParams.delete('speaker');
-  previewUrl.searchParams.set('preview', '');
+  previewUrl.searchParams.set('preview', 'current');
   current.src = previewUrl.href;
+  previewUrl.searchParams.set('preview', 'next');
   upcoming.src = previewUrl.href;
 
   const send = (c: Command) => post(controller(), { type: 'command', ...c });
