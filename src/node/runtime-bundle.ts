@@ -83,6 +83,8 @@ export async function buildRuntime(dir: string): Promise<void> {
         reportCompressedSize: false,
         rollupOptions: {
           input: join(packageRoot, 'src/runtime/main.ts'),
+          // Rolldown's timing hint on a busy machine is noise in every test and build log.
+          checks: { bundlerTimings: false },
           // A module script never runs from file:// (CORS); a classic one does.
           output: { format: 'iife', codeSplitting: false },
         },
