@@ -24,6 +24,7 @@ const MARKUP = `
 <section id="current-slide" class="preview"><iframe title="Current slide"></iframe><div class="tap"></div></section>
 <section id="upcoming-slide" class="preview"><span class="label">Next</span><iframe title="Next step"></iframe><div class="tap"></div><p class="end">End of the deck</p></section>
 <section class="speaker-controls-notes"><div class="notes-size"><button class="notes-smaller" aria-label="Smaller notes">A−</button><button class="notes-larger" aria-label="Larger notes">A+</button></div><div class="value"></div></section>
+<p class="console-keys">→ ← ↓ ↑ Space move · type a number + Enter to jump · O slides · B blank</p>
 <nav class="console-nav"><button class="nav-prev">◀ Prev</button><button class="nav-next">Next ▶</button></nav>
 <div class="console-overview" hidden></div>`;
 
