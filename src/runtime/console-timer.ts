@@ -10,8 +10,11 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
   const timer = bar.querySelector<HTMLElement>('.timer')!;
   const pacing = bar.querySelector<HTMLElement>('.pacing')!;
   const pauseButton = bar.querySelector<HTMLButtonElement>('.timer-pause')!;
-  let started = Date.now();
-  let pausedAt: number | null = null;
+  // Kept per tab, so reloading the presenter page (or a hot reload in dev) does not restart the clock.
+  const saved = readTimer();
+  let started = saved?.started ?? Date.now();
+  let pausedAt: number | null = saved?.pausedAt ?? null;
+  const save = () => { try { sessionStorage.setItem(TIMER_KEY, JSON.stringify({ started, pausedAt })); } catch { /* storage off: this page only */ } };
   let plan: number[] | null = null;
   let index = 0;
 
@@ -34,13 +37,17 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
     if (pausedAt === null) pausedAt = Date.now();
     else { started += Date.now() - pausedAt; pausedAt = null; }
     pauseButton.textContent = pausedAt === null ? 'Pause' : 'Resume';
+    save();
     render();
   });
   bar.querySelector('.timer-reset')!.addEventListener('click', () => {
     started = Date.now();
     if (pausedAt !== null) pausedAt = started;
+    save();
     render();
   });
+  if (pausedAt !== null) pauseButton.textContent = 'Resume';
+  save();
   setInterval(render, 1000);
   render();
   return {
@@ -51,4 +58,16 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
       render();
     },
   };
+}
+
+const TIMER_KEY = 'chokepoint.timer';
+
+function readTimer(): { started: number; pausedAt: number | null } | undefined {
+  try {
+    const t = JSON.parse(sessionStorage.getItem(TIMER_KEY) ?? 'null') as { started?: unknown; pausedAt?: unknown } | null;
+    if (t && typeof t.started === 'number' && (t.pausedAt === null || typeof t.pausedAt === 'number')) return { started: t.started, pausedAt: t.pausedAt };
+  } catch {
+    // Nothing saved, or storage off.
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ export const PREVIEW_OPTIONS = {
   touch: false, overview: false, help: false, mouseWheel: false, previewLinks: false, fragmentInURL: false,
   jumpToSlide: false, hideInactiveCursor: false,
   // Reveal turns a page narrower than 435 px into a scrolling view; a preview is often that narrow.
-  scrollActivationWidth: 0, minScale: 0.01, autoSlide: 0, transition: 'none', backgroundTransition: 'none',
+  scrollActivationWidth: 0, minScale: 0.01, autoSlide: 0, autoPlayMedia: false, transition: 'none', backgroundTransition: 'none',
 } as const;
 
 /**
