@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
-import { notice, stateOf, type DeckState } from './messages.ts';
+import { stateOf, type DeckState } from './messages.ts';
+import { notice } from './notice.ts';
 
 /**
  * The `present` server's sync channel. The presenter page writes the deck state on the control channel

@@ -1,5 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
-import { notice, post, runCommand, stateOf, type Message } from './messages.ts';
+import { post, runCommand, stateOf, type Message } from './messages.ts';
+import { notice } from './notice.ts';
 
 let consoleWindow: Window | null = null;
 

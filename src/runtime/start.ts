@@ -4,7 +4,7 @@ import Zoom from 'reveal.js/plugin/zoom';
 import type { RevealApi } from 'reveal.js';
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
 import { startConsole } from './console.ts';
-import { pageMode, presentRole } from './messages.ts';
+import { pageMode, presentRole } from './page-role.ts';
 import { followPresenter } from './present-sync.ts';
 import { PREVIEW_OPTIONS, servePreview } from './preview.ts';
 import { SpeakerView } from './speaker.ts';
