@@ -131,6 +131,10 @@ export function startConsole(config: RuntimeConfig): void {
     hello();
     setInterval(hello, 1000);
   }
+  // A console nobody opened (typed-in URL, or a browser that cuts popups off their opener on file://).
+  if (!opener && role !== 'presenter') {
+    $('.console-keys').textContent = 'Not linked to a deck window: this console drives its own preview. To drive the deck, press S in it.';
+  }
   // A hot update in dev replaces the slides in this page too: new notes and titles show at once.
   document.addEventListener('chokepoint:deck-updated', () => { slides = slideList(); render(); });
 
