@@ -60,7 +60,8 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
     for (const ws of [...audience.clients, ...control.clients]) if (ws !== except && ws.readyState === ws.OPEN) ws.send(data);
   };
   control.on('connection', (ws) => {
-    if (state) ws.send(state);
+    // Always answered, null before anyone moved: the presenter page waits for it before it speaks.
+    ws.send(state ?? JSON.stringify({ type: 'state', state: null }));
     ws.on('message', (raw) => {
       const next = parseState(String(raw));
       if (!next) return;

@@ -65,7 +65,7 @@ export function startConsole(config: RuntimeConfig): void {
   const sync = role === 'presenter' ? connectSync('presenter', (s) => adopt(s)) : undefined;
   let slides: SlideInfo[] = slideList();
   let state: DeckState = { h: 0, v: 0, f: -1, paused: false };
-  let pending: DeckState | undefined;
+  let pending: DeckState | null | undefined;
   const ready = new Set<Window>();
 
   const previewUrl = new URL(location.href);
@@ -82,10 +82,19 @@ export function startConsole(config: RuntimeConfig): void {
     const slide = slides[Math.min(Math.max(i, 0), slides.length - 1)];
     if (slide) send({ command: 'goto', h: slide.h, v: slide.v });
   };
+  // What the server says on connecting (where the talk is, or null before anyone moved) comes first: until
+  // then this page tells the audience nothing, so reloading the presenter page never flashes slide 1 to them.
+  let synced = !sync;
   // A state from the server (presenter page reloaded, or a second presenter device): move our frame there.
-  const adopt = (s: DeckState) => {
+  const adopt = (s: DeckState | null) => {
     if (!ownFrame) return;
+    if (!s) {
+      synced = true;
+      if (root.dataset.state) sync?.send(state);
+      return;
+    }
     if (!ready.has(current.contentWindow!)) { pending = s; return; }
+    synced = true;
     send({ command: 'goto', h: s.h, v: s.v, f: s.f });
     if (s.paused !== state.paused) send({ command: 'blank', paused: s.paused });
   };
@@ -109,8 +118,9 @@ export function startConsole(config: RuntimeConfig): void {
     if (m.type === 'ready') {
       ready.add(source);
       if (ownFrame && source === current.contentWindow) {
-        post(source, { type: 'hello' });
+        // Straight to the server's state if it came first; else ask the frame where it is.
         if (pending) adopt(pending);
+        else post(source, { type: 'hello' });
         pending = undefined;
       }
       render();
@@ -118,7 +128,7 @@ export function startConsole(config: RuntimeConfig): void {
       if (JSON.stringify(m.state) === JSON.stringify(state) && root.dataset.state) return;
       state = m.state;
       root.dataset.state = `${state.h}/${state.v}/${state.f}`;
-      sync?.send(state);
+      if (synced) sync?.send(state);
       render();
     } else if (m.type === 'shown' && source === upcoming.contentWindow) {
       root.classList.toggle('at-end', m.end);

@@ -7,7 +7,7 @@ import { notice } from './notice.ts';
  * (its URL carries the token); audience pages read it from the sync channel and cannot write. Both get
  * the current state on connecting, so a late joiner lands on the current slide.
  */
-export function connectSync(role: 'audience' | 'presenter', onState: (state: DeckState) => void): { send(state: DeckState): void } {
+export function connectSync(role: 'audience' | 'presenter', onState: (state: DeckState | null) => void): { send(state: DeckState): void } {
   const url = new URL(role === 'presenter' ? 'control' : 'sync', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   url.search = role === 'presenter' ? `?token=${encodeURIComponent(new URLSearchParams(location.search).get('token') ?? '')}` : '';
@@ -24,8 +24,8 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
     });
     socket.addEventListener('message', (event) => {
       try {
-        const data = JSON.parse(String(event.data)) as { type?: string; state?: DeckState };
-        if (data.type === 'state' && data.state) onState(data.state);
+        const data = JSON.parse(String(event.data)) as { type?: string; state?: DeckState | null };
+        if (data.type === 'state' && data.state !== undefined) onState(data.state);
       } catch {
         // Not ours: ignore.
       }
@@ -49,6 +49,7 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
 /** An audience page: goes wherever the presenter goes, blank screen included. */
 export function followPresenter(reveal: RevealApi): void {
   connectSync('audience', (state) => {
+    if (!state) return;
     const now = stateOf(reveal);
     if (now.h !== state.h || now.v !== state.v || now.f !== state.f) reveal.slide(state.h, state.v, state.f);
     if (reveal.isPaused() !== state.paused) reveal.togglePause(state.paused);

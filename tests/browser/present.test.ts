@@ -83,6 +83,17 @@ describe('chokepoint present', () => {
     await poll(() => at(late)).toBe('1/1/-1:true');
     await presenter.keyboard.press('b');
     await poll(() => at(late)).toBe('1/1/-1:false');
+    // Reloading the presenter page picks the talk up where it was, and never shows the audience slide 1.
+    await audience.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      window.Reveal.on('slidechanged', () => w.seen.push(`${window.Reveal.getIndices().h}`));
+    });
+    await presenter.reload();
+    await poll(() => presenter.locator('.speaker-console').getAttribute('data-state')).toBe('1/1/-1');
+    await presenter.keyboard.press('ArrowRight');
+    await poll(() => at(audience)).toBe('2/0/-1:false');
+    expect(await audience.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['2']);
     await Promise.all([presenter.context().close(), audience.context().close(), late.context().close()]);
   });
 
