@@ -76,7 +76,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const { startDevServer } = await import('./vite/server.ts');
       const server = await startDevServer({ input, port, host: values.host });
       const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
-      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
+      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
       return 0;
     }
     case 'preview': {

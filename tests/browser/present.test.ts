@@ -95,7 +95,7 @@ describe('chokepoint present', () => {
     await poll(() => at(audience)).toBe('2/0/-1:false');
     expect(await audience.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['2']);
     await Promise.all([presenter.context().close(), audience.context().close(), late.context().close()]);
-  });
+  }, 240_000);
 
   it('lets no audience page move the presenter: what they send on the sync channel is dropped', async () => {
     const presenter = await presenterPage();
@@ -108,7 +108,7 @@ describe('chokepoint present', () => {
     expect(await state()).toBe(before);
     ws!.close();
     await Promise.all([presenter.context().close(), audience.context().close()]);
-  });
+  }, 180_000);
 
   it('protects the presenter page and the control channel with a token (403 without it or with a wrong one)', async () => {
     const { token, audienceUrl, presenterUrl } = present;
@@ -168,7 +168,7 @@ describe('chokepoint present', () => {
     expect(await phone.locator('.speaker-controls-notes .value').isVisible()).toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await Promise.all([phone.context().close(), audience.context().close()]);
-  });
+  }, 180_000);
 });
 
 describe('chokepoint present on the command line', () => {
