@@ -89,6 +89,22 @@ describe('the speaker console', () => {
     await page.close();
   });
 
+  it('says behind once a slide overstays its plan, and its elapsed time survives a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The console started 200 s ago (as after a reload mid-talk): slide 1 was planned for 0–80 s.
+    await page.addInitScript(() => { if (!sessionStorage.getItem('chokepoint.timer')) sessionStorage.setItem('chokepoint.timer', JSON.stringify({ started: Date.now() - 200_000, pausedAt: null })); });
+    await page.goto(`${site.url}?speaker`);
+    await page.waitForSelector('.speaker-console[data-state]');
+    const pacing = page.locator('.pacing');
+    await poll(() => pacing.getAttribute('data-state')).toBe('behind');
+    expect(await pacing.innerText()).toMatch(/^behind by 2:0\d · this slide 1:20$/);
+    expect(await page.locator('.timer').innerText()).toMatch(/^00:03:2\d$/);
+    await page.reload();
+    await page.waitForSelector('.speaker-console[data-state]');
+    expect(await page.locator('.timer').innerText()).toMatch(/^00:03:[23]\d$/);
+    await page.close();
+  });
+
   it('drives the deck that opened it: keys, clicks, the overview and blanking (shown on the deck too)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const deck = await context.newPage();
