@@ -51,9 +51,12 @@ export function runCommand(reveal: RevealLike, c: Command): void {
   switch (c.command) {
     case 'goto': reveal.slide(c.h, c.v, c.f); break;
     case 'blank': reveal.togglePause(c.paused); break;
-    default: reveal[c.command]();
+    // Only Reveal's navigation methods: a message never gets to call anything else.
+    default: if (MOVES.has(c.command)) reveal[c.command]();
   }
 }
+
+const MOVES = new Set(['next', 'prev', 'left', 'right', 'up', 'down']);
 
 export interface RevealLike {
   slide(h: number, v?: number, f?: number): void;
