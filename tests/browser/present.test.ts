@@ -178,7 +178,8 @@ describe('chokepoint present on the command line', () => {
     const child = spawn(process.execPath, ['bin/chokepoint.js', 'present', DECK, '--port', '0']);
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    await poll(async () => out).toMatch(/presenter: /);
+    // It builds the deck first: on a busy machine that takes a while.
+    await expect.poll(async () => out, { timeout: 90_000, interval: 200 }).toMatch(/presenter: /);
     const audience = /^audience: (\S+)$/m.exec(out)![1]!;
     expect((await fetch(audience)).status).toBe(200);
     const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -186,5 +187,5 @@ describe('chokepoint present on the command line', () => {
     expect(await exit).toBe(0);
     expect(out).toContain('Stopped.');
     await expect(fetch(audience)).rejects.toThrow();
-  });
+  }, 240_000);
 });
