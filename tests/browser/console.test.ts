@@ -97,8 +97,8 @@ describe('the speaker console', () => {
     await page.waitForSelector('.speaker-console[data-state]', { timeout: 120_000 });
     const pacing = page.locator('.pacing');
     await poll(() => pacing.getAttribute('data-state')).toBe('behind');
-    expect(await pacing.innerText()).toMatch(/^behind by 2:0\d · this slide 1:20$/);
-    expect(await page.locator('.timer').innerText()).toMatch(/^00:03:[2-5]\d$/);
+    expect(await pacing.innerText()).toMatch(/^behind by 2:[0-5]\d · this slide 1:20$/);
+    expect(await page.locator('.timer').innerText()).toMatch(/^00:0[34]:\d\d$/);
     await page.reload();
     await page.waitForSelector('.speaker-console[data-state]', { timeout: 120_000 });
     expect(await page.locator('.timer').innerText()).toMatch(/^00:0[34]:\d\d$/);
@@ -135,5 +135,5 @@ describe('the speaker console', () => {
     await poll(at).toMatch(/"h":1,"v":0/);
     await speaker.close();
     await context.close();
-  });
+  }, 180_000);
 });
