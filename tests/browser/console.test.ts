@@ -48,7 +48,7 @@ describe('the speaker console', () => {
         expect(box.y + box.height, sel).toBeLessThanOrEqual(size.height);
       }
       await page.close();
-    });
+    }, 180_000);
   }
 
   it('remembers A−/A+ across reloads, and short notes show at the chosen size', async () => {
