@@ -14,13 +14,15 @@ Commands:
   preview [dir]     serve a built deck (default dist/)
   pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
+  pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
                     alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
 Options:
-  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png)
+  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png);
+                    pptx: file (default deck.pptx)
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
@@ -93,6 +95,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'png': {
       const { runPng } = await import('./export/command.ts');
       return runPng(input, values, out);
+    }
+    case 'pptx': {
+      const { runPptx } = await import('./export/pptx/command.ts');
+      return runPptx(input, values, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');
