@@ -5,14 +5,14 @@ import { Cleanup, writeAtomic } from '../cleanup.ts';
 import type { Progress } from '../progress.ts';
 import { failed, openSession } from '../session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
-import { addNativeChart, decodeChart, extraSelector } from './chart.ts';
+import { addNativeChart, decodeChart, extraSelectors } from './chart.ts';
 import { installHelpers } from './page-helpers.ts';
 import { scanChart } from './scan-chart.ts';
 import { scanSlide } from './scan.ts';
 import { addShape, addTable, addText } from './slide.ts';
 import type { SlideScan } from './types.ts';
 import { units, type Units } from './units.ts';
-import { repairWorkbooks } from './workbooks.ts';
+import { repairPptx } from './repair.ts';
 
 /** What `chokepoint pptx` needs. */
 export interface PptxOptions {
@@ -71,7 +71,7 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
     }
     progress.phase('writing the presentation');
     const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
-    const bytes = await repairWorkbooks(written);
+    const bytes = await repairPptx(written);
     writeAtomic(options.out, bytes, cleanup);
     return { ok: true, deck, slides: total, ...counts, bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -99,7 +99,8 @@ async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, 
       }
       case 'chart': {
         const data = decodeChart(item.data);
-        const measured = await page.evaluate(scanChart, { shot: item.shot, extra: extraSelector(data.kind) });
+        const measured = await page.evaluate(scanChart, { shot: item.shot, ...extraSelectors(data.kind) });
+        for (const shape of measured.under) addShape(slide, pptx, shape, u);
         if (addNativeChart(slide, data, item.box, measured, u)) counts.charts++;
         for (const extra of measured.extras) {
           if (extra.type === 'text') addText(slide, extra, u, false);

@@ -68,6 +68,7 @@ export function installHelpers(width: number): void {
             font: family(s.fontFamily),
             size: parseFloat(s.fontSize),
             link: link?.href || undefined,
+            sup: s.verticalAlign === 'super' || parent.closest('sup') !== null || undefined,
             highlight: code && !code.closest('pre') ? paint(getComputedStyle(code).backgroundColor) : undefined,
           });
         } else if (child instanceof Element) {

@@ -13,6 +13,8 @@ export interface ChartScan {
   theme: ChartTheme;
   /** Marks the native chart cannot hold (timeline: everything), as shapes and text in place. */
   extras: (ShapeItem | TextItem)[];
+  /** Shapes to draw before the chart (scatter regions), so its points stay on top. */
+  under: ShapeItem[];
   marks: ChartMarks;
 }
 
@@ -20,7 +22,7 @@ export interface ChartScan {
  * Runs in the page after installHelpers: reads the theme's chart colours on the chart's own slide (light
  * slides have their own palette), where its marks fell, and turns `extra` parts of the SVG into shapes.
  */
-export function scanChart({ shot, extra }: { shot: string; extra: string }): ChartScan {
+export function scanChart({ shot, under, over }: { shot: string; under: string; over: string }): ChartScan {
   const H = (window as unknown as { __pptx: PageHelpers }).__pptx;
   const svg = document.querySelector<SVGSVGElement>(`[data-pptx-shot="${shot}"]`)!;
   const rect = svg.getBoundingClientRect();
@@ -33,7 +35,15 @@ export function scanChart({ shot, extra }: { shot: string; extra: string }): Cha
   // Custom properties come back as written: a probe turns them into rgb() like any computed colour.
   const probe = document.createElement('span');
   svg.parentElement!.appendChild(probe);
-  const colour = (value: string) => { probe.style.color = value; return H.paint(getComputedStyle(probe).color)?.hex ?? '888888'; };
+  const paintOf = (value: string) => { probe.style.color = value; return H.paint(getComputedStyle(probe).color); };
+  const bg = paintOf('var(--chart-bg)') ?? { hex: '000000', alpha: 1 };
+  // Chart parts take no transparency in pptxgenjs: a translucent colour is mixed with the background instead.
+  const colour = (value: string) => {
+    const p = paintOf(value);
+    if (!p) return bg.hex;
+    const mix = (i: number) => Math.round(parseInt(p.hex.slice(i, i + 2), 16) * p.alpha + parseInt(bg.hex.slice(i, i + 2), 16) * (1 - p.alpha));
+    return [0, 2, 4].map((i) => mix(i).toString(16).padStart(2, '0')).join('');
+  };
   const theme: ChartTheme = {
     series: [1, 2, 3, 4, 5, 6].map((i) => colour(`var(--chart-${i})`)),
     text: colour('var(--chart-text)'), muted: colour('var(--chart-muted)'), axis: colour('var(--chart-axis)'), grid: colour('var(--chart-grid)'),
@@ -80,6 +90,11 @@ export function scanChart({ shot, extra }: { shot: string; extra: string }): Cha
       extras.push({ type: 'text', box: H.box(el), paras, pad: [0, 0, 0, 0] });
     }
   };
-  if (extra) for (const el of Array.from(svg.querySelectorAll<SVGGraphicsElement>(extra))) if (H.visible(el) || el instanceof SVGLineElement) shape(el);
-  return { theme, extras, marks };
+  const convert = (selector: string) => {
+    extras.length = 0;
+    if (selector) for (const el of Array.from(svg.querySelectorAll<SVGGraphicsElement>(selector))) if (H.visible(el) || el instanceof SVGLineElement) shape(el);
+    return extras.splice(0);
+  };
+  const beneath = convert(under) as ShapeItem[];
+  return { theme, under: beneath, extras: convert(over), marks };
 }

@@ -31,18 +31,26 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     const pad = [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map((p, i) => parseFloat(p) + parseFloat([s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth][i]!)) as [number, number, number, number];
     return { type: 'text', box: H.box(el), paras, pad, mono, valign: s.display.includes('flex') && s.alignItems === 'center' ? 'middle' : 'top' };
   };
-  const listParas = (list: Element, level: number): Para[] => {
+  // Markers hang in the list's left margin: the text box starts there, each item's text at its own indent.
+  const listParas = (list: Element, level: number, left: number): Para[] => {
     const ordered = list.tagName === 'OL';
     const start = Number(list.getAttribute('start') ?? 1);
-    const left = H.box(list).x;
     return Array.from(list.children).filter((li) => li.tagName === 'LI' && H.visible(li)).flatMap((li, i) => {
-      const own = H.para(li, isList);
       const s = getComputedStyle(li);
-      const item: Para = { ...own, level, bullet: ordered ? 'number' : 'bullet', indent: H.box(li).x - left, before: i > 0 ? parseFloat(s.marginTop) : 0 };
-      if (ordered && i === 0) item.start = start;
-      const nested = Array.from(li.children).filter(isList).flatMap((sub) => listParas(sub, level + 1));
+      const textX = H.box(li).x + parseFloat(s.paddingLeft);
+      // pptxgenjs indents level n by (n + 1) times the bullet indent.
+      const item: Para = { ...H.para(li, isList), level, bullet: ordered ? 'number' : 'bullet', indent: (textX - left) / (level + 1), before: i > 0 ? parseFloat(s.marginTop) : 0 };
+      if (ordered) item.start = start;
+      const nested = Array.from(li.children).filter(isList).flatMap((sub) => listParas(sub, level + 1, left));
       return [item, ...nested];
     });
+  };
+  const list = (el: Element): TextItem => {
+    const item = text(el, []);
+    const left = item.box.x - parseFloat(getComputedStyle(el).marginLeft);
+    item.paras = listParas(el, 0, left);
+    item.box = { ...item.box, x: left, w: item.box.w + (item.box.x - left) };
+    return item;
   };
   const table = (el: HTMLTableElement): TableItem => {
     const rows = Array.from(el.rows).filter((r) => H.visible(r));
@@ -97,7 +105,7 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       return void items.push(item);
     }
     if (el.tagName === 'TABLE') return void items.push(table(el as HTMLTableElement));
-    if (isList(el)) return void items.push(text(el, listParas(el, 0)));
+    if (isList(el)) return void items.push(list(el));
     if (textBlock(el)) return void items.push(text(el, [H.para(el)]));
     for (const child of Array.from(el.children)) await visit(child);
   };

@@ -19,25 +19,29 @@ function run(r: Run, u: Units, para: TextPropsOptions): TextRun {
       color: r.color?.hex, transparency: r.color && r.color.alpha < 1 ? Math.round((1 - r.color.alpha) * 100) : undefined,
       fontFace: face(r.font), fontSize: r.size ? u.pt(r.size) : undefined,
       hyperlink: r.link ? { url: r.link } : undefined,
-      highlight: r.highlight?.hex,
+      highlight: r.highlight?.hex, superscript: r.sup,
       breakLine: r.br || undefined,
     },
   };
 }
 
-/** Paragraphs as pptxgenjs runs: paragraph options ride on each run, a paragraph ends with a line break. */
+/**
+ * Paragraphs as pptxgenjs runs. Paragraph options ride on a paragraph's first run only: pptxgenjs writes a
+ * paragraph-properties element for every run that has any, and two in one paragraph make PowerPoint repair the file.
+ */
 export function paragraphs(paras: Para[], u: Units): TextRun[] {
   const out: TextRun[] = [];
   paras.forEach((p, i) => {
+    const indent = u.pt(p.indent ?? 40);
+    // pptxgenjs draws a bullet for `{ indent }` without a type; `type: 'bullet'` would draw none.
+    const bullet = p.bullet === 'number' ? { type: 'number' as const, indent, numberStartAt: p.start ?? 1 } : p.bullet ? { indent } : undefined;
     const options: TextPropsOptions = {
       align: p.align, lineSpacing: p.lineHeight ? u.pt(p.lineHeight) : undefined,
-      paraSpaceBefore: p.before ? u.pt(p.before) : undefined,
-      bullet: p.bullet ? { type: p.bullet, indent: u.pt(p.indent ?? 40), ...(p.start && p.start !== 1 ? { numberStartAt: p.start } : {}) } : undefined,
-      indentLevel: p.level,
+      paraSpaceBefore: p.before ? u.pt(p.before) : undefined, bullet, indentLevel: p.level || undefined,
     };
     const runs = p.runs.length ? p.runs : [{ text: '' }];
     runs.forEach((r, j) => {
-      const t = run(r, u, options);
+      const t = run(r, u, j === 0 ? options : {});
       if (j === runs.length - 1 && i < paras.length - 1) t.options!.breakLine = true;
       out.push(t);
     });
@@ -72,7 +76,8 @@ export function addShape(slide: Slide, pptx: Pptx, item: ShapeItem, u: Units): v
     return;
   }
   const shape = item.type === 'ellipse' ? pptx.ShapeType.ellipse : item.radius ? pptx.ShapeType.roundRect : pptx.ShapeType.rect;
-  const rectRadius = item.radius ? Math.min(0.5, item.radius / Math.min(item.box.w, item.box.h)) : undefined;
+  // pptxgenjs takes the corner radius in inches; PowerPoint caps it at half the shorter side.
+  const rectRadius = item.radius ? u.inch(Math.min(item.radius, Math.min(item.box.w, item.box.h) / 2)) : undefined;
   slide.addShape(shape, { ...u.rect(item.box), fill: item.fill ? fill(item.fill) : { type: 'none' }, line: line ?? { type: 'none' }, rectRadius });
 }
 

@@ -27,6 +27,8 @@ export interface Run {
   link?: string;
   /** Background of inline code. */
   highlight?: Paint;
+  /** Raised (a citation marker, <sup>). */
+  sup?: boolean;
   /** A line break after this run. */
   br?: boolean;
 }
