@@ -22,20 +22,22 @@ let charts: Done;
 let talk: Done;
 let chartsZip: JSZip;
 let talkZip: JSZip;
+let textZip: JSZip;
 const cliLines: string[] = [];
 let cliCode = -1;
 
 beforeAll(async () => {
   const out = { log: (s: string) => void cliLines.push(s), error: (s: string) => void cliLines.push(`error: ${s}`) };
   // Independent exports, each with its own browser, in parallel.
-  const [a, b, code] = await Promise.all([
+  const [a, b, c, code] = await Promise.all([
     exportPptx({ input: CHARTS, out: file('charts.pptx') }, silentProgress),
     exportPptx({ input: 'slides', out: file('talk.pptx') }, silentProgress),
+    exportPptx({ input: 'tests/fixtures/decks/pptx/deck.md', out: file('text.pptx') }, silentProgress),
     runPptx('tests/fixtures/decks/export/deck.md', { out: file('sub/export.pptx') }, out, silentProgress),
   ]);
-  if (!a.ok || !b.ok) throw new Error(`export failed: ${JSON.stringify(a.ok ? b : a)}`);
+  if (!a.ok || !b.ok || !c.ok) throw new Error(`export failed: ${JSON.stringify([a, b, c].find((r) => !r.ok))}`);
   [charts, talk, cliCode] = [a, b, code];
-  [chartsZip, talkZip] = await Promise.all([openPptx(file('charts.pptx')), openPptx(file('talk.pptx'))]);
+  [chartsZip, talkZip, textZip] = await Promise.all([openPptx(file('charts.pptx')), openPptx(file('talk.pptx')), openPptx(file('text.pptx'))]);
 });
 afterAll(() => tmp.remove());
 
@@ -131,6 +133,41 @@ describe('chokepoint pptx', () => {
     for (const [i, xml] of slides.entries()) {
       for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr\b/g) ?? []).length, `slide ${i + 1}: ${p.slice(0, 200)}`).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('keeps list levels, bold, italic, links and inline code as text runs', async () => {
+    const slide = (await part(textZip, 'ppt/slides/slide1.xml'))!;
+    expect(textOf(slide)).toContain('First with bold and italic');
+    expect(slide).toMatch(/<a:buAutoNum type="arabicPeriod" startAt="1"\/>/);
+    expect(slide).toMatch(/<a:pPr [^>]*lvl="1"[^>]*>.*?<a:buChar/);
+    expect(slide).toMatch(/<a:rPr [^>]*b="1"[^>]*>[\s\S]*?<a:t>bold<\/a:t>/);
+    expect(slide).toMatch(/<a:rPr [^>]*i="1"[^>]*>[\s\S]*?<a:t>italic<\/a:t>/);
+    expect(slide).toMatch(/<a:highlight>[\s\S]*?typeface="JetBrains Mono" pitchFamily="49"[\s\S]*?<a:t>inline code<\/a:t>/);
+    expect(slide).toMatch(/<a:hlinkClick r:id="(rId\d+)"[\s\S]*?<a:t>link<\/a:t>/);
+    expect(await part(textZip, 'ppt/slides/_rels/slide1.xml.rels')).toContain('Target="https://example.com/docs"');
+  });
+
+  it('makes tables native and code blocks monospace text boxes with their colours', async () => {
+    const table = (await part(textZip, 'ppt/slides/slide2.xml'))!;
+    expect(table).toContain('<a:tbl>');
+    expect(table.match(/<a:tr /g)).toHaveLength(3);
+    expect(textOf(table)).toContain('CHIPTFLOPSH100989H20148');
+    const code = (await part(textZip, 'ppt/slides/slide3.xml'))!;
+    expect(textOf(code)).toContain('const answer: number = 42; // the answer');
+    expect(code).toMatch(/<p:txBody>[\s\S]*typeface="JetBrains Mono"[\s\S]*<a:t>const<\/a:t>/);
+    const colours = new Set([...code.matchAll(/<a:rPr [^>]*>\s*<a:solidFill><a:srgbClr val="(\w+)"/g)].map((m) => m[1]));
+    expect(colours.size, 'highlighted tokens keep their colours').toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps images as the image files and captures a diagram as a picture of just that element', async () => {
+    const media = Object.keys(textZip.files).filter((f) => f.startsWith('ppt/media/') && !textZip.files[f]!.dir);
+    const bytes = await Promise.all(media.map((f) => textZip.file(f)!.async('nodebuffer')));
+    const swatch = readFileSync('tests/fixtures/decks/export/gradient.png');
+    expect(bytes.some((b) => b.equals(swatch))).toBe(true);
+    // The SVG figure: a PNG about its own size (400x120 CSS px), not the slide's.
+    const picture = bytes.find((b) => !b.equals(swatch) && b.subarray(1, 4).toString() === 'PNG')!;
+    expect(picture.readUInt32BE(16)).toBe(400);
+    expect(Math.abs(picture.readUInt32BE(20) - 120)).toBeLessThanOrEqual(1);
   });
 
   it('puts the deck title, author and subject into the document properties', async () => {

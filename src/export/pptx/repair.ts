@@ -8,6 +8,8 @@ const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" bo
  * "Edit Data" opens each chart's workbook cleanly with the deck's values:
  * - a paragraph with several runs gets one paragraph-properties element per run, which the schema forbids:
  *   only the first (the paragraph's own) is kept;
+ * - every font is marked proportional (pitchFamily 34): monospace faces are marked fixed-pitch (49), so a
+ *   viewer without the deck's code font substitutes another monospace one;
  * - the table range ends in a stray apostrophe (`ref="A1:C8'"`), which Excel repairs on opening;
  * - a missing value is written as an empty cell or point instead of being left out (a gap);
  * - a date axis's categories are written as text: they become date cells, so an edited sheet keeps its dates.
@@ -16,7 +18,7 @@ const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" bo
 export async function repairPptx(pptx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(pptx);
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(p))) {
-    await edit(zip, path, onePropertiesPerParagraph);
+    await edit(zip, path, (xml) => monospaceFallback(onePropertiesPerParagraph(xml)));
   }
   const dated = new Set<string>();
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p))) {
@@ -61,4 +63,12 @@ export function onePropertiesPerParagraph(xml: string): string {
     });
     return `<a:p>${kept}</a:p>`;
   });
+}
+
+// Names of the common code fonts (JetBrains Mono, Fira Code, Consolas, Courier New, Menlo, SF Mono...).
+const MONO = /(typeface="[^"]*(?:mono|code|consol|courier|menlo)[^"]*" pitchFamily=")34"/gi;
+
+/** Marks monospace typefaces as fixed-pitch, modern (49) instead of pptxgenjs's proportional, swiss (34). */
+export function monospaceFallback(xml: string): string {
+  return xml.replace(MONO, '$149"');
 }

@@ -95,6 +95,9 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       return;
     }
     if (el.tagName === 'IMG') return void items.push(await image(el as HTMLImageElement));
+    // A paragraph holding just a diagram or image: the picture is of the diagram, not the paragraph's box.
+    const only = el.children.length === 1 && !hasText(el) ? el.children[0]! : undefined;
+    if (only && (only.matches(UNMAPPABLE) || only.tagName === 'IMG')) return visit(only);
     if (el.matches(UNMAPPABLE) || (textBlock(el) && el.querySelector(UNMAPPABLE + ', img'))) {
       return void items.push({ type: 'picture', box: H.box(el), shot: mark(el), alt: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '' });
     }
