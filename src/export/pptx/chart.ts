@@ -21,7 +21,9 @@ export function extraSelectors(kind: ChartData['kind']): { under: string; over: 
   const annotations = '.annotation line, .annotation circle, .annotation text';
   // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
   if (kind === 'scatter') return { under: '.region rect', over: `.region text, .rule line, .rule text, .points text, ${annotations}` };
-  if (kind === 'stacked') return { under: '', over: `.totals text, ${annotations}` };
+  // Lines and stacks name their series at the right end, as the SVG does, instead of a legend.
+  if (kind === 'stacked') return { under: '', over: `.totals text, g.series > text, ${annotations}` };
+  if (kind === 'line') return { under: '', over: `g.series > text, ${annotations}` };
   return { under: '', over: kind === 'bar' ? '' : annotations };
 }
 
@@ -44,7 +46,7 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
   const options: ChartOptions = {
     ...u.rect(box),
     altText: data.title, chartColors: theme.series.slice(0, Math.max(1, data.series.length)),
-    showLegend: many && data.kind !== 'line' && data.kind !== 'stacked' ? true : many, legendPos: 't', legendFontFace: theme.font, legendFontSize: size, legendColor: theme.text,
+    showLegend: many && (data.kind === 'column' || data.kind === 'bar'), legendPos: 't', legendFontFace: theme.font, legendFontSize: size, legendColor: theme.text,
     catAxisLabelColor: theme.muted, catAxisLabelFontFace: font.fontFace, catAxisLabelFontSize: size, catAxisLineShow: true, catAxisLineColor: theme.axis,
     valAxisLabelColor: theme.muted, valAxisLabelFontFace: font.fontFace, valAxisLabelFontSize: size, valAxisLineShow: false,
     valAxisLabelFormatCode: format, valLabelFormatCode: format, dataLabelFormatCode: format,

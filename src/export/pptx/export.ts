@@ -70,7 +70,8 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
       progress.step(index + 1, total, 'converting');
     }
     progress.phase('writing the presentation');
-    const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+    // Stored uncompressed: repairPptx rewrites the archive and compresses it once.
+    const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
     const bytes = await repairPptx(written);
     writeAtomic(options.out, bytes, cleanup);
     return { ok: true, deck, slides: total, ...counts, bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
