@@ -30,7 +30,7 @@ Options:
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview: port (default 5173 / 4173)
   --host <name>     dev, preview: address to listen on (default localhost)
-  --allow-dir <dir> build, dev, pdf, png, check: let the deck also read files from <dir> (repeatable);
+  --allow-dir <dir> build, dev, pdf, png, pptx, check: let the deck also read files from <dir> (repeatable);
                     otherwise a deck reads only files inside its own folder
   -h, --help        show this help
   -v, --version     show the version

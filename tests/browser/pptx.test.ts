@@ -7,6 +7,7 @@ import { runPdf } from '../../src/export/command.ts';
 import { runPptx } from '../../src/export/pptx/command.ts';
 import { exportPptx, type PptxResult } from '../../src/export/pptx/export.ts';
 import { silentProgress } from '../../src/export/progress.ts';
+import { setAllowedDirs } from '../../src/node/deck-root.ts';
 import { pdfInfo, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 import { chartSheet, openPptx, part, readCsv, slideNumbers, textOf, which } from './pptx-tools.ts';
@@ -27,6 +28,8 @@ const cliLines: string[] = [];
 let cliCode = -1;
 
 beforeAll(async () => {
+  // The charts fixture reads the shared chart data folder beside it, as `--allow-dir` allows.
+  setAllowedDirs([DATA]);
   const out = { log: (s: string) => void cliLines.push(s), error: (s: string) => void cliLines.push(`error: ${s}`) };
   // Independent exports, each with its own browser, in parallel.
   const [a, b, c, code] = await Promise.all([
@@ -39,7 +42,10 @@ beforeAll(async () => {
   [charts, talk, cliCode] = [a, b, code];
   [chartsZip, talkZip, textZip] = await Promise.all([openPptx(file('charts.pptx')), openPptx(file('talk.pptx')), openPptx(file('text.pptx'))]);
 });
-afterAll(() => tmp.remove());
+afterAll(() => {
+  setAllowedDirs([]);
+  tmp.remove();
+});
 
 /** The chart part whose XML matches `kind`, with its data sheet. */
 async function chartOf(kind: RegExp): Promise<{ xml: string; sheet: (string | number)[][] }> {
@@ -162,7 +168,7 @@ describe('chokepoint pptx', () => {
   it('keeps images as the image files and captures a diagram as a picture of just that element', async () => {
     const media = Object.keys(textZip.files).filter((f) => f.startsWith('ppt/media/') && !textZip.files[f]!.dir);
     const bytes = await Promise.all(media.map((f) => textZip.file(f)!.async('nodebuffer')));
-    const swatch = readFileSync('tests/fixtures/decks/export/gradient.png');
+    const swatch = readFileSync('tests/fixtures/decks/pptx/gradient.png');
     expect(bytes.some((b) => b.equals(swatch))).toBe(true);
     // The SVG figure: a PNG about its own size (400x120 CSS px), not the slide's.
     const picture = bytes.find((b) => !b.equals(swatch) && b.subarray(1, 4).toString() === 'PNG')!;
