@@ -31,26 +31,43 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     const pad = [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map((p, i) => parseFloat(p) + parseFloat([s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth][i]!)) as [number, number, number, number];
     return { type: 'text', box: H.box(el), paras, pad, mono, valign: s.display.includes('flex') && s.alignItems === 'center' ? 'middle' : 'top' };
   };
+  const itemsOf = (list: Element) => Array.from(list.children).filter((li) => li.tagName === 'LI' && H.visible(li));
   // Markers hang in the list's left margin: the text box starts there, each item's text at its own indent.
-  const listParas = (list: Element, level: number, left: number): Para[] => {
+  const listParas = (list: Element, level: number, left: number, only = itemsOf(list)): Para[] => {
     const ordered = list.tagName === 'OL';
+    const all = itemsOf(list);
     const start = Number(list.getAttribute('start') ?? 1);
-    return Array.from(list.children).filter((li) => li.tagName === 'LI' && H.visible(li)).flatMap((li, i) => {
+    return only.flatMap((li, i) => {
       const s = getComputedStyle(li);
       const textX = H.box(li).x + parseFloat(s.paddingLeft);
       // pptxgenjs indents level n by (n + 1) times the bullet indent.
       const item: Para = { ...H.para(li, isList), level, bullet: ordered ? 'number' : 'bullet', indent: (textX - left) / (level + 1), before: i > 0 ? parseFloat(s.marginTop) : 0 };
-      if (ordered) item.start = start;
+      // A column of a numbered list goes on counting from where the previous column stopped.
+      if (ordered) item.start = start + all.indexOf(only[0]!);
       const nested = Array.from(li.children).filter(isList).flatMap((sub) => listParas(sub, level + 1, left));
       return [item, ...nested];
     });
   };
-  const list = (el: Element): TextItem => {
-    const item = text(el, []);
-    const left = item.box.x - parseFloat(getComputedStyle(el).marginLeft);
-    item.paras = listParas(el, 0, left);
-    item.box = { ...item.box, x: left, w: item.box.w + (item.box.x - left) };
-    return item;
+  // A list set in CSS columns becomes one text box per column: PowerPoint text boxes have no columns.
+  const list = (el: Element): TextItem[] => {
+    const whole = text(el, []);
+    const shift = parseFloat(getComputedStyle(el).marginLeft);
+    const columns = new Map<number, Element[]>();
+    for (const li of itemsOf(el)) {
+      const x = Math.round(H.box(li).x);
+      columns.set(x, [...(columns.get(x) ?? []), li]);
+    }
+    if (columns.size <= 1) {
+      whole.paras = listParas(el, 0, whole.box.x - shift);
+      whole.box = { ...whole.box, x: whole.box.x - shift, w: whole.box.w + shift };
+      return [whole];
+    }
+    return [...columns.entries()].map(([x, lis]): TextItem => {
+      const boxes = lis.map((li) => H.box(li));
+      const top = Math.min(...boxes.map((b) => b.y));
+      const box = { x: x - shift, y: top, w: Math.max(...boxes.map((b) => b.w)) + shift, h: Math.max(...boxes.map((b) => b.y + b.h)) - top };
+      return { ...whole, pad: [0, 0, 0, 0], paras: listParas(el, 0, x - shift, lis), box };
+    });
   };
   const table = (el: HTMLTableElement): TableItem => {
     const rows = Array.from(el.rows).filter((r) => H.visible(r));
@@ -108,7 +125,7 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       return void items.push(item);
     }
     if (el.tagName === 'TABLE') return void items.push(table(el as HTMLTableElement));
-    if (isList(el)) return void items.push(list(el));
+    if (isList(el)) return void items.push(...list(el));
     if (textBlock(el)) return void items.push(text(el, [H.para(el)]));
     for (const child of Array.from(el.children)) await visit(child);
   };

@@ -53,7 +53,11 @@ export function paragraphs(paras: Para[], u: Units): TextRun[] {
  * Adds a text box where the browser laid the element out. Fonts differ between the browser and the viewer
  * (a recipient may lack Inter), so boxes get a little more width to keep the browser's line breaks.
  */
-export function addText(slide: Slide, item: TextItem, u: Units, wrap = true): void {
+export function addText(slide: Slide, item: TextItem, u: Units, wrapping = true): void {
+  // Text that fits one line in the browser stays on one line: a wider fallback font must not break "PyTorch" in two.
+  const [padT, , padB] = item.pad ?? [0, 0, 0, 0];
+  const oneLine = item.paras.length === 1 && !item.paras[0]!.runs.some((r) => r.br) && item.box.h - padT - padB < 1.5 * (item.paras[0]!.lineHeight ?? Infinity);
+  const wrap = wrapping && !oneLine;
   const align = item.paras[0]?.align ?? 'left';
   const slack = wrap ? Math.min(item.box.w * 0.04, 40) : Math.max(item.box.w * 0.2, 24);
   const x = item.box.x - (align === 'center' ? slack / 2 : align === 'right' ? slack : 0);

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+const [from, to, out] = process.argv.slice(2).map((v, i) => (i < 2 ? Number(v) : v));
+const files = readdirSync('/tmp/pptx-out').filter((f) => /^t-\d+\.png$/.test(f)).sort().slice(from, to);
+const imgs = files.map((f) => `<figure style="margin:0"><img style="width:530px" src="data:image/png;base64,${readFileSync('/tmp/pptx-out/' + f).toString('base64')}"><figcaption style="font:12px sans-serif">${f}</figcaption></figure>`).join('');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1620, height: 400 } });
+await page.setContent(`<body style="margin:0;display:grid;grid-template-columns:repeat(3,530px);gap:6px">${imgs}</body>`);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
