@@ -54,7 +54,8 @@ export function installHelpers(width: number): void {
         if (child.nodeType === Node.TEXT_NODE) {
           const parent = child.parentElement!;
           const s = getComputedStyle(parent);
-          let text = (child as Text).data;
+          // Control characters are not allowed in XML: PowerPoint would refuse the file.
+          let text = (child as Text).data.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
           if (!pre) text = text.replace(/\s+/g, ' ');
           if (!text) continue;
           const code = parent.closest('code');
