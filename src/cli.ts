@@ -16,6 +16,7 @@ Commands:
   preview [dir]     serve a built deck (default dist/)
   pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
+  pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
                     alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
 
@@ -23,14 +24,15 @@ Input is a folder of .md files (compiled in file-name order) or one .md file; de
 
 Options:
   --single-file     build: one self-contained HTML file (default --out deck.html); opens from file://
-  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png)
+  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png);
+                    pptx: file (default deck.pptx)
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
-  --allow-dir <dir> build, dev, pdf, png, check: let the deck also read files from <dir> (repeatable);
+  --allow-dir <dir> build, dev, pdf, png, pptx, check: let the deck also read files from <dir> (repeatable);
                     otherwise a deck reads only files inside its own folder
   -h, --help        show this help
   -v, --version     show the version
@@ -113,6 +115,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'png': {
       const { runPng } = await import('./export/command.ts');
       return runPng(input, values, out);
+    }
+    case 'pptx': {
+      const { runPptx } = await import('./export/pptx/command.ts');
+      return runPptx(input, values, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');
