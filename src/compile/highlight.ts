@@ -48,6 +48,7 @@ export function renderCode(text: string, info: string): string {
 function lineSet(step: string): Set<number> {
   const set = new Set<number>();
   for (const part of step.split(',')) {
+    if (part.trim() === '') continue; // `[]`: line numbers, nothing lit (Number('') would be line 0)
     const [a, b] = part.split('-').map(Number);
     if (!Number.isFinite(a)) continue;
     const end = Number.isFinite(b) ? b! : a!;
