@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndServe, launchBrowser, openDeck, type Browser, type Page } from './helpers.ts';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof buildAndServe>>;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), buildAndServe('tests/fixtures/decks/authoring/deck.md')]);
+  page = (await openDeck(browser, site.url)).page;
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Shows the slide whose heading is `title`, at fragment step `f` (-1: before the first fragment). */
+async function show(title: string, f = -1): Promise<void> {
+  await page.evaluate(([t, step]) => {
+    const slide = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].find((s) => s.querySelector(':scope > h2')?.textContent === t);
+    if (!slide) throw new Error(`no slide titled ${t}`);
+    const { h, v } = window.Reveal.getIndices(slide);
+    window.Reveal.slide(h, v ?? 0, step as number);
+  }, [title, f] as const);
+}
+
+/** The boxes of every code element in the current slide's code block, in slide pixels, rounded. */
+const codeBoxes = () => page.evaluate(() => {
+  const pre = document.querySelector('section.present pre')!;
+  return [...pre.querySelectorAll(':scope > code')].map((c) => {
+    const r = c.getBoundingClientRect();
+    const firstRow = c.querySelector('tr, span') ?? c;
+    return {
+      display: getComputedStyle(c).display, pieces: c.getClientRects().length,
+      box: [r.top, r.left, r.width, r.height].map(Math.round),
+      firstText: Math.round(firstRow.getBoundingClientRect().top),
+      visible: getComputedStyle(c).visibility === 'visible' && Number(getComputedStyle(c).opacity) > 0,
+    };
+  });
+});
+
+describe('code blocks in Chromium', () => {
+  it('draw one block box per code block, whatever the window size', async () => {
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 800, height: 600 }]) {
+      await page.setViewportSize(size);
+      await show('Plain code');
+      const [code] = await codeBoxes();
+      expect(code).toMatchObject({ display: 'block', pieces: 1, visible: true });
+      // The box holds every line: four lines of 28 px text at line-height 1.45 plus 2 × 24 px padding, scaled.
+      const scale = await page.evaluate(() => window.Reveal.getScale());
+      expect(code!.box[3] / scale).toBeGreaterThan(4 * 28 * 1.45 + 48 - 2);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('keeps stepped code in one place: every step covers the first block exactly, from step 0', async () => {
+    const seen: ReturnType<typeof codeBoxes> extends Promise<infer T> ? T[] : never = [];
+    for (const f of [-1, 0]) {
+      await show('Stepped code', f);
+      await expect.poll(async () => (await codeBoxes()).filter((c) => c.visible).length).toBe(f + 2);
+      seen.push(await codeBoxes());
+    }
+    const [before, after] = seen;
+    expect(before![0]).toMatchObject({ display: 'block', pieces: 1, visible: true });
+    // Same box and same first-line position at every step, for every step's block.
+    for (const c of [...before!, ...after!]) {
+      expect(c.box).toEqual(before![0]!.box);
+      expect(c.firstText).toBe(before![0]!.firstText);
+    }
+  });
+
+  it('shows line numbers on request, with no line dimmed when none is chosen', async () => {
+    await show('Numbered code');
+    const rows = await page.evaluate(() => [...document.querySelectorAll('section.present pre tr')].map((tr) => [
+      tr.querySelector('.hljs-ln-numbers')?.textContent, getComputedStyle(tr).opacity,
+    ]));
+    expect(rows).toEqual([['1', '1'], ['2', '1']]);
+  });
+});
