@@ -1,5 +1,7 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { fencedDivs } from './fenced-divs.ts';
 import { renderCode } from './highlight.ts';
+import { mathExtensions } from './math.ts';
 
 /** What the renderer needs from the slide being rendered. */
 export interface RenderContext {
@@ -34,7 +36,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite],
+    extensions: [cite, fencedDivs, ...mathExtensions()],
     renderer: {
       code({ text, lang }) {
         const info = lang ?? '';

@@ -8,6 +8,7 @@ import type { createMarkdown } from './markdown.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
 import type { RawSlide } from './split.ts';
+import { SyntaxAtText } from './syntax-error.ts';
 import type { CompileHost } from './types.ts';
 
 /** What a slide compiles to, before the deck nests it into stacks. */
@@ -44,7 +45,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const chartCites = new Set<string>();
   const dir = posix.dirname(file);
 
-  const html = env.render(parts.content, {
+  const html = located(() => env.render(parts.content, {
     chart: (source, index) => renderChartFence(source, {
       file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`,
       readData: (rel) => {
@@ -64,16 +65,16 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
       textCites.push(n);
       return n;
     }),
-  });
+  }), file, locate);
   const applied = applyCommentAttributes(html);
   const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
   mergeAttributes(attrs, applied.slide);
 
   const notesLines = parts.notes.split('\n');
-  const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
+  const notesHtml = parts.notes ? applyCommentAttributes(located(() => env.render(parts.notes, {
     chart: () => { throw new DeckError({ file, line: parts.notesLine, message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
     cite: (keys, rawText) => keys.map((key) => env.citations().cite(key, file, locate(rawText, notesLines, parts.notesLine))),
-  })).html : '';
+  }), file, (needle) => locate(needle, notesLines, parts.notesLine))).html : '';
 
   const resolve = (value: string, where: string) => resolveAsset(value, dir, env.host, file, locate(where));
   let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url))}"`);
@@ -86,6 +87,16 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
   return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml) };
+}
+
+/** Runs a render, turning an error found at some text (bad TeX, a broken diagram) into a located error. */
+function located<T>(fn: () => T, file: string, locate: (needle: string) => number): T {
+  try { return fn(); } catch (e) {
+    if (!(e instanceof SyntaxAtText)) throw e;
+    // marked appends a "please report" line to errors thrown while rendering: this one is the author's, not marked's.
+    const message = e.message.replace(/\n+Please report this to[\s\S]*$/, '');
+    throw new DeckError({ file, line: locate(e.needle) + e.offset, message, hint: e.hint, code: e.code });
+  }
 }
 
 function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations): string {

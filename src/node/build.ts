@@ -5,6 +5,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 import { renderPage } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
+import { rewriteCssUrls } from './css-assets.ts';
 import { displayPath } from './load.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
 
@@ -20,7 +21,9 @@ export interface BuildResult {
 /** Builds the static site for the deck at `input` into `outDir`: index.html plus hashed assets. */
 export async function buildDeck(input: string, outDir: string): Promise<BuildResult> {
   const assets = new Map<string, string>();
-  const deck = compileInput(input, (path) => {
+  // Stylesheets are copied with the fonts and images they name (KaTeX's fonts, a custom theme's files).
+  const stylesheets = new Map<string, string>();
+  const assetUrl = (path: string): string | null => {
     if (!existsSync(path) || !statSync(path).isFile()) return null;
     let url = assets.get(path);
     if (!url) {
@@ -28,9 +31,11 @@ export async function buildDeck(input: string, outDir: string): Promise<BuildRes
       const ext = extname(path);
       url = `assets/${basename(path, ext).replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
       assets.set(path, url);
+      if (ext.toLowerCase() === '.css') stylesheets.set(url, rewriteCssUrls(readFileSync(path, 'utf8'), path, url, assetUrl));
     }
     return url;
-  });
+  };
+  const deck = compileInput(input, assetUrl);
   const errors = deck.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { deck, ok: false, outDir, files: 0, bytes: 0 };
   const runtime = await runtimeBundle();
@@ -49,7 +54,7 @@ export async function buildDeck(input: string, outDir: string): Promise<BuildRes
     bytes += statSync(to).size;
   };
   for (const f of runtime.files) write(f, join(runtime.dir, f));
-  for (const [path, url] of [...assets].sort()) write(url, path);
+  for (const [path, url] of [...assets].sort()) write(url, stylesheets.has(url) ? Buffer.from(stylesheets.get(url)!) : path);
   const page = renderPage(deck, runtime);
   write('index.html', Buffer.from(page));
   rmSync(outDir, { recursive: true, force: true });

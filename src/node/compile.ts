@@ -3,6 +3,7 @@ import { DeckError } from '../compile/errors.ts';
 import type { CompileHost, Deck } from '../compile/types.ts';
 import { parseFrontMatter } from '../compile/frontmatter.ts';
 import type { SlideCache } from '../compile/slide-cache.ts';
+import { withMathStyles } from './katex-assets.ts';
 import { findInput, readInput, readText } from './load.ts';
 
 /** Reads and compiles the deck at `path`; I/O problems become located issues like any other. */
@@ -10,7 +11,7 @@ export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], ca
   const host: CompileHost = { readText: (p) => readText(p), assetUrl };
   try {
     const input = findInput(path);
-    return compileDeck(readInput(input), host, cache);
+    return withMathStyles(compileDeck(readInput(input), host, cache), assetUrl);
   } catch (e) {
     if (!(e instanceof DeckError)) throw e;
     return { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [e.issue], files: [], styles: [] };

@@ -48,7 +48,7 @@ describe('code blocks in Chromium', () => {
       expect(code).toMatchObject({ display: 'block', pieces: 1, visible: true });
       // The box holds every line: four lines of 28 px text at line-height 1.45 plus 2 × 24 px padding, scaled.
       const scale = await page.evaluate(() => window.Reveal.getScale());
-      expect(code!.box[3] / scale).toBeGreaterThan(4 * 28 * 1.45 + 48 - 2);
+      expect(code!.box[3]! / scale).toBeGreaterThan(4 * 28 * 1.45 + 48 - 2);
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
   });
@@ -75,5 +75,54 @@ describe('code blocks in Chromium', () => {
       tr.querySelector('.hljs-ln-numbers')?.textContent, getComputedStyle(tr).opacity,
     ]));
     expect(rows).toEqual([['1', '1'], ['2', '1']]);
+  });
+});
+
+describe('math in Chromium', () => {
+  it('typesets inline and display math with KaTeX fonts, keeps prices and \\$ as text', async () => {
+    await show('Math');
+    const math = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const slide = document.querySelector('section.present')!;
+      const inline = slide.querySelector('.math-inline .katex-html')!;
+      const display = slide.querySelector('.math-display .katex-display')!;
+      return {
+        inlineFont: getComputedStyle(inline.querySelector('.mord.mathnormal')!).fontFamily,
+        displayBlock: getComputedStyle(display).display,
+        mathml: slide.querySelectorAll('math annotation[encoding="application/x-tex"]').length,
+        fontLoaded: document.fonts.check('20px KaTeX_Math'),
+        text: slide.querySelector('p:last-of-type')!.textContent,
+        inlineInLine: Math.abs(inline.getBoundingClientRect().top - slide.querySelector('p')!.getBoundingClientRect().top) < 40,
+      };
+    });
+    expect(math).toEqual({
+      inlineFont: 'KaTeX_Math', displayBlock: 'block', mathml: 2, fontLoaded: true,
+      text: 'Revenue was $5.6M, not $6M, and a literal $ stays a dollar.', inlineInLine: true,
+    });
+  });
+
+  it('ships KaTeX fonts as woff2 only, and no KaTeX or Mermaid code in the JS', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync(`${site.dir}/assets`);
+    expect(files.filter((f) => f.startsWith('KaTeX_')).every((f) => f.endsWith('.woff2'))).toBe(true);
+    expect(files.filter((f) => f.startsWith('KaTeX_')).length).toBe(20);
+    const js = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${site.dir}/assets/${f}`, 'utf8')).join('\n');
+    expect(/katex|renderToString|ParseError/i.test(js), 'KaTeX in the bundle').toBe(false);
+    expect(/mermaid|flowchart|sequenceDiagram/i.test(js), 'Mermaid in the bundle').toBe(false);
+  });
+});
+
+describe('fenced divs in Chromium', () => {
+  it('lays columns side by side with the widths asked for', async () => {
+    await show('Columns');
+    const cols = await page.evaluate(() => [...document.querySelectorAll('section.present .columns > .column')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { left: r.left, width: r.width, top: r.top };
+    }));
+    const row = await page.evaluate(() => document.querySelector('section.present .columns')!.getBoundingClientRect().width);
+    expect(cols).toHaveLength(2);
+    expect(cols[0]!.top).toBeCloseTo(cols[1]!.top, 0);
+    expect(cols[1]!.left).toBeGreaterThan(cols[0]!.left + cols[0]!.width);
+    expect(cols[0]!.width / row).toBeCloseTo(0.4, 1);
   });
 });

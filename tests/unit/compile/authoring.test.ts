@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileText, errorsOf } from '../helpers.ts';
+
+const body = (md: string) => compileText(md).html.replace(/^<section[^>]*>\n|<\/section>$/g, '');
+const mathCount = (html: string) => (html.match(/class="math /g) ?? []).length;
+
+describe('math', () => {
+  it('renders $…$ inline and $$…$$ display math to KaTeX HTML plus MathML', () => {
+    const html = body('Euler: $e^{i\\pi}+1=0$.\n\n$$\n\\frac{1}{3}\n$$\n');
+    expect(html).toMatch(/<span class="math math-inline"><span class="katex"><span class="katex-mathml"><math/);
+    expect(html).toMatch(/<div class="math math-display"><span class="katex-display">/);
+    expect(html).toContain('<annotation encoding="application/x-tex">\\frac{1}{3}</annotation>');
+  });
+
+  it.each([
+    ['$5.6M, not $6M', 0],
+    ['costs $5 and $10', 0],
+    ['$x$5', 0],
+    ['$ x$', 0],
+    ['$x $', 0],
+    ['\\$x$', 0],
+    ['$x$, $y$', 2],
+    ['a $$x^2$$ b', 1],
+  ])('follows Pandoc\'s rule: %s has %i formulas', (md, n) => {
+    expect(mathCount(body(md))).toBe(n);
+  });
+
+  it('keeps \\$ as a literal dollar', () => {
+    expect(body('a \\$ sign and \\$5')).toBe('<p>a $ sign and $5</p>\n');
+  });
+
+  it('reports bad TeX at its file and line with KaTeX\'s message', () => {
+    const deck = compileText('## T\n\nfine\n\n$\\frac{1}{$ here\n');
+    expect(errorsOf(deck)).toMatchObject([{ file: 'deck/talk.md', line: 5, code: 'math-error', message: expect.stringMatching(/^TeX error in `\\frac\{1\}\{`: Unexpected end of input in a macro argument, expected '\}' at end of input: \\frac\{1\}\{$/) }]);
+  });
+
+  it('is linear on long runs of dollars', () => {
+    const start = performance.now();
+    body(`${'$a '.repeat(8000)}\n\n${'$5 $$ '.repeat(8000)}\n\n${'$$ x\n\n'.repeat(2000)}\n\n${'::: x\n'.repeat(2000)}`);
+    expect(performance.now() - start).toBeLessThan(4000);
+  });
+});
+
+describe('fenced divs', () => {
+  it('nest, skip code fences, and take Pandoc attributes', () => {
+    const html = body([':::: columns', '::: {.column width="40%" #left data-x=1}', 'Left', '```', ':::', '```', ':::', '::: column', 'Right', ':::', '::::', 'after'].join('\n'));
+    expect(html).toBe([
+      '<div class="columns">', '<div id="left" class="column" style="flex: 0 1 40%;" data-x="1">', '<p>Left</p>',
+      '<pre class="code-wrapper"><code class="hljs">:::</code></pre>', '</div>', '<div class="column">', '<p>Right</p>', '</div>', '</div>', '<p>after</p>', '',
+    ].join('\n'));
+  });
+
+  it('gives each built-in its class, and runs an unclosed div to the end of the slide', () => {
+    for (const name of ['center', 'big-number', 'callout', 'quote']) expect(body(`::: ${name}\nx\n:::`)).toBe(`<div class="${name}">\n<p>x</p>\n</div>\n`);
+    expect(body('::: callout\nx')).toBe('<div class="callout">\n<p>x</p>\n</div>\n');
+  });
+
+  it('drops event-handler attributes', () => {
+    expect(body('::: {.x onclick="alert(1)"}\ny\n:::')).toBe('<div class="x">\n<p>y</p>\n</div>\n');
+  });
+});
