@@ -1,4 +1,5 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { renderDiagram } from './diagram.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode } from './highlight.ts';
 import { mathExtensions } from './math.ts';
@@ -7,6 +8,8 @@ import { mathExtensions } from './math.ts';
 export interface RenderContext {
   /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
   chart(source: string, index: number): string;
+  /** Deck-unique prefix for ids in generated SVG (diagrams). */
+  idPrefix?: string;
   /** Registers `[@key]` citations found in the text and returns their deck numbers. */
   cite(keys: string[], raw: string): number[];
 }
@@ -17,6 +20,7 @@ interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
   let ctx: RenderContext | undefined;
   let charts = 0;
+  let diagrams = 0;
 
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
@@ -41,6 +45,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
       code({ text, lang }) {
         const info = lang ?? '';
         if (/^chart(\s|$)/.test(info)) return ctx!.chart(text, charts++);
+        if (/^mermaid(\s|$)/.test(info)) return renderDiagram(text, `${ctx!.idPrefix ?? 'n'}-m${diagrams++}`);
         return renderCode(text, info);
       },
       listitem(item) {
@@ -54,6 +59,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
   return (markdown, context) => {
     ctx = context;
     charts = 0;
+    diagrams = 0;
     try {
       return joinCitations(marked.parse(markdown, { async: false }));
     } finally {

@@ -46,6 +46,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const dir = posix.dirname(file);
 
   const html = located(() => env.render(parts.content, {
+    idPrefix: env.id,
     chart: (source, index) => renderChartFence(source, {
       file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`,
       readData: (rel) => {

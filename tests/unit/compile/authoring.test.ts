@@ -59,3 +59,38 @@ describe('fenced divs', () => {
     expect(body('::: {.x onclick="alert(1)"}\ny\n:::')).toBe('<div class="x">\n<p>y</p>\n</div>\n');
   });
 });
+
+describe('mermaid diagrams', () => {
+  const flow = '```mermaid\nflowchart LR\n  accTitle: Supply chain\n  A[ASML] --> B{TSMC}\n  B --> C[Nvidia]\n```\n';
+
+  it('become inline SVG with a title, a description, the theme palette and deck-unique ids', () => {
+    const deck = compileText(`## One\n\n${flow}\n---\n\n## Two\n\n${flow}`);
+    expect(errorsOf(deck)).toEqual([]);
+    const svgs = deck.html.match(/<svg[\s\S]*?<\/svg>/g)!;
+    expect(svgs).toHaveLength(2);
+    expect(svgs[0]).toMatch(/role="img" aria-labelledby="s1-1-m0-title s1-1-m0-desc"><title id="s1-1-m0-title">Supply chain<\/title><desc id="s1-1-m0-desc">2 links: ASML to TSMC; TSMC to Nvidia\.<\/desc>/);
+    expect(svgs[0]).toContain('--bg:var(--diagram-bg)');
+    expect(deck.html).not.toMatch(/@import|googleapis|https?:\/\/(?!www\.w3\.org)/);
+    const ids = [...deck.html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each([
+    ['flowchart LR\n  A[ASML --> B', 5, /`\]` is missing/],
+    ['flowchart LR\n  A --> B\n  B -->', 6, /the link has no node at its end/],
+    ['sequenceDiagram\n  A->>B: hi\n  A->>: nobody', 6, /a message needs a sender, a receiver and text/],
+    ['timeline\n  2022 : rule', 4, /`timeline` diagrams are not supported/],
+  ])('reports a syntax error at its line: %s', (src, line, message) => {
+    const deck = compileText(`## T\n\n\`\`\`mermaid\n${src}\n\`\`\`\n`);
+    expect(errorsOf(deck)).toMatchObject([{ file: 'deck/talk.md', line, code: 'diagram-error', message: expect.stringMatching(message) }]);
+  });
+
+  it('renders an unchanged diagram once (cached by content)', () => {
+    const src = '```mermaid\nflowchart TD\n  X[Cache probe one] --> Y[Cache probe two]\n```\n';
+    const t0 = performance.now();
+    const first = compileText(src).html;
+    const t1 = performance.now();
+    for (let i = 0; i < 20; i++) expect(compileText(src).html).toBe(first);
+    expect((performance.now() - t1) / 20).toBeLessThan(Math.max(5, (t1 - t0) / 4));
+  });
+});
