@@ -116,7 +116,8 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
           overlaps.push({ kind: 'broken-box', what: describe(el), other: `${pieces.length} lines` });
         }
       }
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      // Zero-width spaces are struts (KaTeX sets them at 0.05em to size a line), not text anyone reads.
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim() !== '');
       if (visible && box && own.length > 0) {
         if (!svg) {
           for (const node of own) {
@@ -186,6 +187,9 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
       for (let j = i + 1; j < sorted.length && sorted[j]!.box.top < a.box.bottom; j++) {
         const b = sorted[j]!;
         if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // Typeset math stacks glyphs on purpose (accents, limits, roots): one formula is one drawing.
+        const formula = a.el.closest('.katex');
+        if (formula && formula === b.el.closest('.katex')) continue;
         const o = inter(a.box, b.box);
         const minH = Math.min(a.box.bottom - a.box.top, b.box.bottom - b.box.top);
         if (o.right - o.left < 2 || o.bottom - o.top < 0.4 * minH) continue;

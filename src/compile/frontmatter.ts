@@ -10,7 +10,7 @@ export interface DeckMeta {
   description?: string;
   /** BCP 47 language of the deck; `en` by default. */
   lang: string;
-  /** `chokepoint` (the built-in theme), or a `.css` file beside the deck, loaded after it. */
+  /** `dark` (the built-in theme; `chokepoint` is the same), `light`, or a `.css` file beside the deck, loaded after it. */
   theme: string;
   /** Slide size in CSS pixels. */
   width: number;
@@ -45,6 +45,9 @@ export interface FrontMatter {
   lines: number;
   issues: DeckIssue[];
 }
+
+/** Names of the built-in themes; `chokepoint` is the dark theme's earlier name. */
+const BUILT_IN_THEMES = ['chokepoint', 'dark', 'light'];
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -92,9 +95,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       throw new DeckError({ file, line, message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
-    if (key === 'theme' && !/\.css$/i.test(meta.theme) && meta.theme !== 'chokepoint') {
-      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
-        hint: 'leave `theme` out, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
+    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !BUILT_IN_THEMES.includes(meta.theme)) {
+      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`, code: 'unknown-theme',
+        hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
       meta.theme = 'chokepoint';
     }
     if (key === 'theme') meta.themeLine = line;
