@@ -1,4 +1,5 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { parseCitations, type CitationItem } from './citation-syntax.ts';
 import { renderDiagram } from './diagram.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode } from './highlight.ts';
@@ -10,11 +11,11 @@ export interface RenderContext {
   chart(source: string, index: number): string;
   /** Deck-unique prefix for ids in generated SVG (diagrams). */
   idPrefix?: string;
-  /** Registers `[@key]` citations found in the text and returns their deck numbers. */
-  cite(keys: string[], raw: string): number[];
+  /** Registers `[@key]` citations found in the text and returns their deck numbers; `items` carry prefixes and locators. */
+  cite(keys: string[], raw: string, items?: CitationItem[]): number[];
 }
 
-interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
+interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
 
 /** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
@@ -25,15 +26,16 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
     level: 'inline',
-    start: (src) => src.indexOf('[@'),
+    start: (src) => src.indexOf('['),
     tokenizer(src) {
-      const m = /^\[(@[\w:.\/-]+(?:\s*[;,]\s*@[\w:.\/-]+)*)\]/.exec(src);
-      if (!m) return undefined;
-      const keys = m[1]!.split(/[;,]/).map((k) => k.trim().slice(1));
-      return { type: 'cite', raw: m[0], keys } satisfies CiteToken;
+      // Pandoc syntax (`[@k, p. 4]`, `[@a; @b]`, `[see @k, ch. 2]`); a bracket followed by `(` or `[` is a link.
+      const m = /^\[([^[\]\n]*)\](?![([])/.exec(src);
+      const items = m ? parseCitations(m[1]!) : null;
+      if (!m || !items) return undefined;
+      return { type: 'cite', raw: m[0], keys: items.map((i) => i.key), items } satisfies CiteToken;
     },
     renderer(token) {
-      const nums = ctx!.cite((token as CiteToken).keys, token.raw);
+      const nums = ctx!.cite((token as CiteToken).keys, token.raw, (token as CiteToken).items);
       return `<span class="cite">[${nums.join(', ')}]</span>`;
     },
   };
