@@ -8,13 +8,14 @@ const checkJson = async (input: string) => {
 };
 
 describe('chokepoint check: the overlap rule', () => {
-  it('reports code whose pre > code is inline (the reveal 6 bug) and two texts in one place, nothing else', async () => {
+  it('reports code whose pre > code is inline (the reveal 6 bug), two texts in one place and the logo over a heading, nothing else', async () => {
     const { code, issues } = await checkJson('tests/fixtures/check/overlap');
     const overlaps = issues.filter((i) => i.rule === 'overlap');
     expect(code).toBe(1);
-    expect(overlaps.map((i) => `${i.line} ${i.severity}`)).toEqual(['6 error', '16 error']);
+    expect(overlaps.map((i) => `${i.line} ${i.severity}`)).toEqual(['7 error', '17 error', '33 error']);
     expect(overlaps[0]!.message).toMatch(/<code class="hljs">.*broken over 2 lines/);
     expect(overlaps[1]!.message).toMatch(/"Second text here" is drawn over <p> "First text here"/);
+    expect(overlaps[2]!.message).toMatch(/^the deck's logo overlaps <h2> "A heading so long/);
   }, 120_000);
 
   it('finds nothing on code blocks, stepped code and numbered code as the theme draws them', async () => {

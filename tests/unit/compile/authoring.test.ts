@@ -121,3 +121,38 @@ describe('citations with Pandoc locators and groups', () => {
     expect(errorsOf(cite('Bad [@nope, p. 2].'))).toMatchObject([{ line: 3, message: expect.stringContaining('nope') }]);
   });
 });
+
+describe('front matter and sources files: errors instead of silence', () => {
+  it('warns at line 1 when the front matter is never closed', () => {
+    const deck = compileText('---\ntitle: Forgot the end\n\n# Slide\n');
+    expect(deck.issues).toMatchObject([{ line: 1, severity: 'warning', code: 'front-matter-unclosed', message: expect.stringContaining('never closed') }]);
+  });
+
+  it('points an unknown key at the real feature', () => {
+    expect(compileText('---\nmath: true\n---\n# A').issues).toMatchObject([{ line: 2, code: 'unknown-key', hint: 'math needs no key: write $…$ inline or $$…$$ on lines of their own' }]);
+    expect(compileText('---\nmermaid: true\n---\n# A').issues[0]!.hint).toMatch(/```mermaid/);
+  });
+
+  it('accepts theme dark, light and the old name chokepoint without a warning', () => {
+    for (const theme of ['dark', 'light', 'chokepoint']) expect(compileText(`---\ntheme: ${theme}\n---\n# A`).issues).toEqual([]);
+  });
+
+  const SRC = 'k:\n  title: T\n  publisher: P\n  date: 2024\n';
+  it('reads sources.yml when there is no sources.yaml', () => {
+    const deck = compileText('## A\n\nClaim [@k].', { 'sources.yml': SRC });
+    expect(deck.issues).toEqual([]);
+    expect(deck.files).toContain('deck/sources.yml');
+  });
+
+  it('refuses sources.yaml and sources.yml side by side', () => {
+    const deck = compileText('## A\n\nClaim [@k].', { 'sources.yml': SRC, 'sources.yaml': SRC });
+    expect(errorsOf(deck)).toMatchObject([{ file: 'deck/sources.yml', line: 1, code: 'sources-both' }]);
+  });
+
+  it('puts the footer and logo on every slide but the first, and reports a missing logo at its line', () => {
+    const deck = compileText('---\nfooter: Team · 2026\nlogo: logo.png\n---\n# Title\n\n---\n\n## Two\n\n---\n\n<!-- .slide: class="no-chrome" -->\n## Three', { 'logo.png': 'x' });
+    const slides = deck.html.split('<section').slice(1);
+    expect(slides.map((s) => s.includes('<div class="deck-footer">Team · 2026</div><img class="deck-logo" src="assets/logo.png" alt="" aria-hidden="true">'))).toEqual([false, true, false]);
+    expect(errorsOf(compileText('---\nlogo: gone.png\n---\n# A'))).toMatchObject([{ line: 2, message: 'logo file `deck/gone.png` not found' }]);
+  });
+});
