@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { notesWithoutMarked } from '../vite/notes-without-marked.ts';
 import { packageRoot } from './paths.ts';
 
@@ -90,7 +91,9 @@ async function buildRuntime(dir: string): Promise<void> {
  * strict (no 'unsafe-inline') and the speaker view working.
  */
 function speakerViewScriptHashes(): string[] {
-  const code = readFileSync(join(packageRoot, 'node_modules/reveal.js/dist/plugin/notes.mjs'), 'utf8');
+  // Resolved, not joined to packageRoot: installed as a dependency, reveal.js sits in the project's node_modules.
+  const notes = createRequire(import.meta.url).resolve('reveal.js/plugin/notes');
+  const code = readFileSync(join(dirname(notes), 'notes.mjs'), 'utf8');
   const literal = /\.document\.write\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1];
   if (!literal) throw new Error('reveal.js notes plugin changed shape: cannot find the speaker view page');
   // The literal is reveal's own source: evaluating it yields the exact text the popup parses.

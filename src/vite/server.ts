@@ -27,7 +27,8 @@ export function devConfig(options: DevOptions): InlineConfig {
     server: {
       port: options.port ?? 5173,
       host: options.host ?? 'localhost',
-      fs: { allow: [packageRoot, realpathSync(join(packageRoot, 'node_modules')), inputDir] },
+      // Installed as a dependency, Chokepoint may have no node_modules of its own (npm hoists them).
+      fs: { allow: [packageRoot, ...(existsSync(join(packageRoot, 'node_modules')) ? [realpathSync(join(packageRoot, 'node_modules'))] : []), inputDir] },
       // Watch only what the page is made of, not the whole package (tests, lib, benchmarks...).
       watch: { ignored: outside([join(packageRoot, 'src/runtime'), join(packageRoot, 'assets'), inputDir]) },
       // Transform the page's module (and compile the deck) while the browser is still on its way.
