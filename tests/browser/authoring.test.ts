@@ -126,3 +126,35 @@ describe('fenced divs in Chromium', () => {
     expect(cols[0]!.width / row).toBeCloseTo(0.4, 1);
   });
 });
+
+describe('diagrams and citations in Chromium', () => {
+  it('draws the Mermaid flowchart as inline SVG with its title, in the theme palette, at a readable size', async () => {
+    await show('Diagram');
+    const svg = await page.evaluate(() => {
+      const el = document.querySelector<SVGSVGElement>('section.present figure.diagram svg')!;
+      const r = el.getBoundingClientRect();
+      const scale = window.Reveal.getScale();
+      const texts = [...el.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height / scale);
+      return {
+        title: el.querySelector('title')?.textContent, labelledBy: el.getAttribute('aria-labelledby'),
+        width: r.width / scale, minText: Math.min(...texts),
+        nodeText: getComputedStyle(el.querySelector('text')!).fill,
+      };
+    });
+    expect(svg.title).toBe('How a chip reaches a data centre');
+    expect(svg.labelledBy).toMatch(/-title .*-desc$/);
+    expect(svg.width).toBeGreaterThan(1000);
+    expect(svg.minText).toBeGreaterThan(18);
+    expect(svg.nodeText).toBe('rgb(243, 245, 248)'); // --paper through --diagram-fg
+  });
+
+  it('shows citation markers and the locators on the slide\'s source line', async () => {
+    await show('Citations');
+    const text = await page.evaluate(() => ({
+      body: document.querySelector('section.present p')!.textContent,
+      footer: document.querySelector('section.present .slide-sources')!.textContent,
+    }));
+    expect(text.body).toBe('Revenue doubled\u00a0[1]. Others disagree\u00a0[1, 2].');
+    expect(text.footer).toBe('Sources: [1] Example Corp, 21 Feb 2024, p. 4 · [2] see Journal of Examples, May 2023, ch. 2');
+  });
+});
