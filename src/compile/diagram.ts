@@ -1,11 +1,12 @@
 import { parseMermaid, renderMermaidSVG } from 'beautiful-mermaid';
 import { findBadLine } from './diagram-check.ts';
+import { renderTimeline } from './diagram-timeline.ts';
 import { escapeHtml } from './html.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /**
  * ```mermaid fences become inline SVG at build time with beautiful-mermaid (pure JS, no DOM, no browser):
- * flowcharts, sequence, state, class and ER diagrams. Colours are the theme's `--diagram-*` variables, so
+ * flowcharts, sequence, state, class and ER diagrams; `timeline` is drawn by diagram-timeline.ts. Colours are the theme's `--diagram-*` variables, so
  * a diagram follows the deck's palette and the light theme. `accTitle:` and `accDescr:` lines (Mermaid's
  * own accessibility syntax) give the SVG its title and description; without them they are derived.
  */
@@ -15,7 +16,7 @@ const SCALE = 24 / 11;
 /** Rendered SVGs by source: an unchanged diagram costs nothing on rebuild or in the dev server. */
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200;
-const SUPPORTED = /^(graph|flowchart|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram|xychart(-beta)?)\b/;
+const SUPPORTED = /^(graph|flowchart|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram|xychart(-beta)?|timeline)\b/;
 
 const COLOURS = {
   bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', line: 'var(--diagram-line)', accent: 'var(--diagram-accent)',
@@ -33,8 +34,7 @@ export function renderDiagram(source: string, idPrefix: string): string {
   if (!SUPPORTED.test(header)) {
     const kind = header.split(/\s/)[0] ?? '';
     throw new SyntaxAtText(header || source.trim(), header ? `Mermaid \`${kind}\` diagrams are not supported` : 'the mermaid block is empty',
-      kind === 'timeline' ? 'draw a timeline as a chart instead: ```chart with `type: timeline` (see the README, Charts)'
-        : 'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta', 'diagram-error');
+      'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta, timeline', 'diagram-error');
   }
   const bad = findBadLine(body.slice(first));
   if (bad) {
@@ -43,6 +43,11 @@ export function renderDiagram(source: string, idPrefix: string): string {
       'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
   }
   const key = body.join('\n');
+  if (header.startsWith('timeline')) {
+    // beautiful-mermaid has no timeline: drawn here, already at slide size (28 px text).
+    const t = renderTimeline(body.slice(first));
+    return `<figure class="diagram">${withIds(t.svg, idPrefix, title ?? t.title ?? 'Timeline', desc ?? t.desc, 1)}</figure>\n`;
+  }
   let svg = cache.get(key);
   if (svg === undefined) {
     try {
@@ -64,14 +69,14 @@ function tidy(svg: string): string {
 }
 
 /** Prefixes every id and reference, scales the drawing up, and adds the title and description. */
-function withIds(svg: string, prefix: string, title: string, desc: string): string {
+function withIds(svg: string, prefix: string, title: string, desc: string, scale = SCALE): string {
   const p = `${prefix}-`;
   const out = svg
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${p}${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${p}${id})`)
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${p}${id}"`);
   return out.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"([^>]*)>/, (_, a: string, w: string, h: string, b: string) =>
-    `<svg${a} width="${Math.round(Number(w) * SCALE)}" height="${Math.round(Number(h) * SCALE)}"${b} class="diagram-svg" role="img" aria-labelledby="${p}title ${p}desc">` +
+    `<svg${a} width="${Math.round(Number(w) * scale)}" height="${Math.round(Number(h) * scale)}"${b} class="diagram-svg" role="img" aria-labelledby="${p}title ${p}desc">` +
     `<title id="${p}title">${escapeHtml(title)}</title><desc id="${p}desc">${escapeHtml(desc)}</desc>`);
 }
 

@@ -79,10 +79,19 @@ describe('mermaid diagrams', () => {
     ['flowchart LR\n  A[ASML --> B', 5, /`\]` is missing/],
     ['flowchart LR\n  A --> B\n  B -->', 6, /the link has no node at its end/],
     ['sequenceDiagram\n  A->>B: hi\n  A->>: nobody', 6, /a message needs a sender, a receiver and text/],
-    ['timeline\n  2022 : rule', 4, /`timeline` diagrams are not supported/],
+    ['pie\n  "a" : 1', 4, /`pie` diagrams are not supported/],
+    ['timeline\n  title T\n  : orphan event', 6, /an event line `: …` needs a period above it/],
   ])('reports a syntax error at its line: %s', (src, line, message) => {
     const deck = compileText(`## T\n\n\`\`\`mermaid\n${src}\n\`\`\`\n`);
     expect(errorsOf(deck)).toMatchObject([{ file: 'deck/talk.md', line, code: 'diagram-error', message: expect.stringMatching(message) }]);
+  });
+
+  it('draws a timeline: periods along a line, events below, title from the diagram', () => {
+    const deck = compileText('## T\n\n```mermaid\ntimeline\n  title Export controls\n  section Rules\n  2022 : October rule\n  2023 : Update : Second\n       : Third\n```\n');
+    expect(errorsOf(deck)).toEqual([]);
+    expect(deck.html).toContain('<title id="s1-1-m0-title">Export controls</title><desc id="s1-1-m0-desc">2022: October rule. 2023: Update; Second; Third.</desc>');
+    expect((deck.html.match(/<circle /g) ?? []).length).toBe(2);
+    expect(deck.html).toContain('>Rules</text>');
   });
 
   it('renders an unchanged diagram once (cached by content)', () => {
