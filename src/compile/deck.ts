@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { DeckError, type DeckIssue } from './errors.ts';
 import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
+import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
 import { addChrome } from './chrome.ts';
@@ -36,15 +37,18 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
 
   let citations: Citations | undefined;
   let sourcesText: string | null = null;
-  const picked = first ? pickSourcesFile(posix.dirname(first.file), meta.sources, host) : { path: meta.sources };
+  const defaultSources = first ? posix.join(posix.dirname(first.file), meta.sources) : meta.sources;
+  const picked = (first ? collect(() => pickSourcesFile(posix.dirname(first.file), meta.sources, host)) : undefined) ?? { path: defaultSources };
   if (picked.issue) issues.push(picked.issue);
   const sourcesPath = picked.path;
   // Read once, on first need; a broken sources file is one error, and citations then stay quiet.
   const loadCitations = (): Citations => {
     if (citations) return citations;
-    sourcesText = host.readText(sourcesPath);
+    const readSources = () => host.readText(sourcesPath);
+    const read = collect(() => (first && meta.sourcesLine ? readAt(first.file, meta.sourcesLine, readSources) : readSources()));
+    sourcesText = read ?? null;
     if (sourcesText !== null) files.push(sourcesPath);
-    const parsed = sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
+    const parsed = read === undefined ? undefined : sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
     citations = new Citations(parsed ?? new Map(), sourcesPath, parsed === undefined);
     return citations;
   };
@@ -142,7 +146,7 @@ function themeUrl(path: string, host: CompileHost, file: string, line: number): 
 
 /** The URL of a file the front matter names (`theme:`, `logo:`), or a located error when it is missing. */
 function fileUrl(path: string, host: CompileHost, file: string, line: number, key: string): string {
-  const url = host.assetUrl(path);
+  const url = readAt(file, line, () => host.assetUrl(path));
   if (url === null) throw new DeckError({ file, line, message: `${key} file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
 }

@@ -35,6 +35,8 @@ export interface DeckMeta {
   logo?: string;
   /** Line of the `logo` key, for errors about its file. */
   logoLine?: number;
+  /** Line of the `sources` key, for errors about its file. */
+  sourcesLine?: number;
 }
 
 type Kind = 'string' | 'number' | 'object';
@@ -126,6 +128,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     }
     if (key === 'theme') meta.themeLine = line;
     if (key === 'logo') meta.logoLine = line;
+    if (key === 'sources') meta.sourcesLine = line;
   }
   return { meta, lines: end + 1, issues };
 }

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isInside, realOrResolved } from './deck-root.ts';
 
 /**
  * A stylesheet the build copies, with each relative `url(…)` it names (fonts, images) registered as an
@@ -16,4 +18,16 @@ export function rewriteCssUrls(css: string, cssPath: string, cssUrl: string, ass
     const relative = url.startsWith(base) ? url.slice(base.length) : url;
     return `url(${quote}${relative}${suffix}${quote})`;
   });
+}
+
+/**
+ * The asset lookup for files a stylesheet names: only existing files in the stylesheet's own folder or
+ * below it (its fonts/, images/), so a stylesheet cannot pull other files of the disk into a build.
+ */
+export function cssReference(cssPath: string, assetUrl: (path: string) => string): (path: string) => string | null {
+  const dir = realOrResolved(dirname(cssPath));
+  return (path) => {
+    const real = realOrResolved(path);
+    return isInside(dir, real) && existsSync(real) && statSync(real).isFile() ? assetUrl(real) : null;
+  };
 }
