@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameS
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CompileHost, Deck } from '../compile/types.ts';
-import { packageRoot } from './paths.ts';
+import { cacheDir } from './runtime-bundle.ts';
 
 /**
  * KaTeX's stylesheet with only its woff2 fonts (every browser that runs the deck reads woff2), prepared
@@ -13,7 +13,7 @@ export function katexStylesheet(): string {
   // Resolved from this package, so it works when Chokepoint is installed in another project's node_modules.
   const dist = dirname(createRequire(import.meta.url).resolve('katex'));
   const version = (JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const dir = join(packageRoot, 'node_modules', '.cache', 'chokepoint', `katex-${version}`);
+  const dir = join(cacheDir(), `katex-${version}`);
   const css = join(dir, 'katex.css');
   if (existsSync(css)) return css;
   const tmp = `${dir}.tmp-${process.pid}`;
