@@ -18,7 +18,8 @@ Commands:
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
   pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
-                    alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
+                    alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts, overlap
+  new <folder>      write a starter deck (every kind of slide, a chart from a CSV, sources, notes)
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
@@ -115,6 +116,14 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'png': {
       const { runPng } = await import('./export/command.ts');
       return runPng(input, values, out);
+    }
+    case 'new': {
+      if (positionals.length < 2) return out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2;
+      const { scaffoldDeck } = await import('./new/scaffold.ts');
+      const made = scaffoldDeck(input);
+      if ('issue' in made) return out.error(formatIssue(made.issue)), 1;
+      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md; chokepoint check ${displayPath(input)} before you present)`);
+      return 0;
     }
     case 'pptx': {
       const { runPptx } = await import('./export/pptx/command.ts');

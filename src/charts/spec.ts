@@ -27,6 +27,8 @@ const REQUIRED: Record<ChartKind, readonly string[]> = {
   timeline: ['date', 'label'],
 };
 
+const DEFAULTABLE = ['x', 'y', 'date', 'label'];
+
 /** Validates the fence's top-level mapping; returns the spec and the `data` entry to load. */
 export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: ChartSpec; data: LEntry } {
   const at = (line: number): Where => ({ file: where.file, line });
@@ -51,7 +53,8 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     if (entry.key === 'series') seriesNames = entry;
     else if (entry.key !== 'kind' && entry.key !== 'data') readers[entry.key]!(spec, entry, where.file);
   }
-  for (const key of ['title', 'data', ...REQUIRED[kind]]) {
+  // x/y and date/label may come from the data's columns (spec-defaults.ts, once the data is loaded).
+  for (const key of ['title', 'data', ...REQUIRED[kind].filter((k) => !DEFAULTABLE.includes(k))]) {
     if (!map.entries.some((e) => e.key === key)) {
       throw new ChartError(where, `The ${kind} chart has no "${key}".`, missingHint(key, kind));
     }
@@ -98,7 +101,7 @@ function applyNames(spec: ChartSpec, entry: LEntry, suggest: Suggest): void {
   }
 }
 
-function missingHint(key: string, kind: ChartKind): string {
+export function missingHint(key: string, kind: ChartKind): string {
   const examples: Record<string, string> = {
     title: 'Add `title: ...`: screen readers announce it and the data table uses it as caption.',
     data: 'Add `data: data/file.csv` (relative to the Markdown file) or an inline list of records.',

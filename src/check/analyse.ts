@@ -1,4 +1,5 @@
 import { AA_LARGE, AA_NORMAL, contrastRatio, flatten, hex, isLarge } from './contrast.ts';
+import { overlapIssues } from './overlap.ts';
 import type { Box, CheckIssue, StateMeasure, TextSample } from './types.ts';
 
 /** The slide size and the smallest readable text for it. */
@@ -23,7 +24,7 @@ const more = (n: number, what: string) => (n > 0 ? ` (and ${n} more ${what}${n >
 
 /** Overflow, scrolling boxes, small text and low contrast, from one slide's measured fragment steps. */
 export function layoutIssues(states: readonly StateMeasure[], at: Where, limits: Limits): CheckIssue[] {
-  return [...overflow(states, at, limits, 'y'), ...overflow(states, at, limits, 'x'), ...scrolling(states, at), ...textIssues(states, at, limits)];
+  return [...overflow(states, at, limits, 'y'), ...overflow(states, at, limits, 'x'), ...scrolling(states, at), ...textIssues(states, at, limits), ...overlapIssues(states, at)];
 }
 
 function overflow(states: readonly StateMeasure[], at: Where, limits: Limits, axis: 'x' | 'y'): CheckIssue[] {

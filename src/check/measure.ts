@@ -1,4 +1,4 @@
-import type { Box, Culprit, Rgba, Scroller, StateMeasure, TextSample } from './types.ts';
+import type { Box, Culprit, Overlap, Rgba, Scroller, StateMeasure, TextSample } from './types.ts';
 
 /**
  * In the page: shows each slide at each fragment step in turn and measures what the audience sees.
@@ -73,6 +73,10 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
     const culprits: StateMeasure['culprits'] = {};
     const scrollers: Scroller[] = [];
     const texts: TextSample[] = [];
+    // Text line boxes and chrome (footer, logo) boxes, for the overlap rule.
+    const runs: { el: Element; box: Box }[] = [];
+    const chrome: { el: Element; box: Box }[] = [];
+    const overlaps: Overlap[] = [];
     const add = (b: Box, el: Element) => {
       extent = extent ? { top: Math.min(extent.top, b.top), left: Math.min(extent.left, b.left), bottom: Math.max(extent.bottom, b.bottom), right: Math.max(extent.right, b.right) } : { ...b };
       // Remember, per edge, the element reaching furthest past it; on a tie the deeper (later) one is more telling.
@@ -104,13 +108,23 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
       }
       const box = cut(toSlide(rect), clip);
       if (visible && box) add(box, el);
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (visible && box && el.matches('.deck-footer, .deck-logo')) chrome.push({ el, box });
+      // An inline box with a background split over lines: if its pieces overlap, each paints over the line above.
+      if (visible && !svg && cs.display === 'inline' && paints(cs)) {
+        const pieces = [...el.getClientRects()].map(toSlide);
+        if (pieces.some((a, i) => pieces.slice(i + 1).some((b) => a.bottom - b.top > 1 && b.bottom - a.top > 1 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1))) {
+          overlaps.push({ kind: 'broken-box', what: describe(el), other: `${pieces.length} lines` });
+        }
+      }
+      // Zero-width spaces are struts (KaTeX sets them at 0.05em to size a line), not text anyone reads.
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim() !== '');
       if (visible && box && own.length > 0) {
         if (!svg) {
           for (const node of own) {
             range.selectNodeContents(node);
             const r = cut(toSlide(range.getBoundingClientRect()), clip);
             if (r) add(r, el);
+            if (runs.length < 4000) for (const line of range.getClientRects()) { const b = cut(toSlide(line), clip); if (b) runs.push({ el, box: b }); }
           }
         }
         const fg = colour(svg ? cs.fill : cs.color);
@@ -136,7 +150,69 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
     };
     const section = reveal.getCurrentSlide();
     for (const child of section.children) walk(child, null, 1, 1, 0);
-    return { step, extent, culprits, scrollers, texts };
+    overlaps.push(...textOverText(runs), ...chromeOverContent(chrome, runs, section));
+    return { step, extent, culprits, scrollers, texts, overlaps };
+  };
+
+  /** Whether an element paints a box of its own: a background colour or image, or a border. */
+  const paints = (cs: CSSStyleDeclaration) => (colour(cs.backgroundColor)?.[3] ?? 0) > 0 || cs.backgroundImage !== 'none'
+    || ['Top', 'Right', 'Bottom', 'Left'].some((e) => parseFloat(cs.getPropertyValue(`border-${e.toLowerCase()}-width`)) > 0 && cs.getPropertyValue(`border-${e.toLowerCase()}-style`) !== 'none');
+  const area = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  const inter = (a: Box, b: Box): Box => ({ top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) });
+  /** True when an opaque box between `top` and the common ancestor covers `where`: `top` is drawn on a card over `under`. */
+  const coveredBetween = (top: Element, under: Element, where: Box) => {
+    for (let e: Element | null = top; e && !e.contains(under); e = e.parentElement) {
+      const c = colour(getComputedStyle(e).backgroundColor);
+      if (c && c[3] >= 0.99) {
+        const b = toSlideBox(e.getBoundingClientRect());
+        if (b.top <= where.top + 1 && b.left <= where.left + 1 && b.bottom >= where.bottom - 1 && b.right >= where.right - 1) return true;
+      }
+    }
+    return false;
+  };
+  const toSlideBox = (r: DOMRect): Box => {
+    const base = slides.getBoundingClientRect();
+    const scale = base.width / slides.offsetWidth || 1;
+    return { top: (r.top - base.top) / scale, left: (r.left - base.left) / scale, bottom: (r.bottom - base.top) / scale, right: (r.right - base.left) / scale };
+  };
+  /**
+   * Lines of text from different elements drawn over each other (more than 40% of the shorter line's
+   * height: tight headings overlap their neighbours by a few pixels on purpose). A sweep by top edge keeps it near-linear.
+   */
+  const textOverText = (runs: { el: Element; box: Box }[]): Overlap[] => {
+    const found: Overlap[] = [];
+    const sorted = [...runs].sort((a, b) => a.box.top - b.box.top);
+    for (let i = 0; i < sorted.length && found.length < 3; i++) {
+      const a = sorted[i]!;
+      for (let j = i + 1; j < sorted.length && sorted[j]!.box.top < a.box.bottom; j++) {
+        const b = sorted[j]!;
+        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        // Typeset math stacks glyphs on purpose (accents, limits, roots): one formula is one drawing.
+        const formula = a.el.closest('.katex');
+        if (formula && formula === b.el.closest('.katex')) continue;
+        const o = inter(a.box, b.box);
+        const minH = Math.min(a.box.bottom - a.box.top, b.box.bottom - b.box.top);
+        if (o.right - o.left < 2 || o.bottom - o.top < 0.4 * minH) continue;
+        // Document order is paint order here: the later element is drawn on top.
+        const [under, over] = a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? [a, b] : [b, a];
+        if (coveredBetween(over.el, under.el, o)) continue;
+        found.push({ kind: 'text', what: describe(over.el), other: describe(under.el) });
+        break;
+      }
+    }
+    return found;
+  };
+  /** The deck's footer and logo over the slide's own text or pictures. */
+  const chromeOverContent = (chrome: { el: Element; box: Box }[], runs: { el: Element; box: Box }[], section: Element): Overlap[] => {
+    const found: Overlap[] = [];
+    const pictures = [...section.querySelectorAll('img, svg, video, canvas, pre, table, figure')]
+      .filter((e) => !e.closest('.deck-footer, .deck-logo') && !e.parentElement?.closest('svg'))
+      .map((el) => ({ el, box: toSlideBox(el.getBoundingClientRect()) }));
+    for (const c of chrome) {
+      const hit = [...runs, ...pictures].find((r) => !c.el.contains(r.el) && area(c.box, r.box) > 4);
+      if (hit) found.push({ kind: 'chrome', what: describe(c.el), other: describe(hit.el) });
+    }
+    return found;
   };
 
   // Images change the layout when they arrive, and fonts when they swap in: wait for both, never for a timer.

@@ -3,7 +3,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 /** What a check rule is about; `compile` and `source` findings come from the compiler. */
 export type Rule =
   | 'compile' | 'source' | 'overflow' | 'small-text' | 'contrast' | 'alt' | 'svg-title'
-  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script';
+  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap';
 
 /** The slide a finding belongs to, as the audience counts it (1-based, in deck order). */
 export interface SlideRef {
@@ -52,6 +52,12 @@ export interface TextSample {
 /** A box whose content scrolls instead of showing (a long code block with `overflow: auto`). */
 export interface Scroller { what: string; axis: 'x' | 'y'; content: number; box: number }
 
+/**
+ * Things drawn over each other: two texts (`text`), the pieces of one inline box with a background split
+ * over lines (`broken-box`), or the deck's footer or logo over the slide's content (`chrome`).
+ */
+export interface Overlap { kind: 'text' | 'broken-box' | 'chrome'; what: string; other: string }
+
 /** What `measureState` finds at one fragment step of one slide. */
 export interface StateMeasure {
   step: number;
@@ -60,6 +66,8 @@ export interface StateMeasure {
   culprits: Partial<Record<keyof Box, Culprit>>;
   scrollers: Scroller[];
   texts: TextSample[];
+  /** Optional so measurements recorded before the overlap rule still read. */
+  overlaps?: Overlap[];
 }
 
 /** One slide as the page describes it, with what can be checked without stepping through it. */

@@ -1,9 +1,10 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode } from 'yaml';
 import { checkColumns } from '../charts/columns.ts';
+import { applyFieldDefaults } from '../charts/spec-defaults.ts';
 import { jsonRecords, parseCsv, rowsFromList } from '../charts/data.ts';
 import { renderChart } from '../charts/index.ts';
-import { readSpec } from '../charts/spec.ts';
+import { missingHint, readSpec } from '../charts/spec.ts';
 import { ChartError } from '../charts/types.ts';
 import type { Cell, Dataset, LEntry, LNode, Where } from '../charts/types.ts';
 import type { ChartContext } from './chart-context.ts';
@@ -25,6 +26,7 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
     }
     const { spec, data } = readSpec(root, fence, closest);
     const dataset = loadData(data, ctx);
+    applyFieldDefaults(spec, dataset, { x: missingHint('x', spec.kind), y: missingHint('y', spec.kind), date: missingHint('date', spec.kind), label: missingHint('label', spec.kind) });
     checkColumns(spec, dataset, { file: ctx.file, line: data.keyLine }, closest);
     const sources = spec.sources.map((f) => ctx.cite(f.name, f.line));
     return renderChart(spec, dataset, { idPrefix: ctx.idPrefix, sources });

@@ -4,7 +4,9 @@ import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
 import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
+import { addChrome } from './chrome.ts';
 import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
+import { pickSourcesFile } from './sources-file.ts';
 import { Citations, formatDate, isSafeUrl, parseSources, type Source } from './sources.ts';
 import type { SlideCache } from './slide-cache.ts';
 import { splitSlides } from './split.ts';
@@ -35,7 +37,10 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
 
   let citations: Citations | undefined;
   let sourcesText: string | null = null;
-  const sourcesPath = first ? posix.join(posix.dirname(first.file), meta.sources) : meta.sources;
+  const defaultSources = first ? posix.join(posix.dirname(first.file), meta.sources) : meta.sources;
+  const picked = (first ? collect(() => pickSourcesFile(posix.dirname(first.file), meta.sources, host)) : undefined) ?? { path: defaultSources };
+  if (picked.issue) issues.push(picked.issue);
+  const sourcesPath = picked.path;
   // Read once, on first need; a broken sources file is one error, and citations then stay quiet.
   const loadCitations = (): Citations => {
     if (citations) return citations;
@@ -58,6 +63,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   };
 
   const styles = first && /\.css$/i.test(meta.theme) ? collect(() => [themeUrl(posix.join(posix.dirname(first.file), meta.theme), host, first.file, meta.themeLine ?? 1)]) ?? [] : [];
+  const logo = first && meta.logo ? collect(() => fileUrl(posix.join(posix.dirname(first.file), meta.logo!), host, first.file, meta.logoLine ?? 1, 'logo')) : undefined;
   const render = createMarkdown();
   if (cache) {
     loadCitations();
@@ -99,7 +105,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const expanded = stacks.flatMap(({ slides, lines }) => {
     const variants = slides.map((s, i) => (s.html.includes(SOURCES_PLACEHOLDER)
       ? pages.map((page) => ({ html: s.html.replace(SOURCES_PLACEHOLDER, page), line: lines[i]! }))
-      : [{ html: s.html, line: lines[i]! }]));
+      : [{ html: s.html, line: lines[i]! }]).map((v) => ({ ...v, html: addChrome(v.html, v.line.h === 0 && v.line.v === 0, meta.footer, logo) })));
     return slides.length === 1 ? variants[0]!.map((v) => [v]) : [variants.flat()];
   });
   const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
@@ -136,8 +142,13 @@ function renderSourcesList(sources: Source[], start: number): string {
 
 /** The URL of the deck's own stylesheet (`theme: custom.css`), or a located error when it is missing. */
 function themeUrl(path: string, host: CompileHost, file: string, line: number): string {
+  return fileUrl(path, host, file, line, 'theme');
+}
+
+/** The URL of a file the front matter names (`theme:`, `logo:`), or a located error when it is missing. */
+function fileUrl(path: string, host: CompileHost, file: string, line: number, key: string): string {
   const url = readAt(file, line, () => host.assetUrl(path));
-  if (url === null) throw new DeckError({ file, line, code: 'theme-not-found', message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
+  if (url === null) throw new DeckError({ file, line, code: `${key}-not-found`, message: `${key} file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
 }
 

@@ -11,7 +11,7 @@ export interface DeckMeta {
   description?: string;
   /** BCP 47 language of the deck; `en` by default. */
   lang: string;
-  /** `chokepoint` (the built-in theme), or a `.css` file beside the deck, loaded after it. */
+  /** `dark` (the built-in theme; `chokepoint` is the same), `light`, or a `.css` file beside the deck, loaded after it. */
   theme: string;
   /** Slide size in CSS pixels. */
   width: number;
@@ -30,6 +30,12 @@ export interface DeckMeta {
   highlightTheme?: string;
   /** Line of the `theme` key, for errors about its file. */
   themeLine?: number;
+  /** Text at the foot of every slide but the title. */
+  footer?: string;
+  /** Image (path relative to the first Markdown file) in the corner of every slide but the title. */
+  logo?: string;
+  /** Line of the `logo` key, for errors about its file. */
+  logoLine?: number;
   /** Line of the `sources` key, for errors about its file. */
   sourcesLine?: number;
 }
@@ -39,7 +45,19 @@ const KEYS: Record<string, Kind> = {
   title: 'string', subtitle: 'string', author: 'string', date: 'string', description: 'string',
   lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
   revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
-  totalTime: 'number', highlightTheme: 'string',
+  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string',
+};
+
+/** Keys authors try for features that need no key: the hint names the real feature. */
+const FEATURE_HINTS: Record<string, string> = {
+  math: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
+  katex: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
+  mathjax: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
+  mermaid: 'diagrams need no key: write a ```mermaid code block',
+  diagrams: 'diagrams need no key: write a ```mermaid code block',
+  highlight: 'code is highlighted at build time: write ```ts (or any language) code blocks',
+  plugins: 'notes, math, diagrams and code highlighting are built in; Reveal options go under `reveal:`',
+  transition: 'Reveal options go under `reveal:`, e.g. `reveal:` then `  transition: fade`',
 };
 
 export interface FrontMatter {
@@ -48,6 +66,9 @@ export interface FrontMatter {
   lines: number;
   issues: DeckIssue[];
 }
+
+/** Names of the built-in themes; `chokepoint` is the dark theme's earlier name. */
+const BUILT_IN_THEMES = ['chokepoint', 'dark', 'light'];
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -58,7 +79,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const defaults: DeckMeta = { lang: 'en', theme: 'chokepoint', width: 1920, height: 1080, sources: 'sources.yaml', reveal: {} };
   if (!OPEN.test(lines[0] ?? '')) return { meta: defaults, lines: 0, issues: [] };
   const end = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
-  if (end < 0) return { meta: defaults, lines: 0, issues: [] };
+  if (end < 0) {
+    // Settings opened and never closed would otherwise show as a paragraph of `key: value` text.
+    const unclosed = looksLikeYaml(lines.slice(1).join('\n'));
+    return { meta: defaults, lines: 0, issues: unclosed ? [{ file, line: 1, severity: 'warning', code: 'front-matter-unclosed',
+      message: 'the front matter opened on line 1 is never closed, so it is read as slide text',
+      hint: 'add a line `---` after the last setting' }] : [] };
+  }
   const yamlText = lines.slice(1, end).join('\n');
   if (!looksLikeYaml(yamlText)) return { meta: defaults, lines: 0, issues: [] };
   const counter = new LineCounter();
@@ -86,8 +113,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     const kind = KEYS[key];
     if (!kind) {
       const near = closest(key, Object.keys(KEYS));
-      issues.push({ file, line, severity: 'warning', code: 'unknown-key', message: `unknown front matter key \`${key}\` is ignored`,
-        hint: near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}` });
+      issues.push({ file, line, severity: 'warning', message: `unknown front matter key \`${key}\` is ignored`, code: 'unknown-key',
+        hint: FEATURE_HINTS[key.toLowerCase()] ?? (near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}`) });
       continue;
     }
     const value = data[key];
@@ -95,12 +122,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
-    if (key === 'theme' && !/\.css$/i.test(meta.theme) && meta.theme !== 'chokepoint') {
-      issues.push({ file, line, severity: 'warning', code: 'unknown-theme', message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
-        hint: 'leave `theme` out, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
+    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !BUILT_IN_THEMES.includes(meta.theme)) {
+      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`, code: 'unknown-theme',
+        hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
       meta.theme = 'chokepoint';
     }
     if (key === 'theme') meta.themeLine = line;
+    if (key === 'logo') meta.logoLine = line;
     if (key === 'sources') meta.sourcesLine = line;
   }
   return { meta, lines: end + 1, issues };

@@ -68,6 +68,7 @@ function lineSet(step: string, first: number, count: number): { lit: Set<number>
   // Whether the step names any line at all, shown or not (reveal marks the block as highlighting then).
   let any = false;
   for (const part of step.split(',')) {
+    if (part.trim() === '') continue; // `[]`: line numbers, nothing lit (Number('') would be line 0)
     const [a, b] = part.split('-').map(Number);
     if (!Number.isFinite(a)) continue;
     any ||= a! <= (Number.isFinite(b) ? b! : a!);

@@ -1,20 +1,27 @@
-import { Marked, Renderer, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { Marked, Renderer, type RendererExtension, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { parseCitations, type CitationItem } from './citation-syntax.ts';
+import { renderDiagram } from './diagram.ts';
+import { fencedDivs } from './fenced-divs.ts';
 import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
+import { mathExtensions } from './math.ts';
+import { SyntaxAtText } from './syntax-error.ts';
 
 /** What the renderer needs from the slide being rendered. Lines are 0-based offsets into the rendered Markdown. */
 export interface RenderContext {
   /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
   chart(source: string, index: number): string;
-  /** Registers `[@key]` citations written at `line` and returns their deck numbers. */
-  cite(keys: string[], line: number): number[];
+  /** Deck-unique prefix for ids in generated SVG (diagrams). */
+  idPrefix?: string;
+  /** Registers `[@key]` citations written at `line` and returns their deck numbers; `items` carry prefixes and locators. */
+  cite(keys: string[], line: number, items?: CitationItem[]): number[];
   /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
   asset?(url: string, line: number): void;
   /** Refuses what was written at `line` with a located error. */
   fail(line: number, code: string, message: string, hint: string): never;
 }
 
-interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
+interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
 
 /** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
@@ -33,36 +40,50 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     }
     return html;
   };
+  let diagrams = 0;
+  // A TeX or diagram error names the text it is about: locate it inside the token that holds it.
+  const failAt = (token: Tokens.Generic, e: unknown): never => {
+    if (!(e instanceof SyntaxAtText)) throw e;
+    const at = token.raw.indexOf(e.needle);
+    return ctx!.fail(lineOf(token) + (at < 0 ? 0 : newlines(token.raw, 0, at)) + e.offset, e.code, e.message, e.hint);
+  };
 
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
     level: 'inline',
     // marked asks this before every text token with the rest of the paragraph: searching all of it was
     // quadratic (50k links in a paragraph took minutes). Text already stops at `[`, so a window suffices.
-    start: (src) => src.slice(0, 64).indexOf('[@'),
+    start: (src) => src.slice(0, 64).indexOf('['),
     tokenizer(src) {
-      const m = /^\[(@[\w:.\/-]+(?:\s*[;,]\s*@[\w:.\/-]+)*)\]/.exec(src);
-      if (!m) return undefined;
-      const keys = m[1]!.split(/[;,]/).map((k) => k.trim().slice(1));
-      return { type: 'cite', raw: m[0], keys } satisfies CiteToken;
+      // Pandoc syntax (`[@k, p. 4]`, `[@a; @b]`, `[see @k, ch. 2]`); a bracket followed by `(` or `[` is a link.
+      const m = /^\[([^[\]\n]*)\](?![([])/.exec(src);
+      const items = m ? parseCitations(m[1]!) : null;
+      if (!m || !items) return undefined;
+      return { type: 'cite', raw: m[0], keys: items.map((i) => i.key), items } satisfies CiteToken;
     },
     renderer(token) {
-      const nums = ctx!.cite((token as CiteToken).keys, lineOf(token));
+      const nums = ctx!.cite((token as CiteToken).keys, lineOf(token), (token as CiteToken).items);
       return `<span class="cite">[${nums.join(', ')}]</span>`;
     },
   };
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite],
+    extensions: [cite, fencedDivs, ...mathExtensions().map((ext) => ({
+      ...ext,
+      renderer(this: unknown, token: Tokens.Generic) {
+        try { return (ext as RendererExtension).renderer.call(this as never, token); } catch (e) { return failAt(token, e); }
+      },
+    }))],
     renderer: {
       code(token) {
         const info = token.lang ?? '';
         if (/^chart(\s|$)/.test(info)) return ctx!.chart(token.text, charts++);
         try {
+          if (/^mermaid(\s|$)/.test(info)) return renderDiagram(token.text, `${ctx!.idPrefix ?? 'n'}-m${diagrams++}`);
           return renderCode(token.text, info);
         } catch (e) {
-          if (!(e instanceof TooManyCells)) throw e;
+          if (!(e instanceof TooManyCells)) return failAt(token, e);
           return ctx!.fail(lineOf(token), 'code-too-long', e.message, 'use fewer steps, or show fewer lines');
         }
       },
@@ -90,6 +111,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
   return (markdown, context) => {
     ctx = context;
     charts = 0;
+    diagrams = 0;
     try {
       const tokens = marked.lexer(markdown);
       lines = new WeakMap();

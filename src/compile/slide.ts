@@ -47,10 +47,13 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const written: { url: string; line: number }[] = [];
   const chartLines = findFences(contentLines, file, raw.line).filter((f) => /^chart(\s|$)/.test(f.info)).map((f) => raw.line + f.open);
   const textCites: number[] = [];
+  // Per source number, the prefixes and locators it was cited with (`see`, `p. 4`), for the source line.
+  const locators = new Map<number, Set<string>>();
   const chartCites = new Set<string>();
   const dir = posix.dirname(file);
 
   const html = env.render(parts.content, {
+    idPrefix: env.id,
     chart: (source, index) => renderChartFence(source, {
       file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`,
       readData: (rel) => {
@@ -65,9 +68,10 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
         return source ? shortLabel(source) : key;
       },
     }),
-    cite: (keys, line) => keys.map((key) => {
+    cite: (keys, line, items) => keys.map((key, i) => {
       const n = env.citations().cite(key, file, raw.line + line);
       textCites.push(n);
+      if (items?.[i] && (items[i].locator || items[i].prefix)) (locators.get(n) ?? locators.set(n, new Set()).get(n)!).add(JSON.stringify([items[i].prefix, items[i].locator]));
       return n;
     }),
     asset: (url, line) => void written.push({ url, line: raw.line + line }),
@@ -97,7 +101,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
     if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
   }
 
-  const footer = slideFooter(textCites, chartCites, env.citations());
+  const footer = slideFooter(textCites, chartCites, env.citations(), locators);
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
   return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets };
@@ -120,10 +124,17 @@ function writtenLines(written: readonly { url: string; line: number }[], fallbac
   };
 }
 
-function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations): string {
+function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations, locators: Map<number, Set<string>>): string {
   const unique = [...new Set(numbers)].sort((a, b) => a - b).filter((n) => n > 0 && !shownByChart.has(citations.order[n - 1]!));
   if (unique.length === 0) return '';
-  const items = unique.map((n) => `<span>[${n}] ${escapeHtml(shortLabel(citations.sources.get(citations.order[n - 1]!)!))}</span>`);
+  const items = unique.map((n) => {
+    const label = shortLabel(citations.sources.get(citations.order[n - 1]!)!);
+    // `[see @k, ch. 2]` shows as `[1] see Label, ch. 2`; the same source at two places: `…, p. 4; ch. 2`.
+    const uses = [...(locators.get(n) ?? [])].map((u) => JSON.parse(u) as [string, string]);
+    const prefix = [...new Set(uses.map(([p]) => p).filter(Boolean))].join('; ');
+    const where = [...new Set(uses.map(([, l]) => l).filter(Boolean))].join('; ');
+    return `<span>[${n}] ${escapeHtml(`${prefix ? `${prefix} ` : ''}${label}${where ? `, ${where}` : ''}`)}</span>`;
+  });
   return `<footer class="slide-sources">Sources: ${items.join(' · ')}</footer>\n`;
 }
 

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { renderPage } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
+import { cssReference, rewriteCssUrls } from './css-assets.ts';
 import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
 import { displayPath } from './load.ts';
 import { installBuild, planOutDir } from './out-dir.ts';
@@ -22,7 +23,9 @@ export interface BuildResult {
 export async function buildDeck(input: string, outDir: string, options: { allowDirs?: readonly string[] } = {}): Promise<BuildResult> {
   const allow = options.allowDirs ?? allowedDirs();
   const assets = new Map<string, string>();
-  const deck = compileInput(input, (path) => {
+  // Stylesheets are copied with the fonts and images they name (KaTeX's fonts, a custom theme's files).
+  const stylesheets = new Map<string, string>();
+  const assetUrl = (path: string): string => {
     let url = assets.get(path);
     if (!url) {
       let bytes: Buffer;
@@ -31,9 +34,11 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
       const ext = extname(path);
       url = `assets/${basename(path, ext).replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
       assets.set(path, url);
+      if (ext.toLowerCase() === '.css') stylesheets.set(url, rewriteCssUrls(bytes.toString('utf8'), path, url, cssReference(path, assetUrl)));
     }
     return url;
-  }, undefined, allow);
+  };
+  const deck = compileInput(input, assetUrl, undefined, allow);
   const failed = (issues = deck.issues): BuildResult => ({ deck: { ...deck, issues }, ok: false, outDir, files: 0, bytes: 0 });
   if (deck.issues.some((i) => i.severity === 'error')) return failed();
   const runtime = await runtimeBundle();
@@ -54,7 +59,7 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
       bytes += statSync(to).size;
     };
     for (const f of runtime.files) write(f, join(runtime.dir, f));
-    for (const [path, url] of [...assets].sort()) write(url, path);
+    for (const [path, url] of [...assets].sort()) write(url, stylesheets.has(url) ? Buffer.from(stylesheets.get(url)!) : path);
     // The published page names its Markdown files relative to the deck, never by an absolute path.
     const root = new DeckRoot(input, allow);
     write('index.html', Buffer.from(renderPage({ ...deck, html: root.relativeHtml(deck.html) }, runtime)));

@@ -4,7 +4,9 @@ import type { CompileHost, Deck } from '../compile/types.ts';
 import { parseFrontMatter } from '../compile/frontmatter.ts';
 import type { SlideCache } from '../compile/slide-cache.ts';
 import { allowedDirs, DeckRoot } from './deck-root.ts';
+import { withMathStyles } from './katex-assets.ts';
 import { findInput, readInput, readText } from './load.ts';
+import { withThemeStyles } from './theme-styles.ts';
 
 /**
  * Reads and compiles the deck at `path`; I/O problems become located issues like any other. Every read
@@ -23,7 +25,8 @@ export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], ca
     const input = findInput(path);
     const { files, issues } = readInput(input, root);
     if (issues.length > 0) return failed(issues);
-    return compileDeck(files, host, cache);
+    // KaTeX's stylesheet and the light theme are the package's own files: outside the deck's folder on purpose.
+    return withThemeStyles(withMathStyles(compileDeck(files, host, cache), assetUrl), assetUrl);
   } catch (e) {
     if (!(e instanceof DeckError)) throw e;
     return failed([e.issue]);

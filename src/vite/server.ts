@@ -30,7 +30,8 @@ export function devConfig(options: DevOptions): InlineConfig {
   // Served whole: the package's runtime, theme and dependencies, and a folder input. A single-file input
   // serves only its own files (added after each compile), never the folder around it.
   const access = new DevAccess(
-    [join(packageRoot, 'src'), join(packageRoot, 'assets'), join(packageRoot, 'node_modules'), realpathSync(join(packageRoot, 'node_modules')), ...(isFile ? [] : [input])],
+    // Installed as a dependency, Chokepoint may have no node_modules of its own (npm hoists them) until its cache makes one.
+    [join(packageRoot, 'src'), join(packageRoot, 'assets'), join(packageRoot, 'node_modules'), ...(existsSync(join(packageRoot, 'node_modules')) ? [realpathSync(join(packageRoot, 'node_modules'))] : []), ...(isFile ? [] : [input])],
     [input],
   );
   const status = new DevStatus();

@@ -56,7 +56,17 @@ describe('chart errors', () => {
     ['x', 'kind: line\ntitle: T\ndata: d.csv\ny: v\n'],
     ['y', 'kind: line\ntitle: T\ndata: d.csv\nx: date\n'],
   ])('reports a missing %s at the fence line', (key, source) => {
-    expect(issueOf(source, csv)).toMatchObject({ line: 10, message: `The line chart has no "${key}".` });
+    // Three columns: with exactly two, x and y default to them (spec-defaults.ts, tested below).
+    const three = files({ 'd.csv': '# source: a\n# note\ndate,v,w\n2025-01-01,1,3\n2025-02-01,2,4\n' });
+    expect(issueOf(source, three)).toMatchObject({ line: 10, message: `The line chart has no "${key}".` });
+  });
+
+  it('takes x and y from a two-column dataset, and date/label columns for a timeline; an explicit key wins', () => {
+    expect(() => issueOf('kind: line\ntitle: T\ndata: d.csv\n', csv)).toThrow('expected a DeckError');
+    const events = files({ 'e.csv': 'date,label,other\n2025-01-01,First,x\n2025-02-01,Second,y\n' });
+    expect(() => issueOf('kind: timeline\ntitle: T\ndata: e.csv\n', events)).toThrow('expected a DeckError');
+    expect(issueOf('kind: timeline\ntitle: T\ndata: e.csv\nlabel: nope\n', events)).toMatchObject({ line: 14, message: expect.stringContaining('no column "nope"') });
+    expect(issueOf('kind: line\ntitle: T\ndata: d.csv\ny: nope\n', csv)).toMatchObject({ line: 14, message: expect.stringContaining('no column "nope"') });
   });
 
   it('reports a timeline without its label field', () => {

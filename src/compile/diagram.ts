@@ -1,0 +1,113 @@
+import { parseMermaid, renderMermaidSVG } from 'beautiful-mermaid';
+import { findBadLine } from './diagram-check.ts';
+import { renderTimeline } from './diagram-timeline.ts';
+import { escapeHtml } from './html.ts';
+import { SyntaxAtText } from './syntax-error.ts';
+
+/**
+ * ```mermaid fences become inline SVG at build time with beautiful-mermaid (pure JS, no DOM, no browser):
+ * flowcharts, sequence, state, class and ER diagrams; `timeline` is drawn by diagram-timeline.ts. Colours are the theme's `--diagram-*` variables, so
+ * a diagram follows the deck's palette and the light theme. `accTitle:` and `accDescr:` lines (Mermaid's
+ * own accessibility syntax) give the SVG its title and description; without them they are derived.
+ */
+
+/** Smallest text beautiful-mermaid draws (11 px) scaled to 24 px on the slide. */
+const SCALE = 24 / 11;
+/** Rendered SVGs by source: an unchanged diagram costs nothing on rebuild or in the dev server. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200;
+const SUPPORTED = /^(graph|flowchart|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram|xychart(-beta)?|timeline)\b/;
+
+const COLOURS = {
+  bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', line: 'var(--diagram-line)', accent: 'var(--diagram-accent)',
+  muted: 'var(--diagram-muted)', surface: 'var(--diagram-surface)', border: 'var(--diagram-border)',
+};
+
+/** Renders one ```mermaid fence; `idPrefix` keeps the SVG's ids unique in the deck. */
+export function renderDiagram(source: string, idPrefix: string): string {
+  const lines = source.split('\n');
+  const title = meta(lines, 'accTitle');
+  const desc = meta(lines, 'accDescr');
+  const body = lines.filter((l) => !/^\s*acc(Title|Descr)\s*:/.test(l));
+  const first = body.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
+  const header = body[first]?.trim() ?? '';
+  if (!SUPPORTED.test(header)) {
+    const kind = header.split(/\s/)[0] ?? '';
+    throw new SyntaxAtText(header || source.trim(), header ? `Mermaid \`${kind}\` diagrams are not supported` : 'the mermaid block is empty',
+      'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta, timeline', 'diagram-error');
+  }
+  const bad = findBadLine(body.slice(first));
+  if (bad) {
+    const line = body[first + bad.index]!;
+    throw new SyntaxAtText(line.trim(), `Mermaid syntax error: ${bad.why}: \`${line.trim()}\``,
+      'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
+  }
+  const key = body.join('\n');
+  if (header.startsWith('timeline')) {
+    // beautiful-mermaid has no timeline: drawn here, already at slide size (28 px text).
+    const t = renderTimeline(body.slice(first));
+    return `<figure class="diagram">${withIds(t.svg, idPrefix, title ?? t.title ?? 'Timeline', desc ?? t.desc, 1)}</figure>\n`;
+  }
+  let svg = cache.get(key);
+  if (svg === undefined) {
+    try {
+      svg = tidy(renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+    } catch (e) {
+      throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
+    }
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, svg);
+  }
+  const label = title ?? `${kindName(header)}`;
+  const description = desc ?? describe(key, header);
+  return `<figure class="diagram">${withIds(svg, idPrefix, label, description)}</figure>\n`;
+}
+
+/** Drops what a slide must not load or repeat: the Google Fonts import (the theme self-hosts Inter). */
+function tidy(svg: string): string {
+  return svg.replace(/^\s*@import url\([^)\n]*\);?\s*$/m, '');
+}
+
+/** Prefixes every id and reference, scales the drawing up, and adds the title and description. */
+function withIds(svg: string, prefix: string, title: string, desc: string, scale = SCALE): string {
+  const p = `${prefix}-`;
+  const out = svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${p}${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${p}${id})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${p}${id}"`);
+  return out.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"([^>]*)>/, (_, a: string, w: string, h: string, b: string) =>
+    `<svg${a} width="${Math.round(Number(w) * scale)}" height="${Math.round(Number(h) * scale)}"${b} class="diagram-svg" role="img" aria-labelledby="${p}title ${p}desc">` +
+    `<title id="${p}title">${escapeHtml(title)}</title><desc id="${p}desc">${escapeHtml(desc)}</desc>`);
+}
+
+function meta(lines: string[], key: string): string | undefined {
+  const m = lines.map((l) => new RegExp(`^\\s*${key}\\s*:\\s*(.*)$`).exec(l)).find(Boolean);
+  return m?.[1]?.trim() || undefined;
+}
+
+function kindName(header: string): string {
+  if (/^(graph|flowchart)/.test(header)) return 'Flowchart';
+  if (header.startsWith('sequence')) return 'Sequence diagram';
+  if (header.startsWith('state')) return 'State diagram';
+  if (header.startsWith('class')) return 'Class diagram';
+  if (header.startsWith('er')) return 'Entity-relationship diagram';
+  return 'Chart';
+}
+
+/** A plain-language description for screen readers: the links of a flowchart, the messages of a sequence. */
+function describe(source: string, header: string): string {
+  if (/^(graph|flowchart|stateDiagram)/.test(header)) {
+    try {
+      const g = parseMermaid(source);
+      const name = (id: string) => g.nodes.get(id)?.label || id;
+      const links = g.edges.map((e) => `${name(e.source)} to ${name(e.target)}${e.label ? ` (${e.label})` : ''}`);
+      if (links.length > 0) return `${links.length} link${links.length > 1 ? 's' : ''}: ${links.join('; ')}.`;
+      return `${g.nodes.size} boxes: ${[...g.nodes.values()].map((n) => n.label).join(', ')}.`;
+    } catch { /* described generically below */ }
+  }
+  if (header.startsWith('sequence')) {
+    const messages = source.split('\n').map((l) => /^\s*([^:>\s-][^:>-]*)-{1,2}[>x)]{1,2}[+-]?([^:]+):(.*)$/.exec(l)).filter((m) => m !== null);
+    if (messages.length > 0) return messages.map((m) => `${m[1]!.trim()} to ${m[2]!.trim()}: ${m[3]!.trim()}`).join('; ') + '.';
+  }
+  return `${kindName(header)}.`;
+}
