@@ -3,8 +3,9 @@ import type { Deck, SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
+import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage } from './print-layout.ts';
-import type { Progress } from './progress.ts';
+import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, waitForAssets, waitForPrintView } from './ready.ts';
 import { failed, openSession } from './session.ts';
 
@@ -38,6 +39,9 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
     const { deck, page, url } = session;
+    // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
+    const clash = deckFileProblem(options.out, deck.files);
+    if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
     await page.addInitScript(exportInitScript);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
@@ -45,8 +49,14 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     if (notes) query.set('showNotes', 'separate-page');
     // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
     await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
-    await waitForPrintView(page);
-    await waitForAssets(page);
+    const loading = heartbeat(progress, `still laying out ${deck.slides.length} slides`);
+    try {
+      // reveal lays out every slide before it signals: allow for big decks (~20 ms a slide on a busy machine).
+      await waitForPrintView(page, 120_000 + 20 * deck.slides.length);
+      await waitForAssets(page);
+    } finally {
+      loading();
+    }
     // Measure (notes fitting, page count) with the print styles page.pdf will use.
     await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
@@ -63,9 +73,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     }
     await waitForAssets(page);
     progress.phase(`rendering ${pages.length} pages`);
+    const rendering = heartbeat(progress, `still rendering ${pages.length} pages in Chromium`);
     const pdf = await page.pdf({
       preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
-    });
+    }).finally(rendering);
     const { meta } = deck;
     const bytes = withInfo(pdf, {
       Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',

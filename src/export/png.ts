@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
+import { replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
 import { failed, openSession } from './session.ts';
 
@@ -19,7 +19,6 @@ const QUERY = 'transition=none&backgroundTransition=none&autoAnimate=false&margi
 // Fragments fade in with CSS transitions that reveal's `transition` setting does not cover: switch them all off.
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
 const TABS = 2;
-const NUMBERED = /^\d{3,}-[a-z0-9-]+\.png$/;
 
 /** The file name of slide `index` (0-based) of `count`: `001-<title-slug>.png`. */
 export function pngName(slide: SlideInfo, index: number, count: number): string {
@@ -28,7 +27,8 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
 
 /**
  * Writes one PNG per slide at the deck's size, fragments in their final state: the deck loads once per tab
- * and navigates slide to slide (no reloads, no fixed waits). Numbered PNGs left from an earlier, longer export are removed.
+ * and navigates slide to slide (no reloads, no fixed waits). Images an earlier export recorded
+ * (in the folder's manifest) and this one did not write are removed; nothing else in the folder is touched.
  */
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
@@ -67,9 +67,7 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
         progress.step(written.size, total, 'rendering');
       }
     }));
-    if (existsSync(options.out)) {
-      for (const f of readdirSync(options.out)) if (NUMBERED.test(f) && !written.has(f)) rmSync(join(options.out, f), { force: true });
-    }
+    replacePngs(options.out, written, cleanup);
     return { ok: true, deck, pages: written.size, bytes, seconds: (performance.now() - started) / 1000 };
   } finally {
     progress.end();
