@@ -1,10 +1,11 @@
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck, SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
+import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
 import { deckFileProblem } from './out-guard.ts';
-import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage } from './print-layout.ts';
+import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
 import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, waitForAssets, waitForPrintView } from './ready.ts';
 import { failed, openSession } from './session.ts';
@@ -45,7 +46,9 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const notes = Boolean(options.notes || options.handout);
     await page.addInitScript(exportInitScript);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
-    const query = new URLSearchParams({ 'print-pdf': '', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
+    // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
+    // fraction of a pixel at the edges rasterises as a stray line.
+    const query = new URLSearchParams({ 'print-pdf': '', margin: '0', pdfPageHeightOffset: '0', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
     if (notes) query.set('showNotes', 'separate-page');
     // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
     await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
@@ -60,7 +63,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     // Measure (notes fitting, page count) with the print styles page.pdf will use.
     await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
-    const slides = deck.slides.map((s) => ({ title: s.title, v: s.v }));
+    const slides = deck.slides.map((s, i): PrintSlide => {
+      const before = deck.slides[i - 1];
+      return { title: s.title, v: s.v, continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
+    });
     let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {
       await page.addStyleTag({ content: HANDOUT_CSS });
@@ -71,6 +77,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
       pages = Array.from({ length: handout.sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
       cutNotes = handout.cutNotes;
     }
+    await page.evaluate(boxHalos);
     await waitForAssets(page);
     progress.phase(`rendering ${pages.length} pages`);
     const rendering = heartbeat(progress, `still rendering ${pages.length} pages in Chromium`);

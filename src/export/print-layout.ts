@@ -3,6 +3,8 @@ export interface PrintSlide {
   title: string;
   /** Vertical index: children of a stack nest under its first slide in the outline. */
   v: number;
+  /** The same Markdown slide as the one before (a long source list split over pages): no bookmark of its own. */
+  continued?: boolean;
 }
 
 /** One PDF page: the slide it belongs to and what it shows. */
@@ -22,8 +24,10 @@ export interface PrintLayoutArgs {
  * Runs in the page after reveal's `pdf-ready`: fixes what reveal's print view leaves for a PDF and lists the pages.
  * - Chromium builds the PDF outline from headings in the accessibility tree, and reveal leaves `aria-hidden`
  *   on slides it would not show live, so those slides had no bookmark. Every page is unhidden, each slide's
- *   title heading becomes the one heading of its page (level 1, or 2 below a stack's first slide) and other
- *   headings, fragment copies and notes are demoted: one bookmark per titled slide.
+ *   title heading becomes the one heading of its page and other headings, fragment copies and notes are
+ *   demoted: one bookmark per titled slide. Its level nests the outline: parts (section dividers, slides
+ *   titled with `#`) and the source list at the top, the slides of a part below it, a stack's slides below
+ *   its first; a source list split over several slides gets one bookmark.
  * - With notes, every slide gets a notes page (a placeholder when it has none), after its fragment steps;
  *   reveal puts notes before the steps and nothing for slides without notes, so pages would not pair up.
  * - Explicit page breaks, so the last page is not followed by a blank one.
@@ -47,12 +51,27 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     }
   }
 
+  let inPart = false;
+  let stackLevel = 1;
   for (const { el, slide, kind } of entries) {
     el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
     const info = slides[slide];
     const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => !h.closest('aside'));
-    const titled = kind === 'slide' && Boolean(info?.title);
+    const titled = kind === 'slide' && Boolean(info?.title) && !info?.continued;
     const main = titled ? headings.find((h) => /^H[1-3]$/.test(h.tagName)) : undefined;
+    let level = 1;
+    if (titled && info) {
+      const section = el.querySelector('section[data-export-slide]') ?? el.querySelector('section');
+      const part = Boolean(section?.classList.contains('section')) || main?.tagName === 'H1';
+      const sources = Boolean(el.querySelector('.sources-list, .sources-empty'));
+      if (info.v > 0) level = stackLevel + 1;
+      else {
+        level = part || sources ? 1 : inPart ? 2 : 1;
+        stackLevel = level;
+        if (part) inPart = true;
+        if (sources) inPart = false;
+      }
+    }
     for (const h of headings) if (h !== main) h.setAttribute('role', 'none');
     if (titled && info) {
       let target = main;
@@ -64,7 +83,7 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
         target.textContent = info.title;
         (el.querySelector('section') ?? el).prepend(target);
       }
-      target.setAttribute('aria-level', info.v > 0 ? '2' : '1');
+      target.setAttribute('aria-level', String(level));
       // A bookmark takes the heading's laid-out text, which drops the space where a line wraps ("rightand
       // wrong"); spaces kept as written (pre-wrap, with runs collapsed by hand) look the same and survive.
       const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -103,7 +122,8 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
       head.append(Object.assign(document.createElement('span'), { textContent: `Notes · ${e.slide + 1} / ${slides.length}` }));
       head.append(Object.assign(document.createElement('strong'), { textContent: slides[e.slide]?.title ?? '' }));
       e.el.replaceChildren(head, body);
-      e.el.style.height = `${pageHeight - 1}px`;
+      // Exactly one page: the export sets reveal's page height offset to 0, so no strip of background shows below.
+      e.el.style.height = `${pageHeight}px`;
     }
   }
 
