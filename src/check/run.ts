@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../export/browser.ts';
+import { launchProfile } from '../export/browser.ts';
 import { Cleanup } from '../export/cleanup.ts';
 import { serveStatic } from '../export/serve.ts';
 import { sizeProblem } from '../export/session.ts';
@@ -34,10 +34,8 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   removeStaleTemp();
   const tmp = makeTempDir('check');
   cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
-  const profileDir = join(tmp, 'browser');
-  mkdirSync(profileDir);
   // Chromium starts while the deck builds; a deck that does not compile never needs it.
-  const launching = launchBrowser({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, profileDir });
+  const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
   cleanup.add(() => launching.then((b) => b.close(), () => undefined));
   try {
@@ -46,11 +44,12 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: /source/.test(i.message) ? 'source' : 'compile' }));
     const seconds = () => (performance.now() - started) / 1000;
     if (!built.ok || tooLarge) return { issues: compiled, slides: 0, seconds: seconds() };
-    const browser = await launching;
+    const context = await launching;
     const server = await serveStatic(built.outDir);
     cleanup.add(() => server.close());
     const { width, height } = built.deck.meta;
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.setViewportSize({ width, height });
     const failed = watchRequests(page, server.url);
     await page.route((url) => /^https?:/.test(url.href) && !url.href.startsWith(server.url), (route) => route.abort('blockedbyclient'));
     // Query parameters override the deck's reveal settings: no transition, and no margin, so one slide pixel is one screen pixel.

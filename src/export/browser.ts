@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
 /** Chromium flags for running here: as root, headless, with no calls home. */
 export const CHROMIUM_ARGS = [
@@ -38,10 +39,25 @@ export class BrowserStartError extends BrowserError {
   }
 }
 
-/** How long a browser may take to start before the export gives up (ms); CHOKEPOINT_BROWSER_TIMEOUT overrides it. */
+/**
+ * How long a browser may take to start before we check that it is one (ms); CHOKEPOINT_BROWSER_TIMEOUT
+ * overrides it. A real Chromium on a busy machine can take longer than this, so past it the executable is
+ * asked for `--version`, with the same time limit: a browser answers and is given up to two minutes more,
+ * a program that never starts (a wrong CHROME_PATH, a wrapper that waits) fails right there.
+ */
 export function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.CHOKEPOINT_BROWSER_TIMEOUT);
-  return Number.isFinite(ms) && ms > 0 ? ms : 15_000;
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
+/** The hard limit for a browser that answers `--version` but is slow to start (ms). */
+const SLOW_START_LIMIT = 120_000;
+
+/** Resolves true when `path --version` prints something and exits 0 within `ms`. */
+function answers(path: string, ms: number): Promise<boolean> {
+  return new Promise((done) => {
+    execFile(path, ['--version'], { timeout: ms, killSignal: 'SIGKILL' }, (error, stdout) => done(!error && stdout.trim().length > 0));
+  });
 }
 
 const runnable = (path: string) => {
@@ -83,41 +99,54 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = 
   throw new NoBrowserError(tried.length > 0 ? tried : ['nothing: CHOKEPOINT_SYSTEM_BROWSERS is empty']);
 }
 
-/** What {@link launchBrowser} takes: Playwright's options, plus a folder for the browser's profile. */
-export type BrowserOptions = LaunchOptions & {
-  /**
-   * Where the browser's profile and Playwright's artifacts go (instead of the system temp folder), so one
-   * removal cleans up after it, and a later run can find and remove them if this process is killed.
-   */
-  profileDir?: string;
-};
+/**
+ * Launches headless Chromium with the flags this machine needs. A program that does not start as a browser
+ * fails within about twice {@link launchTimeout} with a plain {@link BrowserStartError}, not Playwright's log dump.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findBrowser();
+  return watch(executablePath, chromium.launch({
+    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  }));
+}
 
 /**
- * Launches headless Chromium with the flags this machine needs. A browser that does not start within
- * {@link launchTimeout} fails with a plain {@link BrowserStartError}, not Playwright's log dump.
+ * Launches Chromium on a profile in `dir` (created if missing), for exports and checks: everything the
+ * browser writes stays in a folder the caller owns and removes, and that a later run can recognise and
+ * remove (with the browser, if it outlived us) when this process is killed outright. The context comes
+ * with one blank page, ready to use.
  */
-export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
-  const { profileDir, ...launch } = options;
+export async function launchProfile(dir: string, options: Omit<LaunchOptions, 'env'> = {}): Promise<BrowserContext> {
   const executablePath = findBrowser();
-  const timeout = launchTimeout();
-  // Playwright creates its profile and artifacts folders in os.tmpdir(), which follows TMPDIR while it starts.
-  const saved = process.env.TMPDIR;
-  if (profileDir) process.env.TMPDIR = profileDir;
+  return watch(executablePath, chromium.launchPersistentContext(dir, {
+    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, viewport: null, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    // Chromium's own temporary files (shared memory with --disable-dev-shm-usage) go to the same folder.
+    env: { ...process.env, TMPDIR: dir },
+  }));
+}
+
+/** Waits for a launch; past {@link launchTimeout} checks that the program is a browser; plain errors either way. */
+async function watch<T extends { close(): Promise<void> }>(executablePath: string, launching: Promise<T>): Promise<T> {
+  const wait = launchTimeout();
+  let timer: NodeJS.Timeout | undefined;
+  const notBrowser = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => {
+      void answers(executablePath, wait).then((ok) => {
+        if (!ok) fail(new BrowserStartError(executablePath, `no answer within ${Math.round((2 * wait) / 1000)} s, not even to --version`));
+      });
+    }, wait);
+  });
   try {
-    return await chromium.launch({
-      executablePath, headless: true, timeout, ...launch,
-      env: profileDir ? { ...process.env, TMPDIR: profileDir } : launch.env,
-      args: [...CHROMIUM_ARGS, ...(launch.args ?? [])],
-    });
+    return await Promise.race([launching, notBrowser]);
   } catch (e) {
+    // A launch that still succeeds later must not leave a browser running.
+    launching.then((b) => b.close(), () => undefined);
+    if (e instanceof BrowserStartError) throw e;
     const text = (e as Error).message ?? String(e);
-    const why = /Timeout \d+ms exceeded/.test(text) ? `no answer within ${Math.round(timeout / 1000)} s`
-      : text.split('\n')[0]!.replace(/^(browserType\.launch|Error):\s*/, '').trim() || 'unknown error';
+    const why = /Timeout \d+ms exceeded/.test(text) ? `no answer within ${SLOW_START_LIMIT / 1000} s`
+      : text.split('\n')[0]!.replace(/^(browserType\.launch\w*|Error):\s*/, '').trim() || 'unknown error';
     throw new BrowserStartError(executablePath, why.slice(0, 300));
   } finally {
-    if (profileDir) {
-      if (saved === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = saved;
-    }
+    clearTimeout(timer);
   }
 }

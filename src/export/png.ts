@@ -37,18 +37,19 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
   try {
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
-    const { deck, browser, url } = session;
+    const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
     const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
-      const page = tab === 0 ? session.page : await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+      const page = tab === 0 ? session.page : await context.newPage();
+      if (tab > 0) await page.setViewportSize({ width, height });
       await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
       await page.waitForSelector('.reveal.ready');
       await page.addStyleTag({ content: STILL });
       // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).
-      return { page, cdp: await page.context().newCDPSession(page) };
+      return { page, cdp: await context.newCDPSession(page) };
     }));
     progress.phase(`rendering ${total} images into ${options.out}`);
     const written = new Set<string>();

@@ -62,14 +62,16 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     let level = 1;
     if (titled && info) {
       const section = el.querySelector('section[data-export-slide]') ?? el.querySelector('section');
-      const part = Boolean(section?.classList.contains('section')) || main?.tagName === 'H1';
+      // The title slide (first, or marked so) opens the deck rather than a part: it stays at the top, alone.
+      const opening = slide === 0 || Boolean(section?.classList.contains('title-slide'));
+      const part = !opening && (Boolean(section?.classList.contains('section')) || main?.tagName === 'H1');
       const sources = Boolean(el.querySelector('.sources-list, .sources-empty'));
       if (info.v > 0) level = stackLevel + 1;
       else {
         level = part || sources ? 1 : inPart ? 2 : 1;
         stackLevel = level;
         if (part) inPart = true;
-        if (sources) inPart = false;
+        if (sources || opening) inPart = false;
       }
     }
     for (const h of headings) if (h !== main) h.setAttribute('role', 'none');
@@ -170,6 +172,8 @@ html.reveal-print .reveal .slides .speaker-notes-pdf[data-layout=separate-page] 
 .export-notes-body strong { font-weight: 800; color: #0c1117; }
 .export-notes-body code { font-family: var(--r-code-font); font-size: 0.85em; }
 .export-notes-empty { color: #8a96a3; font-style: italic; }
+/* The page is exactly the slide (no print margin): the number sits in the slide's corner, on the baseline of its source line. */
+html.reveal-print .reveal .slide-number-pdf { right: 40px; bottom: 16px; line-height: 1.3; }
 .export-outline-anchor {
   position: absolute; left: 0; top: 0; font-size: 1px; line-height: 1; color: transparent; pointer-events: none;
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck } from '../node/build.ts';
-import { launchBrowser } from './browser.ts';
+import { launchProfile } from './browser.ts';
 import type { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
@@ -30,7 +30,8 @@ export interface Session {
   deck: Deck;
   /** The deck's URL, ending in `/`. */
   url: string;
-  browser: Browser;
+  /** The browser, as one context on a throwaway profile: `context.newPage()` for more tabs. */
+  context: BrowserContext;
   /** A blank page at the deck's size, opened while the deck was building. */
   page: Page;
 }
@@ -50,14 +51,10 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   removeStaleTemp();
   const tmp = makeTempDir('export');
   cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
-  const profile = join(tmp, 'browser');
-  mkdirSync(profile);
-  const launching = (async () => launchBrowser({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, profileDir: profile }))();
+  const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.
   cleanup.add(() => launching.then((b) => b.close(), () => undefined));
-  // A new page (a browser context) takes ~150 ms: open it while the deck builds.
-  const opening = launching.then((b) => b.newPage());
-  opening.catch(() => undefined);
   const built = await buildDeck(input, join(tmp, 'dist'));
   const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
   if (!built.ok || tooLarge) {
@@ -67,10 +64,10 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   const server = await serveStatic(built.outDir);
   cleanup.add(() => server.close());
   progress.phase('starting Chromium');
-  const browser = await launching;
-  const page = await opening;
+  const context = await launching;
+  const page = context.pages()[0] ?? await context.newPage();
   await page.setViewportSize({ width: built.deck.meta.width, height: built.deck.meta.height });
-  return { deck: built.deck, url: server.url, browser, page };
+  return { deck: built.deck, url: server.url, context, page };
 }
 
 /** Narrows a session result to the failure case. */

@@ -61,3 +61,47 @@ function decodeTitle(dict: string): string {
   const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(dict);
   return (literal?.[1] ?? '').replace(/\\([()\\])/g, '$1');
 }
+
+/** Fonts by type (`CID TrueType`, `Type 3`, ...), from `pdffonts`. */
+export function pdfFontTypes(file: string): string[] {
+  const lines = run('pdffonts', [file]).split('\n');
+  const header = lines[0] ?? '';
+  const [from, to] = [header.indexOf('type'), header.indexOf('encoding')];
+  return lines.slice(2).filter(Boolean).map((row) => row.slice(from, to).trim());
+}
+
+/** The bookmarks as a tree, read with qpdf (which also reads outlines kept in object streams). */
+export function pdfOutlineTree(file: string): { title: string; page: number; kids: ReturnType<typeof pdfOutlineTree> }[] {
+  type Node = { title: string; destpageposfrom1: number; kids: Node[] };
+  const json = JSON.parse(execFileSync('/usr/bin/qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Node[] };
+  const map = (nodes: Node[]): ReturnType<typeof pdfOutlineTree> => nodes.map((n) => ({ title: n.title, page: n.destpageposfrom1, kids: map(n.kids) }));
+  return map(json.outlines);
+}
+
+/**
+ * For each page (1-based) whose rasterised right or bottom edge (at 72 dpi, grey) differs from the pixels
+ * two columns or rows inside it by more than `tolerance`: a stray line the page box does not cover.
+ */
+export function edgeArtefacts(file: string, tolerance = 40): { page: number; right: number; bottom: number }[] {
+  const pages = Number(pdfInfo(file).Pages);
+  const found: { page: number; right: number; bottom: number }[] = [];
+  for (let p = 1; p <= pages; p++) {
+    const pgm = execFileSync('/usr/bin/pdftoppm', ['-f', String(p), '-l', String(p), '-r', '72', '-gray', file]);
+    // Binary PGM (P5): three header lines (magic, size, max), then one byte per pixel.
+    let at = 0;
+    const header: string[] = [];
+    while (header.length < 3) {
+      const end = pgm.indexOf(0x0a, at);
+      header.push(pgm.subarray(at, end).toString('latin1'));
+      at = end + 1;
+    }
+    const [w, h] = header[1]!.split(/\s+/).map(Number) as [number, number];
+    const px = (x: number, y: number) => pgm[at + y * w + x]!;
+    let right = 0;
+    let bottom = 0;
+    for (let y = 0; y < h; y++) right = Math.max(right, Math.abs(px(w - 1, y) - px(w - 3, y)));
+    for (let x = 0; x < w; x++) bottom = Math.max(bottom, Math.abs(px(x, h - 1) - px(x, h - 3)));
+    if (right > tolerance || bottom > tolerance) found.push({ page: p, right, bottom });
+  }
+  return found;
+}
