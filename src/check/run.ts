@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchProfile } from '../export/browser.ts';
 import { Cleanup } from '../export/cleanup.ts';
 import { serveStatic } from '../export/serve.ts';
 import { sizeProblem } from '../export/session.ts';
-import { makeTempDir, removeStaleTemp } from '../export/temp.ts';
+import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
 import { buildDeck } from '../node/build.ts';
 import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
@@ -33,7 +32,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   const release = cleanup.trapSignals((signal) => process.stderr.write(`\nchokepoint check: ${signal}: stopping and removing temporary files\n`));
   removeStaleTemp();
   const tmp = makeTempDir('check');
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.add(() => removeTempDir(tmp));
   // Chromium starts while the deck builds; a deck that does not compile never needs it.
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);

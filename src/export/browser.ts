@@ -116,12 +116,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
  * remove (with the browser, if it outlived us) when this process is killed outright. The context comes
  * with one blank page, ready to use.
  */
-export async function launchProfile(dir: string, options: Omit<LaunchOptions, 'env'> = {}): Promise<BrowserContext> {
+export async function launchProfile(dir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
   const executablePath = findBrowser();
   return watch(executablePath, chromium.launchPersistentContext(dir, {
+    // Chromium's own TMPDIR stays the system's: its singleton socket path must stay under 108 bytes.
     executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, viewport: null, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-    // Chromium's own temporary files (shared memory with --disable-dev-shm-usage) go to the same folder.
-    env: { ...process.env, TMPDIR: dir },
   }));
 }
 

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
@@ -8,7 +7,7 @@ import { launchProfile } from './browser.ts';
 import type { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
-import { makeTempDir, removeStaleTemp } from './temp.ts';
+import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
 
 /** The largest slide an export opens a browser page for (8K): beyond it Chromium runs out of memory or hangs. */
 export const MAX_VIEWPORT = { width: 7680, height: 7680, pixels: 7680 * 4320 };
@@ -50,7 +49,7 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   progress.phase(`building ${input}`);
   removeStaleTemp();
   const tmp = makeTempDir('export');
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.add(() => removeTempDir(tmp));
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 // `chokepoint-<kind>-<pid>-XXXXXX`: the pid tells a later run whether the owner is still alive.
 const OURS = /^chokepoint-(export|check|pptx)-(\d+)-[A-Za-z0-9]{6}$/;
@@ -8,6 +8,18 @@ const OURS = /^chokepoint-(export|check|pptx)-(\d+)-[A-Za-z0-9]{6}$/;
 /** A fresh temporary folder for one export or check, named after this process so a stale one can be recognised. */
 export function makeTempDir(kind: 'export' | 'check' | 'pptx'): string {
   return mkdtempSync(join(tmpdir(), `chokepoint-${kind}-${process.pid}-`));
+}
+
+/**
+ * Removes a run's temporary folder, and the socket folder its browser made in the system temp folder
+ * (`org.chromium.Chromium.*`, linked from the profile), which a browser killed while starting leaves behind.
+ */
+export function removeTempDir(dir: string): void {
+  try {
+    const socket = dirname(readlinkSync(join(dir, 'browser', 'SingletonSocket')));
+    if (/^org\.chromium\.Chromium\.\w+$/.test(basename(socket))) rmSync(socket, { recursive: true, force: true });
+  } catch { /* no browser got that far */ }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 const alive = (pid: number) => {
@@ -50,7 +62,7 @@ export function removeStaleTemp(root = tmpdir()): string[] {
       try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
     }
     try {
-      rmSync(path, { recursive: true, force: true });
+      removeTempDir(path);
       removed.push(path);
     } catch { /* someone else's, or in use: leave it */ }
   }
