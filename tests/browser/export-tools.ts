@@ -86,7 +86,7 @@ export function edgeArtefacts(file: string, tolerance = 40): { page: number; rig
   const pages = Number(pdfInfo(file).Pages);
   const found: { page: number; right: number; bottom: number }[] = [];
   for (let p = 1; p <= pages; p++) {
-    const pgm = execFileSync('/usr/bin/pdftoppm', ['-f', String(p), '-l', String(p), '-r', '72', '-gray', file]);
+    const pgm = execFileSync('/usr/bin/pdftoppm', ['-f', String(p), '-l', String(p), '-r', '72', '-gray', file], { maxBuffer: 256 * 1024 * 1024 });
     // Binary PGM (P5): three header lines (magic, size, max), then one byte per pixel.
     let at = 0;
     const header: string[] = [];
