@@ -60,8 +60,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     } finally {
       loading();
     }
-    // Measure (notes fitting, page count) with the print styles page.pdf will use.
-    await page.emulateMedia({ media: 'print' });
+    // Notes are fitted by measuring them, with the print styles page.pdf will use. Without notes nothing is
+    // measured (page counts come from reveal's inline heights), and switching media would cost a full
+    // restyle and layout of every slide that page.pdf then does again.
+    if (notes) await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
     const slides = deck.slides.map((s, i): PrintSlide => {
       const before = deck.slides[i - 1];
