@@ -52,14 +52,13 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     if (notes) query.set('showNotes', 'separate-page');
     // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
     await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
-    const loading = heartbeat(progress, `still laying out ${deck.slides.length} slides`);
-    try {
-      // reveal lays out every slide before it signals: allow for big decks (~20 ms a slide on a busy machine).
-      await waitForPrintView(page, 120_000 + 20 * deck.slides.length);
-      await waitForAssets(page);
-    } finally {
-      loading();
-    }
+    // From here to the PDF, every step waits on Chromium, one call each: say every few seconds what it is doing.
+    let doing = `still laying out ${deck.slides.length} slides`;
+    cleanup.add(heartbeat(progress, () => doing));
+    // reveal lays out every slide before it signals: allow for big decks (~20 ms a slide on a busy machine).
+    await waitForPrintView(page, 120_000 + 20 * deck.slides.length);
+    await waitForAssets(page);
+    doing = `still preparing ${deck.slides.length} slides for print`;
     // Notes are fitted by measuring them, with the print styles page.pdf will use. Without notes nothing is
     // measured (page counts come from reveal's inline heights), and switching media would cost a full
     // restyle and layout of every slide that page.pdf then does again.
@@ -82,10 +81,11 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     await page.evaluate(boxHalos);
     await waitForAssets(page);
     progress.phase(`rendering ${pages.length} pages`);
-    const rendering = heartbeat(progress, `still rendering ${pages.length} pages in Chromium`);
+    doing = `still rendering ${pages.length} pages in Chromium`;
     const pdf = await page.pdf({
       preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
-    }).finally(rendering);
+    });
+    doing = 'still writing the PDF';
     const { meta } = deck;
     const bytes = withInfo(pdf, {
       Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',

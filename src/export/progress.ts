@@ -26,12 +26,13 @@ export function stderrProgress(command: string, stream: NodeJS.WriteStream = pro
 export const silentProgress: Progress = { phase() {}, step() {}, end() {} };
 
 /**
- * Until the returned function is called, says every `everyMs` that `text` is still going on and for how
- * long, so a long wait inside Chromium (a 20,000-page layout or PDF) never looks like a hang.
+ * Until the returned function is called, says every `everyMs` that `text` (or what it returns now) is still
+ * going on and for how long, so a long wait inside Chromium (a 20,000-page layout or PDF) never looks like a hang.
  */
-export function heartbeat(progress: Progress, text: string, everyMs = 5000): () => void {
+export function heartbeat(progress: Progress, text: string | (() => string), everyMs = 5000): () => void {
   const started = performance.now();
-  const timer = setInterval(() => progress.phase(`${text}: ${Math.round((performance.now() - started) / 1000)} s so far`), everyMs);
+  const label = typeof text === 'string' ? () => text : text;
+  const timer = setInterval(() => progress.phase(`${label()}: ${Math.round((performance.now() - started) / 1000)} s so far`), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

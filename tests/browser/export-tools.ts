@@ -1,7 +1,9 @@
 // Reading exported PDFs in tests with poppler's command-line tools (pdfinfo, pdftotext, pdffonts,
 // pdfimages) and, for the outline poppler does not print, a small parser of Chromium's uncompressed objects.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const run = (tool: string, args: string[]) => execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
 
@@ -81,27 +83,36 @@ export function pdfOutlineTree(file: string): { title: string; page: number; kid
 /**
  * For each page (1-based) whose rasterised right or bottom edge (at 72 dpi, grey) differs from the pixels
  * two columns or rows inside it by more than `tolerance`: a stray line the page box does not cover.
+ * One pdftoppm run for all pages, into a temporary folder.
  */
 export function edgeArtefacts(file: string, tolerance = 40): { page: number; right: number; bottom: number }[] {
-  const pages = Number(pdfInfo(file).Pages);
-  const found: { page: number; right: number; bottom: number }[] = [];
-  for (let p = 1; p <= pages; p++) {
-    const pgm = execFileSync('/usr/bin/pdftoppm', ['-f', String(p), '-l', String(p), '-r', '72', '-gray', file], { maxBuffer: 256 * 1024 * 1024 });
-    // Binary PGM (P5): three header lines (magic, size, max), then one byte per pixel.
-    let at = 0;
-    const header: string[] = [];
-    while (header.length < 3) {
-      const end = pgm.indexOf(0x0a, at);
-      header.push(pgm.subarray(at, end).toString('latin1'));
-      at = end + 1;
+  const dir = mkdtempSync(join(tmpdir(), 'chokepoint-edges-'));
+  try {
+    execFileSync('/usr/bin/pdftoppm', ['-r', '72', '-gray', file, join(dir, 'p')]);
+    const found: { page: number; right: number; bottom: number }[] = [];
+    for (const name of readdirSync(dir).sort()) {
+      const pgm = readFileSync(join(dir, name));
+      // Binary PGM (P5): three header lines (magic, size, max), then one byte per pixel.
+      let at = 0;
+      const header: string[] = [];
+      while (header.length < 3) {
+        const end = pgm.indexOf(0x0a, at);
+        header.push(pgm.subarray(at, end).toString('latin1'));
+        at = end + 1;
+      }
+      const [w, h] = header[1]!.split(/\s+/).map(Number) as [number, number];
+      const px = (x: number, y: number) => pgm[at + y * w + x]!;
+      let right = 0;
+      let bottom = 0;
+      for (let y = 0; y < h; y++) right = Math.max(right, Math.abs(px(w - 1, y) - px(w - 3, y)));
+      for (let x = 0; x < w; x++) bottom = Math.max(bottom, Math.abs(px(x, h - 1) - px(x, h - 3)));
+      if (right > tolerance || bottom > tolerance) found.push({ page: Number(/(\d+)\.pgm$/.exec(name)![1]), right, bottom });
     }
-    const [w, h] = header[1]!.split(/\s+/).map(Number) as [number, number];
-    const px = (x: number, y: number) => pgm[at + y * w + x]!;
-    let right = 0;
-    let bottom = 0;
-    for (let y = 0; y < h; y++) right = Math.max(right, Math.abs(px(w - 1, y) - px(w - 3, y)));
-    for (let x = 0; x < w; x++) bottom = Math.max(bottom, Math.abs(px(x, h - 1) - px(x, h - 3)));
-    if (right > tolerance || bottom > tolerance) found.push({ page: p, right, bottom });
+    return found;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return found;
 }
+
+/** The text of every page, in order, from one pdftotext run (pages end with a form feed). */
+export const pdfPages = (file: string): string[] => run('pdftotext', ['-layout', file, '-']).split('\f').slice(0, -1);
