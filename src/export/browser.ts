@@ -42,8 +42,8 @@ export class BrowserStartError extends BrowserError {
 /**
  * How long a browser may take to start before we check that it is one (ms); CHOKEPOINT_BROWSER_TIMEOUT
  * overrides it. A real Chromium on a busy machine can take longer than this, so past it the executable is
- * asked for `--version`, with the same time limit: a browser answers and is given up to two minutes more,
- * a program that never starts (a wrong CHROME_PATH, a wrapper that waits) fails right there.
+ * asked for `--version`, within three times as long: a browser answers and is given up to two minutes more,
+ * a program that never starts (a wrong CHROME_PATH, a wrapper that waits) fails there (after 40 s by default).
  */
 export function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.CHOKEPOINT_BROWSER_TIMEOUT);
@@ -130,8 +130,9 @@ async function watch<T extends { close(): Promise<void> }>(executablePath: strin
   let timer: NodeJS.Timeout | undefined;
   const notBrowser = new Promise<never>((_, fail) => {
     timer = setTimeout(() => {
-      void answers(executablePath, wait).then((ok) => {
-        if (!ok) fail(new BrowserStartError(executablePath, `no answer within ${Math.round((2 * wait) / 1000)} s, not even to --version`));
+      // Generous: on a machine busy with other browsers starting, even `--version` can take seconds.
+      void answers(executablePath, 3 * wait).then((ok) => {
+        if (!ok) fail(new BrowserStartError(executablePath, `no answer within ${Math.round((4 * wait) / 1000)} s, not even to --version`));
       });
     }, wait);
   });
