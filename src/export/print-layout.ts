@@ -129,6 +129,14 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     }
   }
 
+  // Every element in the accessibility tree becomes a structure element of the tagged PDF (~100 bytes each):
+  // the page wrapper and the slide's section group nothing a reader needs, and the printed slide number is
+  // pagination, an artifact in PDF terms. Out of the tree they go; what they contain stays tagged.
+  for (const { el } of entries) {
+    el.setAttribute('role', 'none');
+    el.querySelectorAll(':scope > section, :scope > section > section').forEach((s) => s.setAttribute('role', 'none'));
+    el.querySelectorAll('.slide-number-pdf').forEach((n) => n.setAttribute('aria-hidden', 'true'));
+  }
   entries.forEach((e, i) => {
     e.el.style.pageBreakAfter = i === entries.length - 1 ? 'avoid' : 'always';
     // Moving 300 pages costs a restyle of each: only when notes changed the order.
