@@ -1,5 +1,4 @@
-import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
@@ -40,25 +39,20 @@ export class BrowserStartError extends BrowserError {
 }
 
 /**
- * How long a browser may take to start before we check that it is one (ms); CHOKEPOINT_BROWSER_TIMEOUT
- * overrides it. A real Chromium on a busy machine can take longer than this, so past it the executable is
- * asked for `--version`, within three times as long: a browser answers and is given up to two minutes more,
- * a program that never starts (a wrong CHROME_PATH, a wrapper that waits) fails there (after 40 s by default).
+ * How long a browser may take before we look for signs of life (ms); CHOKEPOINT_BROWSER_TIMEOUT overrides it.
+ * A real Chromium writes its profile (lock, `Local State`) early in its start, even on a machine so busy that
+ * the whole start takes many seconds; a program that never starts (a wrong CHROME_PATH, a wrapper that waits)
+ * writes nothing. An empty profile four times this long after launch (40 s by default) fails the launch.
  */
 export function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.CHOKEPOINT_BROWSER_TIMEOUT);
   return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
 
-/** The hard limit for a browser that answers `--version` but is slow to start (ms). */
+/** The hard limit for a browser that shows signs of life but is slow to start (ms). */
 const SLOW_START_LIMIT = 120_000;
 
-/** Resolves true when `path --version` prints something and exits 0 within `ms`. */
-function answers(path: string, ms: number): Promise<boolean> {
-  return new Promise((done) => {
-    execFile(path, ['--version'], { timeout: ms, killSignal: 'SIGKILL' }, (error, stdout) => done(!error && stdout.trim().length > 0));
-  });
-}
+const hasEntries = (dir: string) => { try { return readdirSync(dir).length > 0; } catch { return false; } };
 
 const runnable = (path: string) => {
   try {
@@ -99,10 +93,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = 
   throw new NoBrowserError(tried.length > 0 ? tried : ['nothing: CHOKEPOINT_SYSTEM_BROWSERS is empty']);
 }
 
-/**
- * Launches headless Chromium with the flags this machine needs. A program that does not start as a browser
- * fails within about twice {@link launchTimeout} with a plain {@link BrowserStartError}, not Playwright's log dump.
- */
+/** Launches headless Chromium with the flags this machine needs; a failure is a plain {@link BrowserStartError}. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findBrowser();
   return watch(executablePath, chromium.launch({
@@ -114,30 +105,32 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
  * Launches Chromium on a profile in `dir` (created if missing), for exports and checks: everything the
  * browser writes stays in a folder the caller owns and removes, and that a later run can recognise and
  * remove (with the browser, if it outlived us) when this process is killed outright. The context comes
- * with one blank page, ready to use.
+ * with one blank page, ready to use. A program that shows no sign of starting fails within 4 × {@link launchTimeout}.
  */
 export async function launchProfile(dir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
   const executablePath = findBrowser();
+  // Chromium's own TMPDIR stays the system's: its singleton socket path must stay under 108 bytes.
   return watch(executablePath, chromium.launchPersistentContext(dir, {
-    // Chromium's own TMPDIR stays the system's: its singleton socket path must stay under 108 bytes.
     executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, viewport: null, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  }));
+  }), dir);
 }
 
-/** Waits for a launch; past {@link launchTimeout} checks that the program is a browser; plain errors either way. */
-async function watch<T extends { close(): Promise<void> }>(executablePath: string, launching: Promise<T>): Promise<T> {
+/** Waits for a launch, failing early when `profile` stays empty (nothing started), with plain errors either way. */
+async function watch<T extends { close(): Promise<void> }>(executablePath: string, launching: Promise<T>, profile?: string): Promise<T> {
   const wait = launchTimeout();
   let timer: NodeJS.Timeout | undefined;
-  const notBrowser = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => {
-      // Generous: on a machine busy with other browsers starting, even `--version` can take seconds.
-      void answers(executablePath, 3 * wait).then((ok) => {
-        if (!ok) fail(new BrowserStartError(executablePath, `no answer within ${Math.round((4 * wait) / 1000)} s, not even to --version`));
-      });
-    }, wait);
+  const lifeless = new Promise<never>((_, fail) => {
+    if (!profile) return;
+    const started = performance.now();
+    const look = () => {
+      if (hasEntries(profile)) return;
+      if (performance.now() - started >= 4 * wait) fail(new BrowserStartError(executablePath, `no sign of a browser within ${Math.round((4 * wait) / 1000)} s`));
+      else timer = setTimeout(look, 500);
+    };
+    timer = setTimeout(look, wait);
   });
   try {
-    return await Promise.race([launching, notBrowser]);
+    return await Promise.race([launching, lifeless]);
   } catch (e) {
     // A launch that still succeeds later must not leave a browser running.
     launching.then((b) => b.close(), () => undefined);
