@@ -46,7 +46,8 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
       const page = tab === 0 ? session.page : await context.newPage();
       if (tab > 0) await page.setViewportSize({ width, height });
       await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
-      await page.waitForSelector('.reveal.ready');
+      // Generous: a 20,000-slide deck, or a machine busy with other browsers, takes a while to be ready.
+      await page.waitForSelector('.reveal.ready', { timeout: 120_000 + 20 * total });
       await page.addStyleTag({ content: STILL });
       // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).
       return { page, cdp: await context.newCDPSession(page) };
