@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { formatIssue, type DeckIssue } from './compile/errors.ts';
 import { buildDeck } from './node/build.ts';
 import { displayPath } from './node/load.ts';
+import { setAllowedDirs } from './node/deck-root.ts';
 import { packageRoot } from './node/paths.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const USAGE = `Usage: chokepoint <command> [input] [options]
@@ -28,6 +29,8 @@ Options:
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview: port (default 5173 / 4173)
   --host <name>     dev, preview: address to listen on (default localhost)
+  --allow-dir <dir> build, dev, pdf, png, check: let the deck also read files from <dir> (repeatable);
+                    otherwise a deck reads only files inside its own folder
   -h, --help        show this help
   -v, --version     show the version
 
@@ -37,7 +40,7 @@ type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
-  json: { type: 'boolean' },
+  json: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -51,6 +54,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     return 2;
   }
   const { values, positionals } = parsed;
+  setAllowedDirs([]);
   const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
   if (values.help || command === 'help') return out.log(USAGE), 0;
   if (values.version) return out.log(packageVersion()), 0;
@@ -58,6 +62,11 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   if (extra.length > 0) return out.error(`chokepoint: unexpected argument \`${extra[0]}\`\n\n${USAGE}`), 2;
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return out.error(`chokepoint: --port must be a number from 0 to 65535, not \`${values.port}\``), 2;
+  if (values.out !== undefined && values.out.trim() === '') return out.error('chokepoint: --out is empty; give a path, e.g. --out dist'), 2;
+  const allow = values['allow-dir'] ?? [];
+  const notDir = allow.find((d) => !isDirectory(d));
+  if (notDir !== undefined) return out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2;
+  setAllowedDirs(allow);
 
   switch (command) {
     case 'build': {
@@ -71,10 +80,12 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return 0;
     }
     case 'dev': {
-      const { startDevServer } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host });
-      const url = server.resolvedUrls?.local[0] ?? `http://localhost:${server.config.server.port}/`;
+      const { startDevServer, listeningLines } = await import('./vite/server.ts');
+      const server = await startDevServer({ input, port, host: values.host }).catch((e: Error) => e);
+      if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
+      const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
+      for (const line of more) out.log(line);
       return 0;
     }
     case 'preview': {
@@ -121,3 +132,7 @@ function report(issues: DeckIssue[], out: Out): void {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const isDirectory = (path: string) => {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+};

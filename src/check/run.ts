@@ -59,7 +59,8 @@ export async function checkDeck(input: string): Promise<CheckResult> {
 
     const facts = await page.evaluate(inspectDeck);
     const info = new Map(built.deck.slides.map((s) => [`${s.h}/${s.v}`, s]));
-    const slides = facts.map((f, i) => ({ ...f, ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' } }));
+    // The page names files relative to the deck; issues name them as the compiler does.
+    const slides = facts.map((f, i) => ({ ...f, file: info.get(`${f.h}/${f.v}`)?.file ?? f.file, ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' } }));
     const locate = new Locator(built.deck.slides);
     const limits = limitsFor(width, height);
     const issues: CheckIssue[] = [];

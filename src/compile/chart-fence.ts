@@ -8,6 +8,7 @@ import { ChartError } from '../charts/types.ts';
 import type { Cell, Dataset, LEntry, LNode, Where } from '../charts/types.ts';
 import type { ChartContext } from './chart-context.ts';
 import { DeckError, closest } from './errors.ts';
+import { readAt } from './read-problem.ts';
 
 /**
  * Renders the YAML body of a ```chart fence as a <figure> with an accessible SVG, a
@@ -42,7 +43,7 @@ function loadData(entry: LEntry, ctx: ChartContext): Dataset {
   if (!ext) {
     throw new ChartError(at, '"data" must be a .csv or .json path or a list of records.', 'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.');
   }
-  const file = ctx.readData(path);
+  const file = readAt(ctx.file, node.line, () => ctx.readData(path));
   if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { DeckError, type DeckIssue } from './errors.ts';
 import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
+import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
 import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
@@ -38,9 +39,11 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   // Read once, on first need; a broken sources file is one error, and citations then stay quiet.
   const loadCitations = (): Citations => {
     if (citations) return citations;
-    sourcesText = host.readText(sourcesPath);
+    const readSources = () => host.readText(sourcesPath);
+    const read = collect(() => (first && meta.sourcesLine ? readAt(first.file, meta.sourcesLine, readSources) : readSources()));
+    sourcesText = read ?? null;
     if (sourcesText !== null) files.push(sourcesPath);
-    const parsed = sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
+    const parsed = read === undefined ? undefined : sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
     citations = new Citations(parsed ?? new Map(), sourcesPath, parsed === undefined);
     return citations;
   };
@@ -132,7 +135,7 @@ function renderSourcesList(sources: Source[], start: number): string {
 
 /** The URL of the deck's own stylesheet (`theme: custom.css`), or a located error when it is missing. */
 function themeUrl(path: string, host: CompileHost, file: string, line: number): string {
-  const url = host.assetUrl(path);
+  const url = readAt(file, line, () => host.assetUrl(path));
   if (url === null) throw new DeckError({ file, line, message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
 }

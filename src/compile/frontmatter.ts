@@ -29,6 +29,8 @@ export interface DeckMeta {
   highlightTheme?: string;
   /** Line of the `theme` key, for errors about its file. */
   themeLine?: number;
+  /** Line of the `sources` key, for errors about its file. */
+  sourcesLine?: number;
 }
 
 type Kind = 'string' | 'number' | 'object';
@@ -98,6 +100,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       meta.theme = 'chokepoint';
     }
     if (key === 'theme') meta.themeLine = line;
+    if (key === 'sources') meta.sourcesLine = line;
   }
   return { meta, lines: end + 1, issues };
 }

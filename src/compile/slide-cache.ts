@@ -29,7 +29,7 @@ export class SlideCache {
   /** Returns the cached slide for `key` if its inputs are unchanged, else compiles it with `run` and keeps it. */
   compile(key: string, citations: Citations, host: CompileHost, run: (citations: Citations, host: CompileHost) => CompiledSlide): CompiledSlide {
     const hit = this.entries.get(key);
-    if (hit && hit.reads.every(([kind, path, found]) => (kind === 'text' ? host.readText(path) : host.assetUrl(path)) === found)) {
+    if (hit && hit.reads.every(([kind, path, found]) => sameRead(host, kind, path, found))) {
       for (const [k, file, line] of hit.cites) citations.cite(k, file, line);
       this.used.set(key, hit);
       return hit.slide;
@@ -54,5 +54,14 @@ export class SlideCache {
   /** Ends a compile: slides that no longer exist are forgotten. */
   end(): void {
     this.entries = this.used;
+  }
+}
+
+/** Whether a read gives what it gave before; a read that now fails is a change (the compile reports it). */
+function sameRead(host: CompileHost, kind: 'text' | 'asset', path: string, found: string | null): boolean {
+  try {
+    return (kind === 'text' ? host.readText(path) : host.assetUrl(path)) === found;
+  } catch {
+    return false;
   }
 }

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attributes } from './attributes.ts';
 import { renderChartFence } from './chart-fence.ts';
 import { DeckError } from './errors.ts';
+import { readAt } from './read-problem.ts';
 import { findFences } from './fences.ts';
 import { escapeHtml, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
@@ -99,7 +100,7 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
   if (url === '' || /^([a-z][\w+.-]*:|\/\/|\/|#)/i.test(url)) return url;
   const [path, suffix = ''] = url.split(/(?=[?#])/, 2);
   const target = posix.join(dir, safeDecode(path!));
-  const resolved = host.assetUrl(target);
+  const resolved = readAt(file, line, () => host.assetUrl(target));
   if (resolved === null) {
     throw new DeckError({ file, line, message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
   }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { DeckIssue } from '../compile/errors.ts';
 import { renderPage } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
+import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
 import { displayPath } from './load.ts';
+import { installBuild, planOutDir } from './out-dir.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
 
 export interface BuildResult {
@@ -18,53 +19,54 @@ export interface BuildResult {
 }
 
 /** Builds the static site for the deck at `input` into `outDir`: index.html plus hashed assets. */
-export async function buildDeck(input: string, outDir: string): Promise<BuildResult> {
+export async function buildDeck(input: string, outDir: string, options: { allowDirs?: readonly string[] } = {}): Promise<BuildResult> {
+  const allow = options.allowDirs ?? allowedDirs();
   const assets = new Map<string, string>();
   const deck = compileInput(input, (path) => {
-    if (!existsSync(path) || !statSync(path).isFile()) return null;
     let url = assets.get(path);
     if (!url) {
-      const hash = createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 8);
+      let bytes: Buffer;
+      try { bytes = readFileSync(path); } catch (e) { throw unreadable(path, e); }
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
       const ext = extname(path);
       url = `assets/${basename(path, ext).replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
       assets.set(path, url);
     }
     return url;
-  });
-  const errors = deck.issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) return { deck, ok: false, outDir, files: 0, bytes: 0 };
+  }, undefined, allow);
+  const failed = (issues = deck.issues): BuildResult => ({ deck: { ...deck, issues }, ok: false, outDir, files: 0, bytes: 0 });
+  if (deck.issues.some((i) => i.severity === 'error')) return failed();
   const runtime = await runtimeBundle();
-  const check = outDirProblem(outDir);
-  if (check) return { deck: { ...deck, issues: [...deck.issues, check] }, ok: false, outDir, files: 0, bytes: 0 };
+  const files = [...runtime.files, ...new Set(assets.values()), 'index.html'];
+  const plan = planOutDir(outDir, input, [...deck.files, ...assets.keys()], files);
+  if ('severity' in plan) return failed([...deck.issues, plan]);
 
-  // Write beside the target and swap, so a failed build never leaves half a site.
-  const tmp = `${outDir.replace(/[\\/]+$/, '')}.chokepoint-tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, 'assets'), { recursive: true });
-  let bytes = 0;
-  const write = (rel: string, from: string | Buffer) => {
-    const to = join(tmp, rel);
-    mkdirSync(dirname(to), { recursive: true });
-    if (typeof from === 'string') copyFileSync(from, to); else writeFileSync(to, from);
-    bytes += statSync(to).size;
-  };
-  for (const f of runtime.files) write(f, join(runtime.dir, f));
-  for (const [path, url] of [...assets].sort()) write(url, path);
-  const page = renderPage(deck, runtime);
-  write('index.html', Buffer.from(page));
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(tmp, outDir);
-  return { deck, ok: true, outDir, files: runtime.files.length + assets.size + 1, bytes };
-}
-
-// Never wipe a folder that is not a previous build: `--out .` must not delete the author's work.
-function outDirProblem(outDir: string): DeckIssue | undefined {
-  if (!existsSync(outDir)) return undefined;
-  const out = displayPath(outDir);
-  if (!statSync(outDir).isDirectory()) return { file: out, line: 0, severity: 'error', message: 'the output path exists and is not a folder', hint: 'choose another --out' };
-  const entries = readdirSync(outDir);
-  if (entries.length === 0) return undefined;
-  const index = join(outDir, 'index.html');
-  const ours = existsSync(index) && readFileSync(index, 'utf8').includes('<meta name="generator" content="Chokepoint">');
-  return ours ? undefined : { file: out, line: 0, severity: 'error', message: 'the output folder is not empty and is not a Chokepoint build; refusing to replace it', hint: 'choose an empty or new folder with --out' };
+  // Write beside the target, then move our files in: a failed build never leaves half a site or a tmp folder.
+  const target = realOrResolved(outDir);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = mkdtempSync(`${target}.chokepoint-tmp-`);
+  try {
+    let bytes = 0;
+    const write = (rel: string, from: string | Buffer) => {
+      const to = join(tmp, rel);
+      mkdirSync(dirname(to), { recursive: true });
+      if (typeof from === 'string') copyFileSync(from, to); else writeFileSync(to, from);
+      bytes += statSync(to).size;
+    };
+    for (const f of runtime.files) write(f, join(runtime.dir, f));
+    for (const [path, url] of [...assets].sort()) write(url, path);
+    // The published page names its Markdown files relative to the deck, never by an absolute path.
+    const root = new DeckRoot(input, allow);
+    write('index.html', Buffer.from(renderPage({ ...deck, html: root.relativeHtml(deck.html) }, runtime)));
+    try {
+      installBuild(tmp, outDir, files, plan);
+    } catch (e) {
+      // Say what went wrong (a file of the user's where a folder of ours goes, a full disk), not a stack trace.
+      return failed([...deck.issues, { file: displayPath(outDir), line: 0, severity: 'error', code: 'out-write-failed',
+        message: `could not write the build: ${(e as Error).message}`, hint: 'check the output folder; files the build recorded are listed in .chokepoint-build.json' }]);
+    }
+    return { deck, ok: true, outDir, files: files.length, bytes };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

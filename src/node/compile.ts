@@ -3,16 +3,33 @@ import { DeckError } from '../compile/errors.ts';
 import type { CompileHost, Deck } from '../compile/types.ts';
 import { parseFrontMatter } from '../compile/frontmatter.ts';
 import type { SlideCache } from '../compile/slide-cache.ts';
+import { allowedDirs, DeckRoot } from './deck-root.ts';
 import { findInput, readInput, readText } from './load.ts';
 
-/** Reads and compiles the deck at `path`; I/O problems become located issues like any other. */
-export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], cache?: SlideCache): Deck {
-  const host: CompileHost = { readText: (p) => readText(p), assetUrl };
+/**
+ * Reads and compiles the deck at `path`; I/O problems become located issues like any other. Every read
+ * is confined to the deck's folder (plus `allow`); `assetUrl` gets the real path of a readable file.
+ */
+export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], cache?: SlideCache, allow: readonly string[] = allowedDirs()): Deck {
+  const root = new DeckRoot(path, allow);
+  const host: CompileHost = {
+    readText: (p) => readText(p, root),
+    assetUrl: (p) => {
+      const real = root.file(p);
+      return real === null ? null : assetUrl(real);
+    },
+  };
   try {
     const input = findInput(path);
-    return compileDeck(readInput(input), host, cache);
+    const { files, issues } = readInput(input, root);
+    if (issues.length > 0) return failed(issues);
+    return compileDeck(files, host, cache);
   } catch (e) {
     if (!(e instanceof DeckError)) throw e;
-    return { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [e.issue], files: [], styles: [] };
+    return failed([e.issue]);
   }
+}
+
+function failed(issues: Deck['issues']): Deck {
+  return { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues, files: [], styles: [] };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { DeckError } from '../compile/errors.ts';
+import { DeckError, type DeckIssue } from '../compile/errors.ts';
+import { unreadable, type DeckRoot } from './deck-root.ts';
 import type { InputFile } from '../compile/types.ts';
 
 /** Where a deck comes from: its Markdown files in order, and the folder paths are relative to. */
@@ -26,7 +27,8 @@ export function findInput(path: string): Input {
   }
   if (statSync(path).isDirectory()) {
     const names = readdirSync(path, { withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
+      // Symlinked files are kept (and checked when read): skipping them silently hid slides.
+      .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (names.length === 0) throw new DeckError({ file: displayPath(path), line: 0, message: 'the folder has no .md files', hint: 'add slides as Markdown files, e.g. 01-intro.md' });
@@ -36,14 +38,18 @@ export function findInput(path: string): Input {
   return { path, dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.', files: [file] };
 }
 
-/** Reads a file as UTF-8 text; binary or mis-encoded input is a located error, not mojibake. */
-export function readText(path: string): string | null {
+/**
+ * Reads a file as UTF-8 text; null when it does not exist. Binary or mis-encoded input, and a file that
+ * is outside `root`, a folder, a FIFO or unreadable, is a located error saying so, not "not found".
+ */
+export function readText(path: string, root?: DeckRoot): string | null {
   let bytes: Buffer;
+  const real = root ? root.file(path) : plainFile(path);
+  if (real === null) return null;
   try {
-    if (!statSync(path).isFile()) return null;
-    bytes = readFileSync(path);
-  } catch {
-    return null;
+    bytes = readFileSync(real);
+  } catch (e) {
+    throw unreadable(path, e);
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -57,9 +63,28 @@ export function readText(path: string): string | null {
   }
 }
 
-/** Reads every Markdown file of the input. */
-export function readInput(input: Input): InputFile[] {
-  return input.files.map((file) => ({ file, text: readText(file) ?? '' }));
+/** Reads every Markdown file of the input; each one that cannot be read is an issue, none is skipped. */
+export function readInput(input: Input, root?: DeckRoot): { files: InputFile[]; issues: DeckIssue[] } {
+  const files: InputFile[] = [];
+  const issues: DeckIssue[] = [];
+  for (const file of input.files) {
+    try {
+      files.push({ file, text: readText(file, root) ?? '' });
+    } catch (e) {
+      if (!(e instanceof DeckError)) throw e;
+      issues.push(e.issue);
+    }
+  }
+  return { files, issues };
+}
+
+/** `path` when it is a regular file, null when missing, without a deck root to confine it. */
+function plainFile(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 function lineAtByte(bytes: Buffer, index: number): number {

@@ -1,11 +1,16 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
+import type { DeckIssue } from '../compile/errors.ts';
+import { parseFrontMatter } from '../compile/frontmatter.ts';
+import { renderPage } from '../compile/page.ts';
+import { displayPath } from '../node/load.ts';
 import { packageRoot } from '../node/paths.ts';
+import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
+import { isInside } from '../node/deck-root.ts';
+import { notFound, serveFile } from './serve-file.ts';
+import type { DevStatus } from './status.ts';
 
 const PREFIX = '/@chokepoint/runtime/';
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -24,46 +29,81 @@ const PAGE = `<!doctype html>
 /**
  * Serves the dev page at `/`: the prebuilt runtime bundle (the one `build` ships, so the page does not
  * wait on Vite transforming reveal.js and the theme) plus `src/runtime/dev.ts`, which takes the deck
- * from `virtual:deck`. An edit to the runtime or theme rebuilds the bundle and reloads the page.
+ * from `virtual:deck`. An edit to the runtime or theme rebuilds the bundle and reloads the page; a broken
+ * edit keeps the last good bundle and shows the error in the page until the next good save.
  */
-export function devPage(): Plugin {
-  let runtime: Promise<RuntimeBundle>;
+export function devPage(status: DevStatus): Plugin {
+  let runtime: RuntimeBundle;
+  let building = 0;
   return {
     name: 'chokepoint:page',
     async configureServer(server) {
-      runtime = runtimeBundle();
-      await runtime;
+      runtime = await runtimeBundle();
       const sources = [join(packageRoot, 'src/runtime') + sep, join(packageRoot, 'assets') + sep];
+      const rebuild = async (file: string) => {
+        const run = ++building;
+        try {
+          const next = await runtimeBundle();
+          if (run !== building) return;
+          runtime = next;
+          status.setRuntimeIssues([]);
+          server.ws.send({ type: 'full-reload' });
+        } catch (e) {
+          if (run === building) status.setRuntimeIssues([runtimeIssue(e, file)]);
+        }
+      };
       server.watcher.on('change', (file) => {
-        if (!sources.some((s) => file.startsWith(s))) return;
-        runtime = runtimeBundle();
-        void runtime.then(() => server.ws.send({ type: 'full-reload' }));
+        if (sources.some((s) => file.startsWith(s))) void rebuild(file);
       });
-      server.middlewares.use(async (req, res, next) => {
+      server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!;
         if (!path.startsWith(PREFIX)) return next();
-        const { dir } = await runtime;
-        const file = normalize(join(dir, path.slice(PREFIX.length)));
-        if (!file.startsWith(dir) || !existsSync(file)) return next();
-        res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-        res.setHeader('Content-Length', statSync(file).size);
-        res.setHeader('Cache-Control', 'no-cache');
-        createReadStream(file).pipe(res);
+        let rel: string;
+        try { rel = decodeURIComponent(path.slice(PREFIX.length)); } catch { return notFound(res); }
+        const file = normalize(join(runtime.dir, rel));
+        if (!isInside(runtime.dir, file) || file === runtime.dir) return notFound(res);
+        serveFile(res, file);
       });
       return () => {
-        server.middlewares.use(async (req, res, next) => {
+        server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '/').split('?')[0];
           if (path !== '/' && path !== '/index.html') return next();
-          const { scripts, styles } = await runtime;
+          const { scripts, styles, scriptHashes } = runtime;
           // Added after Vite's transform, which would otherwise try to resolve these as source files.
           const tags = [...styles.map((s) => `<link rel="stylesheet" href="${PREFIX}${s}">`),
             ...scripts.map((s) => `<script type="module" src="${PREFIX}${s}"></script>`)].join('\n');
-          const html = (await server.transformIndexHtml(req.url ?? '/', PAGE)).replace('</head>', `${tags}\n</head>`);
-          res.setHeader('Content-Type', 'text/html; charset=utf-8');
-          res.setHeader('Cache-Control', 'no-store');
-          res.end(html);
+          server.transformIndexHtml(req.url ?? '/', PAGE).then((html) => {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.setHeader('Cache-Control', 'no-store');
+            res.setHeader('Content-Security-Policy', devPolicy(scriptHashes, req.headers.host));
+            res.end(html.replace('</head>', `${tags}\n</head>`));
+          }, next);
         });
       };
     },
   };
+}
+
+/**
+ * The built page's Content-Security-Policy, so an inline `onerror` in a deck cannot run (and fetch a
+ * file) in dev either; plus the one thing Vite's hot reload needs: a WebSocket back to this server.
+ */
+export function devPolicy(scriptHashes: string[], host: string | undefined): string {
+  const empty = { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [], files: [], styles: [] };
+  const built = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(renderPage(empty, { scripts: [], styles: [], scriptHashes }))?.[1];
+  if (!built) throw new Error('the built page has no Content-Security-Policy');
+  const hmr = host && /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host) ? ` ws://${host} wss://${host}` : '';
+  return built.replace("connect-src 'self'", `connect-src 'self'${hmr}`);
+}
+
+/** A failed runtime build (say, a syntax error in assets/theme/*.css) as an issue the page shows. */
+function runtimeIssue(e: unknown, changed: string): DeckIssue {
+  const first = (e as { errors?: unknown[] }).errors?.[0];
+  const err = (first ?? e) as { message?: string; id?: string; loc?: { file?: string; line?: number } };
+  const file = err.loc?.file ?? err.id ?? changed;
+  // The first line that says something: Vite wraps the cause in "Build failed with 1 error:".
+  const message = (err.message ?? String(e)).split('\n').map((l) => l.replace(/^\s*(\[[^\]]+\]\s*)*/, '').trim())
+    .find((l) => l && !/^(Build failed with \d+ errors?:?|error:?)$/i.test(l)) ?? 'unknown error';
+  const shown = isInside(packageRoot, file) ? relative(packageRoot, file).split(sep).join('/') : displayPath(file);
+  return { file: shown, line: err.loc?.line ?? 0, severity: 'error', code: 'runtime-build-failed', message: `the built-in theme or runtime does not build: ${message}`, hint: 'fix the file and save; the page keeps the last good version until then' };
 }

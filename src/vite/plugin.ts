@@ -1,10 +1,13 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts';
 import type { DeckIssue } from '../compile/errors.ts';
-import { compileInput } from '../node/compile.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { compileInput } from '../node/compile.ts';
+import { allowedDirs, DeckRoot } from '../node/deck-root.ts';
+import type { DevAccess } from './access.ts';
+import type { DevStatus } from './status.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0virtual:deck';
@@ -12,12 +15,23 @@ const DECK_FILE = /\.(md|markdown|ya?ml|csv|json|css)$/i;
 
 interface Payload { html: string; title: string; styles: string[]; config: RuntimeConfig; issues: DeckIssue[]; version: number }
 
+export interface PluginOptions {
+  input: string;
+  allowDirs?: readonly string[];
+  /** Told the deck's files after each compile: the dev server serves those and nothing else of the user's. */
+  access?: DevAccess;
+  /** Problems of the runtime build (the built-in theme), shown with the deck's issues. */
+  status?: DevStatus;
+}
+
 /**
  * Serves the compiled deck as `virtual:deck` and re-compiles it when any of its files changes.
  * A compile with errors keeps the last good slides and sends the errors along for the page to show.
  */
-export function chokepointPlugin(options: { input: string }): Plugin {
+export function chokepointPlugin(options: PluginOptions): Plugin {
   const input = resolve(options.input);
+  const allow = options.allowDirs ?? allowedDirs();
+  const root = new DeckRoot(options.input, allow);
   const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
   let watched = new Set<string>();
   let compiledStamp = '';
@@ -27,17 +41,24 @@ export function chokepointPlugin(options: { input: string }): Plugin {
   let version = 0;
 
   const compile = (): Payload => {
+    const served = new Set<string>();
     // The modification time in the URL makes the page fetch an image or stylesheet again when it changes.
-    const assetUrl = (path: string) => (existsSync(path) && statSync(path).isFile() ? `/@fs${toPosix(resolve(path))}?v=${Math.round(statSync(path).mtimeMs)}` : null);
-    const deck = compileInput(options.input, assetUrl, cache);
+    const assetUrl = (real: string) => {
+      served.add(real);
+      let version = 0;
+      try { version = Math.round(statSync(real).mtimeMs); } catch { /* removed since it was checked: the next compile says so */ }
+      return `/@fs${toPosix(real)}?v=${version}`;
+    };
+    const deck = compileInput(options.input, assetUrl, cache, allow);
     watched = new Set(deck.files.map((f) => resolve(f)));
+    options.access?.setFiles([...served, ...watched]);
     compiledStamp = stamp(watched, inputDir);
     version++;
     if (!deck.issues.some((i) => i.severity === 'error')) {
-      lastGood = { html: deck.html, title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
+      lastGood = { html: root.relativeHtml(deck.html), title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
     }
     const shown = lastGood ?? { html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>', title: 'Errors', styles: [], config: runtimeConfig(deck.meta) };
-    return { ...shown, issues: deck.issues, version };
+    return { ...shown, issues: [...(options.status?.runtimeIssues ?? []), ...deck.issues], version };
   };
 
   return {
@@ -51,26 +72,42 @@ export function chokepointPlugin(options: { input: string }): Plugin {
       return { code: `export default ${JSON.stringify(payload)};`, map: { mappings: '' } };
     },
     configureServer(server: ViteDevServer) {
+      options.access?.bind(server.config.server.fs.allow);
+      if (options.access) server.middlewares.use(options.access.guard);
       server.watcher.add(inputDir);
       const client = server.environments.client;
       let recheck: NodeJS.Timeout | undefined;
       const reload = () => {
         const mod = client.moduleGraph.getModuleById(RESOLVED);
-        if (mod) void client.reloadModule(mod);
+        // A failed reload is reported by Vite in the page; it must not become an unhandled rejection.
+        if (mod) client.reloadModule(mod).catch((e: unknown) => server.config.logger.error(String(e)));
       };
+      options.status?.onChange(reload);
       const onChange = (file: string) => {
         const path = resolve(file);
-        const inInput = path.startsWith(inputDir + sep) || path === input;
-        if (!watched.has(path) && !(inInput && DECK_FILE.test(path))) return;
+        const inInput = path.startsWith(inputDir + sep) || path === input || path === inputDir;
+        if (!watched.has(path) && !(inInput && DECK_FILE.test(path)) && path !== inputDir) return;
         reload();
         // The watcher drops a second change to a file within ~50 ms (editors and formatters save
         // twice): look again shortly after, and reload if the files differ from what was compiled.
         clearTimeout(recheck);
         recheck = setTimeout(() => { if (stamp(watched, inputDir) !== compiledStamp) reload(); }, 250);
       };
-      server.watcher.on('change', onChange);
-      server.watcher.on('add', onChange);
-      server.watcher.on('unlink', onChange);
+      for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
+      // A folder deleted and restored (`git switch`, a sync tool) drops out of the watcher, which then
+      // misses every later save. A cheap look at sizes and times twice a second catches what it misses,
+      // and watches the folder afresh once it is back.
+      const poll = setInterval(() => {
+        const now = stamp(watched, inputDir);
+        if (now === compiledStamp) return;
+        if (compiledStamp.includes('dir:gone') && !now.includes('dir:gone')) {
+          server.watcher.unwatch(inputDir);
+          server.watcher.add(inputDir);
+        }
+        reload();
+      }, 500);
+      poll.unref();
+      server.httpServer?.on('close', () => clearInterval(poll));
     },
   };
 }

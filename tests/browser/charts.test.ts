@@ -3,8 +3,9 @@ import { buildAndServe, launchBrowser, openDeck, type Browser } from './helpers.
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof buildAndServe>>;
+// The deck reads the shared chart data folder beside it, as `--allow-dir` allows.
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), buildAndServe('tests/fixtures/decks/charts')]);
+  [browser, site] = await Promise.all([launchBrowser(), buildAndServe('tests/fixtures/decks/charts', ['tests/fixtures/charts/data'])]);
 });
 afterAll(async () => {
   await browser?.close();

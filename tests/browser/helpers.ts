@@ -6,11 +6,11 @@ import { buildDeck } from '../../src/node/build.ts';
 import { tempDir } from '../unit/helpers.ts';
 
 
-/** Builds `input` into a temporary folder and serves it on loopback. */
-export async function buildAndServe(input: string): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
+/** Builds `input` into a temporary folder and serves it on loopback; `allowDirs` as `--allow-dir`. */
+export async function buildAndServe(input: string, allowDirs?: string[]): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
   const tmp = tempDir();
   const out = join(tmp.path, 'dist');
-  const result = await buildDeck(input, out);
+  const result = await buildDeck(input, out, { allowDirs });
   if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.deck.issues)}`);
   const server: StaticServer = await serveStatic(out);
   return { url: server.url, dir: out, close: async () => { await server.close(); tmp.remove(); } };
