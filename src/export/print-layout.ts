@@ -53,6 +53,17 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
 
   let inPart = false;
   let stackLevel = 1;
+  // A run of slides with the same `data-part` is a part too, without a divider slide of its own: its bookmark
+  // carries the label the theme shows for it (the section's ::after or ::before text), else "Part N".
+  let dataPart: string | undefined;
+  const partLabel = (section: Element, key: string) => {
+    for (const pseudo of ['::after', '::before']) {
+      const content = getComputedStyle(section, pseudo).content;
+      const text = /^"(.*)"$/.exec(content)?.[1]?.replace(/\\"/g, '"').trim();
+      if (text && /\p{L}/u.test(text)) return text;
+    }
+    return `Part ${key}`;
+  };
   for (const { el, slide, kind } of entries) {
     el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
     const info = slides[slide];
@@ -66,13 +77,26 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
       const opening = slide === 0 || Boolean(section?.classList.contains('title-slide'));
       const part = !opening && (Boolean(section?.classList.contains('section')) || main?.tagName === 'H1');
       const sources = Boolean(el.querySelector('.sources-list, .sources-empty'));
+      const key = opening || sources || part ? undefined : section?.getAttribute('data-part') ?? undefined;
       if (info.v > 0) level = stackLevel + 1;
-      else {
+      else if (key !== undefined) {
+        if (key !== dataPart) {
+          const anchor = document.createElement('div');
+          anchor.className = 'export-outline-anchor';
+          anchor.setAttribute('role', 'heading');
+          anchor.setAttribute('aria-level', '1');
+          anchor.textContent = partLabel(section!, key);
+          (section ?? el).prepend(anchor);
+        }
+        level = stackLevel = 2;
+        inPart = false;
+      } else {
         level = part || sources ? 1 : inPart ? 2 : 1;
         stackLevel = level;
         if (part) inPart = true;
         if (sources || opening) inPart = false;
       }
+      dataPart = key;
     }
     for (const h of headings) if (h !== main) h.setAttribute('role', 'none');
     if (titled && info) {
