@@ -116,3 +116,20 @@ export function edgeArtefacts(file: string, tolerance = 40): { page: number; rig
 
 /** The text of every page, in order, from one pdftotext run (pages end with a form feed). */
 export const pdfPages = (file: string): string[] => run('pdftotext', ['-layout', file, '-']).split('\f').slice(0, -1);
+
+/**
+ * Words drawn twice on top of each other (same text, same horizontal extent, overlapping vertically), per
+ * page, from `pdftotext -bbox`: what a halo written as a second, stroked copy of a label leaves in the text layer.
+ */
+export function overprintedWords(file: string): { page: number; text: string }[] {
+  const found: { page: number; text: string }[] = [];
+  run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1).forEach((html, i) => {
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g)]
+      .map((m) => ({ text: m[5]!, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) }));
+    words.forEach((a, j) => {
+      const twin = words.slice(j + 1).find((b) => b.text === a.text && Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.x1 - b.x1) < 1 && a.y0 < b.y1 && b.y0 < a.y1);
+      if (twin) found.push({ page: i + 1, text: a.text });
+    });
+  });
+  return found;
+}
