@@ -32,11 +32,12 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   const release = cleanup.trapSignals((signal) => process.stderr.write(`\nchokepoint check: ${signal}: stopping and removing temporary files\n`));
   removeStaleTemp();
   const tmp = makeTempDir('check');
-  cleanup.add(() => removeTempDir(tmp));
+  let closed = false;
+  cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // Chromium starts while the deck builds; a deck that does not compile never needs it.
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
-  cleanup.add(() => launching.then((b) => b.close(), () => undefined));
+  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   try {
     const built = await buildDeck(input, join(tmp, 'dist'));
     const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;

@@ -49,11 +49,12 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   progress.phase(`building ${input}`);
   removeStaleTemp();
   const tmp = makeTempDir('export');
-  cleanup.add(() => removeTempDir(tmp));
+  let closed = false;
+  cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.
-  cleanup.add(() => launching.then((b) => b.close(), () => undefined));
+  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   const built = await buildDeck(input, join(tmp, 'dist'));
   const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
   if (!built.ok || tooLarge) {

@@ -13,8 +13,11 @@ export function makeTempDir(kind: 'export' | 'check' | 'pptx'): string {
 /**
  * Removes a run's temporary folder, and the socket folder its browser made in the system temp folder
  * (`org.chromium.Chromium.*`, linked from the profile), which a browser killed while starting leaves behind.
+ * With `stopBrowser`, first kills any process still running on the folder (a browser that never finished starting).
  */
-export function removeTempDir(dir: string): void {
+export function removeTempDir(dir: string, { stopBrowser = false } = {}): void {
+  // A browser still starting when the run was interrupted would write its profile again after the removal.
+  if (stopBrowser) for (const pid of processesUsing(dir)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
   try {
     const socket = dirname(readlinkSync(join(dir, 'browser', 'SingletonSocket')));
     if (/^org\.chromium\.Chromium\.\w+$/.test(basename(socket))) rmSync(socket, { recursive: true, force: true });
