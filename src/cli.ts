@@ -11,25 +11,29 @@ export const USAGE = `Usage: chokepoint <command> [input] [options]
 
 Commands:
   dev [input]       present with hot reload (Vite dev server); prints the URL
-  build [input]     write a static site: index.html + hashed assets
+  build [input]     write a static site: index.html + hashed assets (--single-file: one HTML file)
+  present [input]   build, serve and sync: prints an audience URL and a presenter URL (speaker console)
   preview [dir]     serve a built deck (default dist/)
   pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
+  pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
                     alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
 
 Options:
-  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png)
+  --single-file     build: one self-contained HTML file (default --out deck.html); opens from file://
+  --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png);
+                    pptx: file (default deck.pptx)
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
   --force           pdf: replace an existing --out file even if it is not a PDF
   --json            check: print the findings as JSON ({issues, summary})
-  --port <n>        dev, preview: port (default 5173 / 4173)
-  --host <name>     dev, preview: address to listen on (default localhost)
-  --allow-dir <dir> build, dev, pdf, png, check: let the deck also read files from <dir> (repeatable);
+  --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
+  --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
+  --allow-dir <dir> build, dev, pdf, png, pptx, check: let the deck also read files from <dir> (repeatable);
                     otherwise a deck reads only files inside its own folder
   -h, --help        show this help
   -v, --version     show the version
@@ -40,7 +44,7 @@ type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
-  json: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true },
+  json: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -70,6 +74,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 
   switch (command) {
     case 'build': {
+      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const result = await buildDeck(input, outDir);
@@ -84,7 +89,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const server = await startDevServer({ input, port, host: values.host }).catch((e: Error) => e);
       if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
       const [url, ...more] = listeningLines(server, port);
-      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker view, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
+      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
       for (const line of more) out.log(line);
       return 0;
     }
@@ -107,6 +112,12 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
       return 0;
     }
+    case 'present': {
+      const { runPresent, stopOnSignal } = await import('./present/command.ts');
+      const { code, presenting } = await runPresent(input, { port, host: values.host }, out);
+      if (presenting) stopOnSignal(presenting, out);
+      return code;
+    }
     case 'pdf': {
       const { runPdf } = await import('./export/command.ts');
       return runPdf(input, values, out);
@@ -114,6 +125,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'png': {
       const { runPng } = await import('./export/command.ts');
       return runPng(input, values, out);
+    }
+    case 'pptx': {
+      const { runPptx } = await import('./export/pptx/command.ts');
+      return runPptx(input, values, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { scaleBand } from 'd3-scale';
 import { axisBottom, axisTitle, baseline, fitTicks } from './axis.ts';
 import { numberAt, uniqueCategories } from './columns.ts';
@@ -30,7 +31,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
   const showValues = spec.values ?? true;
 
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.32, FONT.label));
-  const left = Math.ceil(Math.max(...catLines.map((l) => maxWidth(l, FONT.label)))) + 2 * GAP;
+  const left = Math.ceil(max(catLines, (l) => maxWidth(l, FONT.label)) ?? 0) + 2 * GAP;
   const valueText = all.map(fmt);
   const right = showValues ? Math.ceil(maxWidth(valueText, FONT.tick)) + 2 * GAP : 3 * GAP;
   const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP);
@@ -39,7 +40,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
   const bottomRoom = showValues ? GAP : TICK_ROOM;
   // Each category needs room for its bars and its (possibly wrapped) name. Without a
   // `height` the chart is as tall as its bars need, so a short list stays compact.
-  const need = (bar: number) => Math.ceil(top + cats.length * Math.max((spec.y.length * bar) / 0.7, ...catLines.map((l) => l.length * LINE + GAP)) + bottomRoom);
+  const need = (bar: number) => Math.ceil(top + cats.length * Math.max((spec.y.length * bar) / 0.7, max(catLines, (l) => l.length * LINE + GAP) ?? 0) + bottomRoom);
   const H = spec.height === undefined ? Math.max(240, need(BAR)) : Math.max(spec.height, need(MIN_BAR));
   const bottom = H - bottomRoom;
   const y = scaleBand<string>().domain(cats).range([top, bottom]).paddingInner(0.3).paddingOuter(0.1);
@@ -52,7 +53,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       'bar',
       step(spec, ci),
-      ...spec.y.map((_, s) => {
+      spec.y.map((_, s) => {
         const v = at(s, ci);
         if (v === null) return '';
         const by = y(c)! + sub(s)!;
@@ -78,7 +79,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
       bars.join('') +
       baseline(zero, top, zero, bottom) +
-      el('g', { class: 'categories' }, ...labels),
+      el('g', { class: 'categories' }, labels),
     summary:
       `Bar chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories${spec.sort ? `, sorted by ${spec.names[0]}` : ''}. ` +
       values.map((s, i) => seriesSentence(spec.names[i]!, cats.flatMap((c, j) => (at(i, j) === null ? [] : [{ at: c, value: at(i, j)! }])), fmt)).join(' '),

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { scaleBand } from 'd3-scale';
 import { axisLeft, axisTitle, baseline } from './axis.ts';
 import { categoryOf, numberAt, uniqueCategories } from './columns.ts';
@@ -31,7 +32,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const x = band(left);
   const sub = inner(x.bandwidth());
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
-  const bottom = H - GAP - Math.max(...catLines.map((l) => l.length)) * LINE - 4;
+  const bottom = H - GAP - (max(catLines, (l) => l.length) ?? 0) * LINE - 4;
 
   const key = seriesKey(spec.names, 0, GAP + FONT.label, WIDTH - GAP);
   const plan = planAnnotations(
@@ -50,7 +51,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(s),
       step(spec, s),
-      ...cats.map((c, i) => {
+      cats.map((c, i) => {
         const v = values[s]![i];
         if (v === null || v === undefined) return '';
         const cx = x(c)! + sub(s)!;
@@ -79,7 +80,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       columns.join('') +
       baseline(left, zero, WIDTH - GAP, zero) +
-      el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, ...labels) +
+      el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, labels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
       `Column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[cats.length - 1]}. ` +

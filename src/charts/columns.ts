@@ -1,4 +1,4 @@
-import { cellText, parseDate, parseNumber } from './values.ts';
+import { cellText, clip, clipList, parseDate, parseNumber } from './values.ts';
 import { ChartError } from './types.ts';
 import type { Annotation, ChartSpec, Dataset, Row, Where } from './types.ts';
 import type { DateValue } from './values.ts';
@@ -15,7 +15,7 @@ export function checkColumns(spec: ChartSpec, data: Dataset, dataWhere: Where, s
     throw new ChartError(
       { file: spec.where.file, line: field.line },
       `${cap(data.origin)} has no column "${field.name}" for ${role}.`,
-      `${guess ? `Did you mean "${guess}"? ` : ''}Available columns: ${data.columns.join(', ')}.`,
+      `${guess ? `Did you mean "${guess}"? ` : ''}Available columns: ${clipList(data.columns)}.`,
     );
   }
 }
@@ -28,7 +28,7 @@ function cap(s: string): string {
 export function rowName(row: Row, spec: ChartSpec, except?: string): string {
   const key = spec.x?.name ?? spec.date?.name;
   const value = key && key !== except ? cellText(row.cells.get(key) ?? null) : '';
-  return value ? `Row ${row.index} (${key} ${value})` : `Row ${row.index}`;
+  return value ? `Row ${row.index} (${key} ${clip(value)})` : `Row ${row.index}`;
 }
 
 function whereOf(row: Row, name: string): Where {
@@ -42,7 +42,7 @@ export function numberAt(row: Row, name: string, spec: ChartSpec): number | null
   if (n !== undefined) return n;
   throw new ChartError(
     whereOf(row, name),
-    `${rowName(row, spec, name)} has ${name} = "${cellText(cell)}", which is not a number.`,
+    `${rowName(row, spec, name)} has ${name} = "${clip(cellText(cell))}", which is not a number.`,
     'Write a plain number such as 1234.5 (no thousands separators or units), or leave it empty for a gap.',
   );
 }
@@ -54,7 +54,7 @@ export function dateAt(row: Row, name: string, spec: ChartSpec): DateValue | nul
   if (d !== undefined) return d;
   throw new ChartError(
     whereOf(row, name),
-    `${rowName(row, spec, name)} has ${name} = "${cellText(cell)}", which is not a date.`,
+    `${rowName(row, spec, name)} has ${name} = "${clip(cellText(cell))}", which is not a date.`,
     'Write dates as YYYY-MM-DD, YYYY-MM or YYYY (for example 2025-01-27).',
   );
 }
@@ -72,7 +72,7 @@ export function uniqueCategories(rows: readonly Row[], name: string, spec: Chart
   return rows.map((row) => {
     const value = textAt(row, name, spec);
     if (seen.has(value)) {
-      throw new ChartError(whereOf(row, name), `Row ${row.index} repeats ${name} "${value}".`, 'Each category appears once; sum or rename the duplicates.');
+      throw new ChartError(whereOf(row, name), `Row ${row.index} repeats ${name} "${clip(value)}".`, 'Each category appears once; sum or rename the duplicates.');
     }
     seen.add(value);
     return value;
@@ -85,7 +85,7 @@ export function categoryOf(a: Annotation, cats: readonly string[], spec: ChartSp
   if (cats.includes(x)) return x;
   throw new ChartError(
     { file: spec.where.file, line: a.line },
-    `The annotation x "${x}" is not one of the ${spec.x!.name} values.`,
-    `Use one of: ${cats.join(', ')}.`,
+    `The annotation x "${clip(x)}" is not one of the ${spec.x!.name} values.`,
+    `Use one of: ${clipList(cats)}.`,
   );
 }

@@ -44,5 +44,5 @@ export function listWords(items: readonly string[]): string {
 export function tableHtml(table: Table, caption: string): string {
   const head = el('tr', {}, ...table.head.map((h) => el('th', { scope: 'col' }, esc(h))));
   const body = table.rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, esc(c)) : el('td', {}, esc(c))))));
-  return el('table', { class: 'sr-only' }, el('caption', {}, esc(caption)), el('thead', {}, head), el('tbody', {}, ...body));
+  return el('table', { class: 'sr-only' }, el('caption', {}, esc(caption)), el('thead', {}, head), el('tbody', {}, body));
 }

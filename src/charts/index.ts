@@ -7,6 +7,7 @@ import { renderScatter } from './scatter.ts';
 import { renderStacked } from './stacked.ts';
 import { renderTimeline } from './timeline.ts';
 import { el, esc } from './svg.ts';
+import { chartDataAttribute } from './chart-data.ts';
 import type { ChartOutput } from './describe.ts';
 import type { ChartKind, ChartSpec, Dataset } from './types.ts';
 
@@ -54,7 +55,8 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
   const source = opts.sources.length ? el('p', { class: 'chart-source' }, `${label}: ${esc(opts.sources.join('; '))}`) : '';
   return el(
     'figure',
-    { class: `chart chart-${spec.kind}`, id: opts.idPrefix },
+    // The values themselves, for exporters that redraw the chart natively (chokepoint pptx).
+    { class: `chart chart-${spec.kind}`, id: opts.idPrefix, 'data-chart': chartDataAttribute(spec, data) },
     svg,
     tableHtml(out.table, spec.title),
     caption || source ? el('figcaption', {}, caption, source) : '',

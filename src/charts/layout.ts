@@ -89,3 +89,38 @@ export interface Box {
 export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
+
+/**
+ * Boxes bucketed by a coarse grid, so asking whether a label hits any placed box looks only at its neighbours:
+ * testing every placed box made labelling n points O(n²).
+ */
+export class BoxIndex {
+  private readonly cells = new Map<string, Box[]>();
+  private static readonly CELL = 128;
+
+  constructor(boxes: readonly Box[] = []) {
+    for (const b of boxes) this.add(b);
+  }
+
+  add(box: Box): void {
+    this.each(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+    });
+  }
+
+  /** Whether `box` overlaps any box added so far. */
+  hits(box: Box): boolean {
+    let hit = false;
+    this.each(box, (key) => { hit ||= (this.cells.get(key) ?? []).some((b) => overlaps(b, box)); });
+    return hit;
+  }
+
+  private each(box: Box, fn: (key: string) => void): void {
+    const c = BoxIndex.CELL;
+    // Clamped, so a box far outside the plot (or huge) still visits a bounded number of cells.
+    const clamp = (v: number) => Math.max(-4, Math.min(64, Math.floor(v / c)));
+    for (let gx = clamp(box.x0); gx <= clamp(box.x1); gx++) for (let gy = clamp(box.y0); gy <= clamp(box.y1); gy++) fn(`${gx},${gy}`);
+  }
+}

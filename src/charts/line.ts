@@ -70,7 +70,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
       seriesClass(i),
       step(spec, i),
       el('path', { class: 'line', d: path(s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }),
-      ...s.flatMap((p, j) => (lone(s, j) ? [el('circle', { cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
+      s.flatMap((p, j) => (lone(s, j) ? [el('circle', { cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
       ends[i]!.last ? el('circle', { class: 'end', cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
       labels[i]!,
     ),

@@ -1,10 +1,12 @@
-import { FONT, GAP, overlaps, textWidth } from './layout.ts';
+import { BoxIndex, FONT, GAP, overlaps, textWidth } from './layout.ts';
 import { el, text } from './svg.ts';
 import type { Box, Frame } from './layout.ts';
 import type { ValueScale } from './frame.ts';
 import type { ChartSpec } from './types.ts';
 
 const RADIUS = 9;
+/** Most point labels a scatter plot tries to place. */
+const MAX_LABELS = 400;
 
 /**
  * Regions (shaded, drawn first) and rules (dashed lines) with their labels, kept off the
@@ -12,7 +14,7 @@ const RADIUS = 9;
  */
 export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: Frame, dots: readonly { x: number; y: number }[]): { svg: string; boxes: Box[] } {
   const boxes: Box[] = [];
-  const points = dots.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS));
+  const points = new BoxIndex(dots.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS)));
   const rules = spec.rules.map((r, i) => {
     const w = textWidth(r.label, FONT.tick);
     if (r.axis === 'x') {
@@ -41,7 +43,7 @@ export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: 
 }
 
 /** A region's label in its top-left corner, or lower down or at the right when a rule's label is there. */
-function regionLabel(label: string, area: Box, boxes: Box[], points: readonly Box[]): string {
+function regionLabel(label: string, area: Box, boxes: Box[], points: BoxIndex): string {
   if (!label) return '';
   const w = textWidth(label, FONT.tick);
   const h = FONT.tick + 6;
@@ -49,7 +51,7 @@ function regionLabel(label: string, area: Box, boxes: Box[], points: readonly Bo
     for (const end of [false, true]) {
       const bx = end ? area.x1 - GAP - w : area.x0 + GAP;
       const b = box(bx, area.y0 + GAP + row * h, w, h);
-      if (bx < area.x0 || [...boxes, ...points].some((u) => overlaps(b, u))) continue;
+      if (bx < area.x0 || boxes.some((u) => overlaps(b, u)) || points.hits(b)) continue;
       boxes.push(b);
       return text({ class: 'label muted', x: bx, y: b.y0 + FONT.tick, 'font-size': FONT.tick }, label);
     }
@@ -67,11 +69,13 @@ function box(x: number, y: number, w: number, h: number): Box {
  * plot; a label with no free spot is left out (the data table still has it).
  */
 export function placePointLabels(points: readonly { x: number; y: number; label: string }[], frame: Frame, taken: Box[]): string[] {
-  const used: Box[] = [...taken, ...points.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS))];
+  const used = new BoxIndex([...taken, ...points.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS))]);
   const h = FONT.label;
   const inside = (b: Box) => b.x0 >= frame.left - GAP && b.x1 <= frame.right + 2 * GAP && b.y0 >= frame.top - h && b.y1 <= frame.bottom;
+  let tried = 0;
   return points.map((p) => {
-    if (!p.label) return '';
+    // Past a few hundred labels a plot is too dense to read them (the table has every one), and each try costs.
+    if (!p.label || ++tried > MAX_LABELS) return '';
     const w = textWidth(p.label, h);
     const d = RADIUS + 6;
     const spots: [number, number, 'start' | 'middle' | 'end'][] = [
@@ -87,8 +91,8 @@ export function placePointLabels(points: readonly { x: number; y: number; label:
     for (const [tx, cy, anchor] of spots) {
       const x0 = anchor === 'start' ? tx : anchor === 'end' ? tx - w : tx - w / 2;
       const b = box(x0, cy - h / 2, w, h);
-      if (!inside(b) || used.some((u) => overlaps(b, u))) continue;
-      used.push(b);
+      if (!inside(b) || used.hits(b)) continue;
+      used.add(b);
       return text({ class: 'label', x: tx, y: cy + h * 0.35, 'text-anchor': anchor, 'font-size': h }, p.label);
     }
     return '';

@@ -1,3 +1,4 @@
+import { max, min } from 'd3-array';
 import { axisBottom, axisLeft, axisTitle, fitTicks } from './axis.ts';
 import { numberAt } from './columns.ts';
 import { listWords } from './describe.ts';
@@ -65,11 +66,11 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
       axisTitle(spec.unit ?? yName, 0, GAP + FONT.tick, 'start') +
       axisTitle(spec.xUnit ?? xName, frame.right, H - GAP, 'end') +
       guides.svg +
-      el('g', { class: 'points' }, ...marks) +
+      el('g', { class: 'points' }, marks) +
       drawAnnotations(plan, targets, top - FONT.tick / 2 - GAP, spec.fragments ? points.length + 1 : undefined),
     summary:
-      `Scatter plot of ${points.length} points: ${spec.xUnit ?? xName} (${spec.xScale === 'log' ? 'log scale, ' : ''}${fmtX(Math.min(...points.map((p) => p.x)))} to ${fmtX(Math.max(...points.map((p) => p.x)))}) ` +
-      `against ${spec.unit ?? yName} (${spec.yScale === 'log' ? 'log scale, ' : ''}${fmtY(Math.min(...points.map((p) => p.y)))} to ${fmtY(Math.max(...points.map((p) => p.y)))}).` +
+      `Scatter plot of ${points.length} points: ${spec.xUnit ?? xName} (${spec.xScale === 'log' ? 'log scale, ' : ''}${fmtX(min(points, (p) => p.x)!)} to ${fmtX(max(points, (p) => p.x)!)}) ` +
+      `against ${spec.unit ?? yName} (${spec.yScale === 'log' ? 'log scale, ' : ''}${fmtY(min(points, (p) => p.y)!)} to ${fmtY(max(points, (p) => p.y)!)}).` +
       (spec.rules.length ? ` Reference lines: ${listWords(spec.rules.map((r) => `${r.label} at ${r.axis} = ${(r.axis === 'x' ? fmtX : fmtY)(r.value)}`))}.` : '') +
       (spec.regions.some((r) => r.label) ? ` Shaded: ${listWords(spec.regions.filter((r) => r.label).map((r) => r.label))}.` : ''),
     table: {

@@ -49,9 +49,13 @@ function domain(node: LNode, key: string, file: string): [number, number] {
   return [lo, hi];
 }
 
+/** Most items `annotate`, `rules`, `regions` or `series` may list: more cannot be read, and labels are laid out in O(n²). */
+export const MAX_ITEMS = 60;
+
 /** The maps of a key that takes one map or a list of maps (annotate, rules, regions, series). */
 export function itemList(entry: LEntry, file: string, key: string): LMap[] {
   const items = entry.value.type === 'list' ? entry.value.items : [entry.value];
+  if (items.length > MAX_ITEMS) fail(file, items[MAX_ITEMS]!, `"${key}" lists ${items.length} items; at most ${MAX_ITEMS} stay readable.`, 'Keep the few that matter; the data table holds the rest.');
   return items.map((item) => (item.type === 'map' ? item : fail(file, item, `Each "${key}" item must be a mapping such as { x: ..., label: ... }.`)));
 }
 

@@ -1,4 +1,4 @@
-import { GAP, overlaps } from './layout.ts';
+import { GAP } from './layout.ts';
 import type { Box } from './layout.ts';
 
 /** Which side of the base line a block hangs on. */
@@ -42,7 +42,8 @@ export function stackUp(blocks: readonly Block[], minX: number, maxX: number, tw
   const byX = blocks.map((_, i) => i).sort((a, b) => blocks[b]!.x - blocks[a]!.x || b - a);
   let first: number[] = [];
   let best = attempt(blocks, byX, minX, maxX, twoSides);
-  while (best.crossed.length && first.length < blocks.length) {
+  // Each retry is a full layout: a fixed number of them keeps the cost near n² log n even when every leader crosses.
+  for (let retry = 0; retry < MAX_RETRIES && best.crossed.length && first.length < blocks.length; retry++) {
     const next = best.crossed.find((i) => !first.includes(i));
     if (next === undefined) break;
     first = [...first, next];
@@ -52,46 +53,160 @@ export function stackUp(blocks: readonly Block[], minX: number, maxX: number, tw
   return best.placed;
 }
 
+/** Layouts redone with a crossed block moved first, at most. */
+const MAX_RETRIES = 8;
+
+/** One way to place a block, before its lift is chosen: a side, a size, an anchor, and what they imply. */
+interface Combo {
+  side: Side;
+  size: number;
+  anchor: 'start' | 'end';
+  x0: number;
+  x1: number;
+  height: number;
+}
+
+/**
+ * Places blocks in `order`. Each block takes, among its options sorted by how far they reach (then lift, side,
+ * size, anchor), the first whose box is free and whose leader crosses nothing and covers no unplaced point;
+ * else the first with a free box and a clear leader; else (crossed) the first with a free box. A combo's
+ * options are its lifts in rising order, so its first free lift (one sweep) is all that can win: a block costs
+ * O(n), where sorting and testing every option against every box cost O(n²).
+ */
 function attempt(blocks: readonly Block[], order: readonly number[], minX: number, maxX: number, twoSides: boolean): { placed: Placed[]; crossed: number[] } {
-  const taken: Record<Side, Box[]> = { up: [], down: [] };
+  const taken: Record<Side, Taken> = { up: new Taken(), down: new Taken() };
+  const unplaced: Record<Side, PointCount> = { up: new PointCount(blocks, 'up'), down: new PointCount(blocks, 'down') };
   const placed: Placed[] = new Array(blocks.length);
   const crossed: number[] = [];
-  const done = new Set<number>();
   for (const i of order) {
     const b = blocks[i]!;
-    const box = (o: Placed): Box => {
-      const { width, height } = b.sizes[o.size]!;
-      const [x0, x1] = o.anchor === 'start' ? [b.x - 1, b.x + GAP + width + SLACK] : [b.x - GAP - width - SLACK, b.x + 1];
-      return { x0, x1, y0: o.lift, y1: o.lift + height };
-    };
     const sides: Side[] = b.side ? [b.side] : twoSides ? ['up', 'down'] : ['up'];
-    const all = sides.flatMap((side) =>
-      [0, ...taken[side].map((t) => t.y1 + GAP / 2)].flatMap((lift) =>
-        b.sizes.flatMap((_, size) => (['start', 'end'] as const).map((anchor): Placed => ({ size, anchor, side, lift }))),
-      ),
-    );
-    const inside = all.filter((o) => box(o).x0 >= minX && box(o).x1 <= maxX);
-    const options = (inside.length ? inside : all).sort(
-      (p, q) => box(p).y1 - box(q).y1 || p.lift - q.lift || sides.indexOf(p.side) - sides.indexOf(q.side) || p.size - q.size || (p.anchor === 'start' ? -1 : 1),
-    );
-    const leader = (o: Placed): Box => ({ x0: b.x - 1, x1: b.x + 1, y0: 0, y1: o.lift });
-    const free = (o: Placed, strict: boolean) => taken[o.side].every((t) => !overlaps(box(o), t) && (!strict || !overlaps(leader(o), t)));
-    // A block over a point not yet placed would force that point's leader through it.
-    const covers = (o: Placed) => {
-      const { x0, x1 } = box(o);
-      return blocks.some((c, j) => j !== i && !done.has(j) && (c.side ?? o.side) === o.side && c.x >= x0 && c.x <= x1);
-    };
-    // Best: nothing crossed now or later; then nothing crossed now; last resort: blocks apart.
-    let pick = options.find((o) => free(o, true) && !covers(o)) ?? options.find((o) => free(o, true));
-    if (!pick) {
+    const combos = sides.flatMap((side) => b.sizes.flatMap(({ width, height }, size) => (['start', 'end'] as const).map((anchor): Combo => {
+      const [x0, x1] = anchor === 'start' ? [b.x - 1, b.x + GAP + width + SLACK] : [b.x - GAP - width - SLACK, b.x + 1];
+      return { side, size, anchor, x0, x1, height };
+    })));
+    const inside = combos.filter((c) => c.x0 >= minX && c.x1 <= maxX);
+    const use = inside.length ? inside : combos;
+    // A leader from the base to `lift` crosses a block iff some block over its x starts below `lift`.
+    const leaderLimit = { up: taken.up.lowestOver(b.x - 1, b.x + 1), down: taken.down.lowestOver(b.x - 1, b.x + 1) };
+    const free = use.map((c) => taken[c.side].firstFree(c.x0, c.x1, c.height));
+    const clear = (k: number) => free[k]! <= leaderLimit[use[k]!.side];
+    const covers = (k: number) => unplaced[use[k]!.side].count(use[k]!.x0, use[k]!.x1) > 1;
+    let k = earliest(use, (j) => (clear(j) && !covers(j) ? free[j] : undefined)) ?? earliest(use, (j) => (clear(j) ? free[j] : undefined));
+    if (k === undefined) {
       crossed.push(i);
-      pick = options.find((o) => free(o, false)) ?? options[0]!;
+      k = earliest(use, (j) => (Number.isFinite(free[j]) ? free[j] : undefined)) ?? earliest(use, () => 0)!;
     }
-    done.add(i);
-    taken[pick.side].push(box(pick), leader(pick));
-    placed[i] = pick;
+    const c = use[k.index]!;
+    unplaced.up.remove(i);
+    unplaced.down.remove(i);
+    taken[c.side].add({ x0: c.x0, x1: c.x1, y0: k.lift, y1: k.lift + c.height });
+    taken[c.side].add({ x0: b.x - 1, x1: b.x + 1, y0: 0, y1: k.lift });
+    placed[i] = { size: c.size, anchor: c.anchor, side: c.side, lift: k.lift };
   }
   return { placed, crossed };
+}
+
+/** The first option in layout order among each combo's candidate lift (undefined: the combo has none). */
+function earliest(combos: readonly Combo[], liftOf: (k: number) => number | undefined): { index: number; lift: number } | undefined {
+  let pick: { index: number; lift: number } | undefined;
+  combos.forEach((c, index) => {
+    const lift = liftOf(index);
+    if (lift === undefined) return;
+    // Far edge first, then lift; on a full tie the earlier combo (side, size, anchor order) stays.
+    const d = pick === undefined ? -1 : lift + c.height - (pick.lift + combos[pick.index]!.height) || lift - pick.lift;
+    if (d < 0) pick = { index, lift };
+  });
+  return pick;
+}
+
+/** The boxes taken on one side, sorted by their near edge, and the lifts just above them. */
+class Taken {
+  private boxes: Box[] = [];
+  private lifts: number[] = [0];
+
+  add(box: Box): void {
+    this.boxes.splice(upperBound(this.boxes, box.y0, (t) => t.y0), 0, box);
+    const lift = box.y1 + GAP / 2;
+    this.lifts.splice(upperBound(this.lifts, lift, (l) => l), 0, lift);
+  }
+
+  /**
+   * The lowest candidate lift (0, or just above a taken box) where a box over [x0, x1] of `height` overlaps no
+   * taken box; Infinity if none. One sweep: as the lift rises, the boxes starting below the far edge only grow,
+   * and one of them overlaps iff the furthest any reaches is past the lift.
+   */
+  firstFree(x0: number, x1: number, height: number): number {
+    const boxes = this.boxes;
+    let j = 0;
+    let reach = -Infinity;
+    for (const lift of this.lifts) {
+      for (; j < boxes.length && boxes[j]!.y0 < lift + height; j++) {
+        const t = boxes[j]!;
+        if (x0 < t.x1 && t.x0 < x1 && t.y1 > reach) reach = t.y1;
+      }
+      if (!(reach > lift)) return lift;
+    }
+    return Infinity;
+  }
+
+  /** The lowest near edge of a box over [x0, x1] that has any height above the base (Infinity if none). */
+  lowestOver(x0: number, x1: number): number {
+    for (const t of this.boxes) if (x0 < t.x1 && t.x0 < x1 && t.y1 > 0) return t.y0;
+    return Infinity;
+  }
+}
+
+/** Unplaced points that a block on `side` could cover (those fixed to the other side never count). */
+class PointCount {
+  private readonly xs: number[];
+  private readonly pos: number[];
+  private readonly tree: number[];
+
+  constructor(blocks: readonly Block[], side: Side) {
+    const order = blocks.map((_, i) => i).sort((a, b) => blocks[a]!.x - blocks[b]!.x);
+    this.xs = order.map((i) => blocks[i]!.x);
+    this.pos = new Array<number>(blocks.length);
+    order.forEach((i, p) => (this.pos[i] = p));
+    this.tree = new Array<number>(blocks.length + 1).fill(0);
+    blocks.forEach((c, i) => { if ((c.side ?? side) === side) this.bump(this.pos[i]!, 1); });
+  }
+
+  remove(i: number): void {
+    if (this.countAt(this.pos[i]!) > 0) this.bump(this.pos[i]!, -1);
+  }
+
+  /** Points with x0 <= x <= x1 still unplaced. */
+  count(x0: number, x1: number): number {
+    return this.prefix(upperBound(this.xs, x1, (x) => x)) - this.prefix(upperBound(this.xs, x0, (x) => x, true));
+  }
+
+  private countAt(p: number): number {
+    return this.prefix(p + 1) - this.prefix(p);
+  }
+
+  private bump(p: number, d: number): void {
+    for (let k = p + 1; k < this.tree.length; k += k & -k) this.tree[k]! += d;
+  }
+
+  private prefix(n: number): number {
+    let s = 0;
+    for (let k = n; k > 0; k -= k & -k) s += this.tree[k]!;
+    return s;
+  }
+}
+
+/** Index of the first item whose key is > `value` (>= with `strict`) in a list sorted by key. */
+function upperBound<T>(list: readonly T[], value: number, key: (t: T) => number, strict = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const k = key(list[mid]!);
+    if (strict ? k < value : k <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Distance from the base that the blocks on `side` reach. */

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { scaleBand } from 'd3-scale';
 import { stack, stackOffsetDiverging } from 'd3-shape';
 import { axisLeft, axisTitle, baseline } from './axis.ts';
@@ -34,7 +35,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
   const right = Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP;
   const x = scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.3).paddingOuter(0.15);
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
-  const bottom = H - GAP - Math.max(...catLines.map((l) => l.length)) * LINE - 4;
+  const bottom = H - GAP - (max(catLines, (l) => l.length) ?? 0) * LINE - 4;
   const plan = planAnnotations(spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })), left, WIDTH - GAP);
   const unitY = GAP + FONT.tick;
   const headroom = showTotals ? LINE + 6 : FONT.tick / 2;
@@ -58,7 +59,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(s),
       step(spec, s),
-      ...l.map(([a, b], c) => (a === b ? '' : el('rect', { x: x(cats[c]!)!, y: y(Math.max(a, b)), width: x.bandwidth(), height: Math.abs(y(a) - y(b)) }))),
+      l.map(([a, b], c) => (a === b ? '' : el('rect', { x: x(cats[c]!)!, y: y(Math.max(a, b)), width: x.bandwidth(), height: Math.abs(y(a) - y(b)) }))),
       labels[s]!,
     ),
   );
@@ -81,8 +82,8 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       segments.join('') +
       baseline(left, zero, frame.right, zero) +
-      el('g', { class: 'value totals', 'font-size': FONT.tick }, ...totalLabels) +
-      el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, ...catLabels) +
+      el('g', { class: 'value totals', 'font-size': FONT.tick }, totalLabels) +
+      el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, catLabels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
       `Stacked column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[last]}. ` +

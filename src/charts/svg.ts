@@ -32,9 +32,12 @@ function attrs(list: Attrs): string {
   return out;
 }
 
+/** Markup children; a list stands for its items, so data-sized lists are passed whole, never spread into arguments. */
+export type Child = string | false | null | undefined | readonly string[];
+
 /** An element; children are markup (already escaped), falsy children are skipped. */
-export function el(tag: string, list: Attrs, ...children: (string | false | null | undefined)[]): string {
-  const inner = children.filter((c): c is string => typeof c === 'string' && c !== '').join('');
+export function el(tag: string, list: Attrs, ...children: Child[]): string {
+  const inner = children.flat().filter((c): c is string => typeof c === 'string' && c !== '').join('');
   return inner === '' && VOID_OK.has(tag) ? `<${tag}${attrs(list)}/>` : `<${tag}${attrs(list)}>${inner}</${tag}>`;
 }
 
@@ -53,7 +56,7 @@ export function lines(list: Attrs, content: readonly string[], x: number, lineHe
 }
 
 /** A `<g>` that reveal.js steps through when `index` is given (fragments: true). */
-export function group(className: string, index: number | undefined, ...children: string[]): string {
+export function group(className: string, index: number | undefined, ...children: Child[]): string {
   return el(
     'g',
     { class: index === undefined ? className : `${className} fragment`, 'data-fragment-index': index },

@@ -20,6 +20,8 @@ const PAD = 64;
 const RIBBON = 22;
 /** Label widths to try: wide and short first, narrow and tall when that packs better. */
 const WRAPS = [300, 200];
+/** Most events a timeline lays out: its label layout grows as n² (200 on one date take well under a second). */
+const MAX_EVENTS = 400;
 
 /**
  * Timeline: dated events on a time axis, each label in a block above its date, stacked
@@ -34,6 +36,9 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
       return { date, label: textAt(row, spec.label!.name, spec), groupName, when: dateText(date, spec.xFormat) };
     })
     .sort((a, b) => a.date.date.getTime() - b.date.date.getTime());
+  if (events.length > MAX_EVENTS) {
+    throw new ChartError(data.rows[MAX_EVENTS]!.where, `The timeline has ${events.length} events; at most ${MAX_EVENTS} fit one chart.`, 'Split it over several timelines, or keep the events that matter.', 'too-many-events');
+  }
   const groups = [...new Set(events.map((e) => e.groupName))];
   if (groups.length > 6) throw new ChartError({ file: spec.where.file, line: spec.group!.line }, `"${spec.group!.name}" has ${groups.length} different values; at most 6 colours stay distinct.`);
 

@@ -17,11 +17,14 @@ export interface Where {
 export class ChartError extends Error {
   readonly where: Where;
   readonly hint: string | undefined;
-  constructor(where: Where, message: string, hint?: string) {
+  /** The issue code; every chart mistake is `chart` unless a tool needs to tell one apart. */
+  readonly code: string;
+  constructor(where: Where, message: string, hint?: string, code = 'chart') {
     super(message);
     this.name = 'ChartError';
     this.where = where;
     this.hint = hint;
+    this.code = code;
   }
 }
 

@@ -9,13 +9,25 @@ export interface DateValue {
 }
 
 // Strict on purpose: "1,234" or "12%" in a data file is more likely a mistake than a wish.
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// `\d+(\.\d*)?`, not `\d+\.?\d*`: the two digit runs could split a long number every way, quadratic on a miss.
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const DATE_SPECS = { year: '%Y', month: '%Y-%m', day: '%Y-%m-%d' } as const;
 
 /** The text of a cell as the author wrote it ('' when missing). */
 export function cellText(cell: Cell): string {
   return cell === null ? '' : String(cell).trim();
+}
+
+/** Text for a message: a long cell is cut, so an error never echoes a whole 100k-character value. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A list for a message, cut after `max` items. */
+export function clipList(items: readonly string[], max = 12): string {
+  const shown = items.slice(0, max).map((i) => clip(i, 40)).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
 /** A number, null when the cell is empty, or undefined when it is not a number. */
@@ -25,7 +37,9 @@ export function parseNumber(cell: Cell): number | null | undefined {
   if (typeof cell === 'boolean') return undefined;
   const s = cell.trim();
   if (s === '') return null;
-  return NUMBER.test(s) ? Number(s) : undefined;
+  if (!NUMBER.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** Whether a cell is written like a date, so an x column of them makes a time axis. */

@@ -1,7 +1,8 @@
+import { extent } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { fitTicks } from './axis.ts';
 import { dateAt, numberAt, rowName } from './columns.ts';
-import { cellText, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter } from './values.ts';
+import { cellText, clip, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter } from './values.ts';
 import { ChartError } from './types.ts';
 import type { Tick } from './axis.ts';
 import type { Annotation, ChartSpec, Dataset } from './types.ts';
@@ -42,7 +43,7 @@ export function readX(spec: ChartSpec, data: Dataset): XValues {
 /** Where an annotation's x falls, checked against the axis type and the data's range. */
 export function xPosition(a: Annotation, spec: ChartSpec, xs: XValues, domain: readonly [number, number]): number {
   const where = { file: spec.where.file, line: a.line };
-  const written = cellText(a.x);
+  const written = clip(cellText(a.x));
   let at: number;
   if (xs.time) {
     const d = parseDate(a.x);
@@ -70,7 +71,9 @@ export interface XAxis {
 
 /** Builds the x axis from d3's UTC time or linear scale; labels use `specifier` if given. */
 export function xAxis(xs: XValues, range: [number, number], specifier: string | undefined): XAxis {
-  const domain: [number, number] = [Math.min(...xs.values), Math.max(...xs.values)];
+  // d3's extent, not Math.min(...values): spreading 125k values into arguments overflows the stack.
+  const [lo = 0, hi = 0] = extent(xs.values);
+  const domain: [number, number] = [lo, hi];
   if (xs.time) {
     const s = scaleUtc().domain(domain.map((v) => new Date(v))).range(range);
     return { at: (v) => s(v), ticks: fitTicks<Date>(s, 8, specifier, 'x'), domain };

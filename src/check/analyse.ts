@@ -48,7 +48,7 @@ function overflow(states: readonly StateMeasure[], at: Where, limits: Limits, ax
   const both = named.length === 2 && worst.culprits[lo]!.what === worst.culprits[hi]!.what;
   const where = both ? `furthest out on both sides: ${worst.culprits[lo]!.what}; ` : named.length > 0 ? `furthest out ${named.join(', ')}; ` : '';
   const hint = `${where}cut or split the slide, or make the element smaller`;
-  return [{ ...at, severity: 'error', rule: 'overflow', message: message + when, hint, step: first }];
+  return [{ ...at, severity: 'error', rule: 'overflow', code: 'overflow', message: message + when, hint, step: first }];
 }
 
 function scrolling(states: readonly StateMeasure[], at: Where): CheckIssue[] {
@@ -61,7 +61,7 @@ function scrolling(states: readonly StateMeasure[], at: Where): CheckIssue[] {
     }
   }
   return [...seen.values()].map((b) => ({
-    ...at, severity: 'error', rule: 'overflow', step: b.step,
+    ...at, severity: 'error', rule: 'overflow', code: 'overflow', step: b.step,
     message: `${b.what} scrolls: its content is ${px(b.content)} ${b.axis === 'y' ? 'tall' : 'wide'}, the box shows ${px(b.box)} (by ${px(b.content - b.box)})`,
     hint: b.axis === 'y' ? 'a scrolled box hides lines from the audience: show fewer lines or split the block' : 'shorten the long lines, or let them wrap',
   }));
@@ -75,7 +75,7 @@ function textIssues(states: readonly StateMeasure[], at: Where, limits: Limits):
   if (small[0]) {
     const scaled = limits.fit === 1 ? '' : ` for a ${limits.width}×${limits.height} slide (18 px at 1920×1080)`;
     issues.push({
-      ...at, severity: 'error', rule: 'small-text',
+      ...at, severity: 'error', rule: 'small-text', code: 'small-text',
       message: `"${small[0].text}" is ${small[0].size.toFixed(1).replace(/\.0$/, '')} px, below the ${+limits.minText.toFixed(1)} px minimum${scaled}${more(small.length - 1, 'text')}`,
       hint: 'text this small is unreadable from the back of the room: enlarge it or move it to the notes',
     });
@@ -93,7 +93,7 @@ function textIssues(states: readonly StateMeasure[], at: Where, limits: Limits):
     const [t, ratio, need] = worst;
     const faded = t.opacity < 0.999 ? ` at ${Math.round(t.opacity * 100)}% opacity` : '';
     issues.push({
-      ...at, severity: 'error', rule: 'contrast',
+      ...at, severity: 'error', rule: 'contrast', code: 'contrast',
       message: `"${t.text}" is ${hex(t.fg)}${faded} on ${hex(flatten(t.backgrounds))}, ${ratio.toFixed(2)}:1, below WCAG AA ${need}:1${more(low.length - 1, 'text')}`,
       hint: 'projectors wash colours out further: use a lighter text colour on a dark slide (or a darker one on a light slide)',
     });

@@ -1,5 +1,14 @@
+import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import type { CheckResult } from './run.ts';
-import type { CheckIssue } from './types.ts';
+import type { CheckIssue, Rule } from './types.ts';
+
+/** Issue codes of the compiler that concern sources (sources.yaml and citations), which check reports as `source`. */
+const SOURCE_CODES = new Set(['unknown-source', 'uncited-source', 'bad-source', 'sources-yaml', 'sources-not-map', 'unsafe-url']);
+
+/** The check rule of a compiler issue, from its code. */
+export function compileRule(issue: DeckIssue): Rule {
+  return issue.code !== undefined && SOURCE_CODES.has(issue.code) ? 'source' : 'compile';
+}
 
 /** Counts for the summary line and the JSON report. */
 export interface CheckSummary { errors: number; warnings: number; slides: number; checked: number; seconds: number }
@@ -13,11 +22,10 @@ export function summarise(result: CheckResult): CheckSummary {
 
 /** One finding as `file:line: [warning: ]rule: message [slide N "title"]`, with its hint indented below. */
 export function formatCheckIssue(issue: CheckIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file;
   // The compiler's own messages read as they do in `build`; the checker's say which rule found them.
-  const label = (issue.severity === 'warning' ? 'warning: ' : '') + (issue.rule === 'compile' || issue.rule === 'source' ? '' : `${issue.rule}: `);
+  const rule = issue.rule === 'compile' || issue.rule === 'source' ? '' : `${issue.rule}: `;
   const slide = issue.slide ? ` [slide ${issue.slide.number}${issue.slide.title ? ` "${issue.slide.title}"` : ''}]` : '';
-  return `${where}: ${label}${issue.message}${slide}${issue.hint ? `\n  hint: ${issue.hint}` : ''}`;
+  return formatIssue(issue, rule, slide);
 }
 
 /** The human-readable report: findings grouped by slide (a blank line between slides), then the summary line. */

@@ -10,6 +10,7 @@ import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
+import { compileRule } from './report.ts';
 import { measureSlides } from './measure.ts';
 import type { CheckIssue } from './types.ts';
 
@@ -41,7 +42,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   try {
     const built = await buildDeck(input, join(tmp, 'dist'));
     const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
-    const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: /source/.test(i.message) ? 'source' : 'compile' }));
+    const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: compileRule(i) }));
     const seconds = () => (performance.now() - started) / 1000;
     if (!built.ok || tooLarge) return { issues: compiled, slides: 0, seconds: seconds() };
     const context = await launching;

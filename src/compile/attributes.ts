@@ -1,7 +1,44 @@
 /** Attributes from `<!-- .slide: ... -->` comments, for the slide's <section>. */
 export type Attributes = Map<string, string | true>;
 
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+/** A comment or tag in HTML: `close` is '/' for an end tag, `self` is '/' for `<x/>`. */
+interface Tag { index: number; text: string; close: string; name: string; self: string }
+
+/**
+ * The comments and tags of `html`, in order, as `<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>`
+ * would match them, in linear time: that regex rescans to the end from every `<` when a comment, a quote or a
+ * tag is never closed. Here the first such `<` ends the scan, as it ends the markup for a browser.
+ */
+function* tags(html: string): Generator<Tag> {
+  const name = /\/?([a-zA-Z][\w:-]*)/y;
+  const plain = /[^>"']*/y;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    if (html.startsWith('<!--', at)) {
+      const end = html.indexOf('-->', at + 4);
+      if (end < 0) return;
+      yield { index: at, text: html.slice(at, end + 3), close: '', name: '', self: '' };
+      at = end + 2;
+      continue;
+    }
+    name.lastIndex = at + 1;
+    const n = name.exec(html);
+    if (!n) continue;
+    let p = name.lastIndex;
+    for (;;) {
+      plain.lastIndex = p;
+      plain.exec(html);
+      p = plain.lastIndex;
+      if (p >= html.length) return;
+      if (html[p] === '>') break;
+      const q = html.indexOf(html[p]!, p + 1);
+      if (q < 0) return;
+      p = q + 1;
+    }
+    const text = html.slice(at, p + 1);
+    yield { index: at, text, close: n[0][0] === '/' ? '/' : '', name: n[1]!, self: html[p - 1] === '/' && p - 1 >= name.lastIndex ? '/' : '' };
+    at = p;
+  }
+}
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
@@ -45,46 +82,71 @@ export function applyCommentAttributes(html: string): { html: string; slide: Att
   const removals: [number, number][] = [];
   const stack: Open[] = [{ name: '#root', tagStart: -1, tagEnd: -1 }];
   let rawUntil: string | undefined;
-  for (const m of html.matchAll(TAG)) {
+  for (const m of tags(html)) {
     const at = m.index;
     const top = stack[stack.length - 1]!;
     if (rawUntil) {
-      if (m[1] === '/' && m[2]!.toLowerCase() === rawUntil) { rawUntil = undefined; closeInto(stack, stack.pop()!); }
+      if (m.close === '/' && m.name.toLowerCase() === rawUntil) { rawUntil = undefined; closeInto(stack, stack.pop()!); }
       continue;
     }
-    if (m[0].startsWith('<!--')) {
-      const c = /^<!--\s*\.(slide|element):\s*([\s\S]*?)\s*-->$/.exec(m[0]);
+    if (m.text.startsWith('<!--')) {
+      // Trimmed rather than matched with `\s*([\s\S]*?)\s*-->`, which is quadratic in a run of blanks.
+      const c = /^\s*\.(slide|element):/.exec(m.text.slice(4, -3));
       if (!c) continue;
-      removals.push([at, at + m[0].length]);
-      const attrs = parseAttributes(c[2]!);
+      removals.push([at, at + m.text.length]);
+      const attrs = parseAttributes(m.text.slice(4 + c[0].length, -3).trim());
       const target = c[1] === 'element' ? (top.lastChild ?? (top.tagStart >= 0 ? top : undefined)) : undefined;
       if (target) edits.push({ at: target.tagStart, tagEnd: target.tagEnd, attrs });
       else mergeAttributes(slide, attrs);
       continue;
     }
-    const name = m[2]!.toLowerCase();
-    if (m[1] === '/') {
+    const name = m.name.toLowerCase();
+    if (m.close === '/') {
       const idx = findOpen(stack, name);
       if (idx < 0) continue;
       while (stack.length > idx) closeInto(stack, stack.pop()!);
       continue;
     }
-    const el = { tagStart: at, tagEnd: at + m[0].length };
-    if (VOID.has(name) || m[4] === '/') {
+    const el = { tagStart: at, tagEnd: at + m.text.length };
+    if (VOID.has(name) || m.self === '/') {
       if (name !== 'br') top.lastChild = el;
       continue;
     }
     stack.push({ name, ...el });
     if (RAW_TEXT.has(name)) rawUntil = name;
   }
-  let out = html;
-  // Apply from the end so earlier offsets stay valid; comments and edits never overlap.
+  return { html: applyEdits(html, removals, groupEdits(edits)).replace(/(?<![ \t])[ \t]+(<\/(p|li|h[1-6]|td|th)>)/g, '$1'), slide };
+}
+
+/**
+ * Removes the comments and rewrites the start tags in one pass (they never overlap), where applying each edit
+ * to the whole string was quadratic. After a removed comment, the blanks go too when a line break or an end
+ * tag follows them, looking through comments removed right after it (as removing them from the end did).
+ */
+function applyEdits(html: string, removals: [number, number][], edits: { at: number; tagEnd: number; attrs: Attributes }[]): string {
   const ops = [
-    ...removals.map(([s, e]) => ({ pos: s, run: (t: string) => t.slice(0, s) + t.slice(e).replace(/^[ \t]+(?=\n|<\/)/, '') })),
-    ...groupEdits(edits).map((e) => ({ pos: e.at, run: (t: string) => insertAttributes(t, e.at, e.tagEnd, e.attrs) })),
-  ].sort((a, b) => b.pos - a.pos);
-  for (const op of ops) out = op.run(out);
-  return { html: out.replace(/[ \t]+(<\/(p|li|h[1-6]|td|th)>)/g, '$1'), slide };
+    ...removals.map(([start, end]) => ({ start, end, attrs: undefined as Attributes | undefined, skip: 0 })),
+    ...edits.map((e) => ({ start: e.at, end: e.tagEnd, attrs: e.attrs as Attributes | undefined, skip: 0 })),
+  ].sort((a, b) => a.start - b.start);
+  const blanks = /[ \t]*/y;
+  let endsLine = false;
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i]!;
+    if (op.attrs) continue;
+    blanks.lastIndex = op.end;
+    blanks.exec(html);
+    const after = blanks.lastIndex;
+    const next = ops[i + 1];
+    endsLine = next && !next.attrs && next.start === after ? endsLine : html[after] === '\n' || html.startsWith('</', after);
+    op.skip = endsLine ? after - op.end : 0;
+  }
+  let out = '';
+  let cursor = 0;
+  for (const op of ops) {
+    out += html.slice(cursor, op.start) + (op.attrs ? rewriteTag(html.slice(op.start, op.end), op.attrs) : '');
+    cursor = op.end + op.skip;
+  }
+  return out + html.slice(cursor);
 }
 
 function closeInto(stack: Open[], el: Open): void {
@@ -107,12 +169,11 @@ function groupEdits(edits: { at: number; tagEnd: number; attrs: Attributes }[]) 
   return [...byTag.values()];
 }
 
-/** Rewrites the start tag at [start, end) with extra attributes merged into its own. */
-function insertAttributes(html: string, start: number, end: number, extra: Attributes): string {
-  const tag = html.slice(start, end);
+/** A start tag with extra attributes merged into its own. */
+function rewriteTag(tag: string, extra: Attributes): string {
   const m = /^<([a-zA-Z][\w:-]*)([\s\S]*?)(\/?)>$/.exec(tag);
-  if (!m) return html;
+  if (!m) return tag;
   const attrs = parseAttributes(m[2]!);
   mergeAttributes(attrs, extra);
-  return `${html.slice(0, start)}<${m[1]}${renderAttributes(attrs)}${m[3] ? ' /' : ''}>${html.slice(end)}`;
+  return `<${m[1]}${renderAttributes(attrs)}${m[3] ? ' /' : ''}>`;
 }

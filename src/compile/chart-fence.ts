@@ -1,5 +1,5 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
 import { checkColumns } from '../charts/columns.ts';
 import { jsonRecords, parseCsv, rowsFromList } from '../charts/data.ts';
 import { renderChart } from '../charts/index.ts';
@@ -30,7 +30,7 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
     return renderChart(spec, dataset, { idPrefix: ctx.idPrefix, sources });
   } catch (e) {
     if (!(e instanceof ChartError)) throw e;
-    throw new DeckError({ file: e.where.file, line: e.where.line, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    throw new DeckError({ file: e.where.file, line: e.where.line, code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
   }
 }
 
@@ -44,7 +44,7 @@ function loadData(entry: LEntry, ctx: ChartContext): Dataset {
     throw new ChartError(at, '"data" must be a .csv or .json path or a list of records.', 'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.');
   }
   const file = readAt(ctx.file, node.line, () => ctx.readData(path));
-  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.');
+  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.', 'data-not-found');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);
   return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);
@@ -72,24 +72,53 @@ function parseYaml(text: string, file: string, base: number, invalid: string): L
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split(/ at line \d+|\n/)[0]!.replace(/\.$/, '');
-    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".');
+    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".', 'chart-yaml');
   }
-  return doc.contents ? convert(doc.contents, doc, lineOf, 0) : null;
+  return doc.contents ? convert(doc.contents, { targets: aliasTargets(doc), lineOf, expanded: 0, file }, 0) : null;
 }
 
-function convert(node: YamlNode, doc: Document, lineOf: (o: number | undefined) => number, depth: number): LNode {
-  const line = lineOf(node.range?.[0]);
-  if (depth > 64) throw new ChartError({ file: '', line }, 'The chart nests too deeply.');
+/** Most aliases a chart may expand: enough to reuse a style, too few for a "billion laughs" bomb. */
+export const MAX_ALIASES = 100;
+
+interface Walk {
+  /** Each alias's anchored node, found in one pass (yaml's `resolve` walks the whole document per alias). */
+  targets: Map<Alias, YamlNode>;
+  lineOf: (o: number | undefined) => number;
+  /** Aliases expanded so far, nested ones included: the output stays within MAX_ALIASES copies of the input. */
+  expanded: number;
+  file: string;
+}
+
+function aliasTargets(doc: Document): Map<Alias, YamlNode> {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+function convert(node: YamlNode, walk: Walk, depth: number): LNode {
+  const line = walk.lineOf(node.range?.[0]);
+  if (depth > 64) throw new ChartError({ file: walk.file, line }, 'The chart nests too deeply.', 'Keep the chart keys and data at most a few levels deep.');
   if (isAlias(node)) {
-    const target = node.resolve(doc);
-    return target ? convert(target, doc, lineOf, depth + 1) : { type: 'scalar', value: null, line };
+    if (++walk.expanded > MAX_ALIASES) {
+      throw new ChartError({ file: walk.file, line }, `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).`, 'Write the values out; aliases that repeat aliases multiply the data.', 'yaml-aliases');
+    }
+    const target = walk.targets.get(node);
+    return target ? convert(target, walk, depth + 1) : { type: 'scalar', value: null, line };
   }
-  if (isSeq(node)) return { type: 'list', line, items: node.items.map((n) => item(n, line, doc, lineOf, depth)) };
+  if (isSeq(node)) return { type: 'list', line, items: node.items.map((n) => item(n, line, walk, depth)) };
   if (isMap(node)) {
     const entries = node.items.map((pair) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyLine = isScalar(pair.key) ? lineOf(pair.key.range?.[0]) : line;
-      return { key, keyLine, value: item(pair.value, keyLine, doc, lineOf, depth) };
+      const keyLine = isScalar(pair.key) ? walk.lineOf(pair.key.range?.[0]) : line;
+      return { key, keyLine, value: item(pair.value, keyLine, walk, depth) };
     });
     return { type: 'map', line, entries };
   }
@@ -97,8 +126,8 @@ function convert(node: YamlNode, doc: Document, lineOf: (o: number | undefined) 
   return { type: 'scalar', line, value: isCell(value) ? value : String(value) };
 }
 
-function item(n: unknown, line: number, doc: Document, lineOf: (o: number | undefined) => number, depth: number): LNode {
-  return n && typeof n === 'object' && 'range' in n ? convert(n as YamlNode, doc, lineOf, depth + 1) : { type: 'scalar', value: null, line };
+function item(n: unknown, line: number, walk: Walk, depth: number): LNode {
+  return n && typeof n === 'object' && 'range' in n ? convert(n as YamlNode, walk, depth + 1) : { type: 'scalar', value: null, line };
 }
 
 function isCell(v: unknown): v is Cell {

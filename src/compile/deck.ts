@@ -5,7 +5,7 @@ import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
 import { createMarkdown } from './markdown.ts';
 import { compileSlide, SOURCES_PLACEHOLDER, type CompiledSlide } from './slide.ts';
-import { Citations, formatDate, parseSources, type Source } from './sources.ts';
+import { Citations, formatDate, isSafeUrl, parseSources, type Source } from './sources.ts';
 import type { SlideCache } from './slide-cache.ts';
 import { splitSlides } from './split.ts';
 import type { CompileHost, Deck, InputFile, SlideInfo } from './types.ts';
@@ -42,16 +42,17 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
     const readSources = () => host.readText(sourcesPath);
     const read = collect(() => (first && meta.sourcesLine ? readAt(first.file, meta.sourcesLine, readSources) : readSources()));
     sourcesText = read ?? null;
-    if (sourcesText !== null) files.push(sourcesPath);
+    if (sourcesText !== null && !seen.has(sourcesPath)) { seen.add(sourcesPath); files.push(sourcesPath); }
     const parsed = read === undefined ? undefined : sourcesText === null ? new Map() : collect(() => parseSources(normalise(sourcesText!), sourcesPath));
     citations = new Citations(parsed ?? new Map(), sourcesPath, parsed === undefined);
     return citations;
   };
+  const seen = new Set(files);
   const host2: CompileHost = {
     assetUrl: (p) => host.assetUrl(p),
     readText: (p) => {
       const t = host.readText(p);
-      if (t !== null && !files.includes(p)) files.push(p);
+      if (t !== null && !seen.has(p)) { seen.add(p); files.push(p); }
       return t === null ? null : normalise(t);
     },
   };
@@ -70,7 +71,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
-        const compile = (cit: () => Citations, h: CompileHost) => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id });
+        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id }));
         // The line is left out of the key, so typing in one slide does not invalidate the slides below it;
         // a hit only needs its data-line attribute moved (lines matter otherwise only in errors, never cached).
         const key = cache && [slide.file, id, citations!.order.join(','), slide.body].join('\0');
@@ -78,7 +79,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
           ? relocate(cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)), slide.line)
           : compile(loadCitations, host2)));
         if (!compiled) continue;
-        out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes });
+        out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes, assets: compiled.assets });
         out.slides.push(compiled);
       }
       if (out.slides.length > 0) stacks.push(out);
@@ -86,10 +87,10 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   });
   cache?.end();
   if (inputs.length > 0 && stacks.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
+    issues.push({ file: inputs.length === 1 ? first!.file : posix.dirname(first!.file), line: 0, severity: 'error', code: 'no-slides', message: 'the deck has no slides', hint: 'write some Markdown; separate slides with a line that is exactly ---' });
   }
   if (citations) {
-    const unknownIsError = issues.some((i) => i.message.startsWith('unknown source'));
+    const unknownIsError = issues.some((i) => i.code === 'unknown-source');
     if (!unknownIsError) issues.push(...citations.uncited());
   }
   const cited = citations ? citations.order.map((k) => citations!.sources.get(k)!) : [];
@@ -126,7 +127,7 @@ function sourcePages(sources: Source[]): string[] {
 /** Sources as a numbered list (numbers follow the order of first citation, as the [n] markers do). */
 function renderSourcesList(sources: Source[], start: number): string {
   const items = sources.map((s) => {
-    const title = s.url ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
+    const title = s.url && isSafeUrl(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
     const note = s.note ? ` <span class="source-note">${escapeHtml(s.note)}</span>` : '';
     return `<li id="source-${escapeHtml(s.key)}"><span class="source-publisher">${escapeHtml(s.publisher)}</span>, ${title}, ${formatDate(s.date).replace(/\.$/, '')}.${note}</li>`;
   });
@@ -136,12 +137,26 @@ function renderSourcesList(sources: Source[], start: number): string {
 /** The URL of the deck's own stylesheet (`theme: custom.css`), or a located error when it is missing. */
 function themeUrl(path: string, host: CompileHost, file: string, line: number): string {
   const url = readAt(file, line, () => host.assetUrl(path));
-  if (url === null) throw new DeckError({ file, line, message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
+  if (url === null) throw new DeckError({ file, line, code: 'theme-not-found', message: `theme file \`${path}\` not found`, hint: 'the path is relative to the first Markdown file' });
   return url;
+}
+
+/**
+ * A last line of defence: a slide that still exhausts the stack or the string size (input beyond every limit
+ * the stages check) becomes a located error, never a stack trace.
+ */
+function tooLarge<T>(slide: { file: string; line: number }, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new DeckError({ file: slide.file, line: slide.line, code: 'too-large', message: 'this slide is too large or too deeply nested to compile', hint: 'split it into smaller slides' });
+  }
 }
 
 /** A cached slide at its current line: only the section's data-line attribute depends on it. */
 function relocate(slide: CompiledSlide, line: number): CompiledSlide {
+  const was = Number(/^<section[^>]*? data-line="(\d+)"/.exec(slide.html)?.[1] ?? line);
   const html = slide.html.replace(/^(<section[^>]*? data-line=")\d+"/, `$1${line}"`);
-  return html === slide.html ? slide : { ...slide, html };
+  return html === slide.html ? slide : { ...slide, html, assets: slide.assets.map(([url, at]) => [url, at + line - was]) };
 }

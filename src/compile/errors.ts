@@ -21,11 +21,32 @@ export class DeckError extends Error {
   }
 }
 
-/** Formats an issue as `file:line: message` plus an indented hint. */
-export function formatIssue(issue: DeckIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file;
-  const label = issue.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${label}${issue.message}${issue.hint ? `\n  hint: ${issue.hint}` : ''}`;
+/** An issue's printable parts: the place, the severity label, the message and the hint, each one clean line. */
+export function issueParts(issue: DeckIssue): { where: string; label: string; message: string; hint: string } {
+  return {
+    where: plain(issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file),
+    label: issue.severity === 'warning' ? 'warning: ' : '',
+    message: plain(issue.message),
+    hint: issue.hint ? plain(issue.hint) : '',
+  };
+}
+
+/**
+ * Formats an issue as `file:line: message` plus an indented hint: the one formatter that build, check, dev and
+ * the CLI print with. `detail` goes between the label and the message (check's rule name).
+ */
+export function formatIssue(issue: DeckIssue, detail = '', suffix = ''): string {
+  const p = issueParts(issue);
+  return `${p.where}: ${p.label}${plain(detail)}${p.message}${plain(suffix)}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
+}
+
+/**
+ * Text safe to print on one terminal line: messages quote data (a CSV cell, a YAML value, a file name), which
+ * may hold ANSI escape sequences or other control characters that would restyle or rewrite the terminal.
+ */
+export function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
 }
 
 /** Levenshtein distance, for "did you mean" hints. */

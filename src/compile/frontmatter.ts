@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { DeckError, closest, type DeckIssue } from './errors.ts';
+import { unsafeRegex } from './safe-regex.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -67,7 +68,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const firstError = doc.errors[0];
   if (firstError) {
     throw new DeckError({
-      file, line: lineAt(firstError.pos[0]),
+      file, line: lineAt(firstError.pos[0]), code: 'front-matter-yaml',
       message: `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
       hint: 'write one `key: value` per line; quote values that contain `: ` or start with a special character',
     });
@@ -76,26 +77,26 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const meta = { ...defaults };
   if (doc.contents === null) return { meta, lines: end + 1, issues };
   if (!isMap(doc.contents)) {
-    throw new DeckError({ file, line: 2, message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
+    throw new DeckError({ file, line: 2, code: 'front-matter-not-map', message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = settingsOf(doc, file, lineAt);
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
     const kind = KEYS[key];
     if (!kind) {
       const near = closest(key, Object.keys(KEYS));
-      issues.push({ file, line, severity: 'warning', message: `unknown front matter key \`${key}\` is ignored`,
+      issues.push({ file, line, severity: 'warning', code: 'unknown-key', message: `unknown front matter key \`${key}\` is ignored`,
         hint: near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}` });
       continue;
     }
     const value = data[key];
     if (!hasKind(value, kind)) {
-      throw new DeckError({ file, line, message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
+      throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
     if (key === 'theme' && !/\.css$/i.test(meta.theme) && meta.theme !== 'chokepoint') {
-      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
+      issues.push({ file, line, severity: 'warning', code: 'unknown-theme', message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
         hint: 'leave `theme` out, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
       meta.theme = 'chokepoint';
     }
@@ -103,6 +104,36 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     if (key === 'sources') meta.sourcesLine = line;
   }
   return { meta, lines: end + 1, issues };
+}
+
+/** Bounds of each side of `size`, in CSS pixels (8K is 7680 wide). */
+export const MIN_SIDE = 320;
+export const MAX_SIDE = 7680;
+
+/** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
+export const MAX_ALIASES = 100;
+
+/** The settings as plain data; an alias bomb or a dangling alias (which yaml throws on) is a located error. */
+function settingsOf(doc: Document, file: string, lineAt: (offset: number | undefined) => number): Record<string, unknown> {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let dangling: number | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        first ??= lineAt(node.range?.[0]);
+        if (!anchors.has(node.source)) { dangling = lineAt(node.range?.[0]); return visit.BREAK; }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  const hint = 'write the values out instead of repeating them with &anchor and *alias';
+  if (dangling !== undefined) throw new DeckError({ file, line: dangling, code: 'yaml-alias', message: 'front matter has a YAML alias (*name) that names no anchor before it', hint });
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+  } catch {
+    throw new DeckError({ file, line: first ?? 2, code: 'yaml-aliases', message: `front matter expands more than ${MAX_ALIASES} YAML aliases (*name)`, hint });
+  }
 }
 
 // A leading `---` may also be a reveal-md slide separator: only treat the block as settings if it reads as YAML keys.
@@ -125,12 +156,20 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
     case 'totalTime': meta.totalTime = value as number; return;
     case 'size': {
       const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
-      if (!m) throw new DeckError({ file, line, message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
-      meta.width = Number(m[1]); meta.height = Number(m[2]); return;
+      if (!m) throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
+      const [width, height] = [Number(m[1]), Number(m[2])];
+      // Exports render every slide at this size: 99999x99999 would hang Chromium, not make a sharper deck.
+      if ([width, height].some((n) => n < MIN_SIDE || n > MAX_SIDE)) {
+        throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` ${width}x${height} is out of range: each side must be ${MIN_SIDE} to ${MAX_SIDE} pixels`, hint: hintFor('size') });
+      }
+      meta.width = width; meta.height = height; return;
     }
     case 'separator': case 'verticalSeparator': case 'notesSeparator':
       try { new RegExp(text, 'm'); } catch {
-        throw new DeckError({ file, line, message: `front matter \`${key}\` is not a valid regular expression: \`${text}\``, hint: 'e.g. `^<!--s-->$`' });
+        throw new DeckError({ file, line, code: 'bad-separator', message: `front matter \`${key}\` is not a valid regular expression: \`${text}\``, hint: 'e.g. `^<!--s-->$`' });
+      }
+      if (unsafeRegex(text)) {
+        throw new DeckError({ file, line, code: 'unsafe-separator', message: `front matter \`${key}\` could take very long to match: ${unsafeRegex(text)}`, hint: 'use a simple line pattern, e.g. `^<!--s-->$` or `^---$`' });
       }
       (meta as unknown as Record<string, string>)[key] = text; return;
     default:

@@ -1,12 +1,17 @@
-import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
-import { renderCode } from './highlight.ts';
+import { Marked, Renderer, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { renderCode, TooManyCells } from './highlight.ts';
+import { ASSET_ATTR } from './html.ts';
 
-/** What the renderer needs from the slide being rendered. */
+/** What the renderer needs from the slide being rendered. Lines are 0-based offsets into the rendered Markdown. */
 export interface RenderContext {
   /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
   chart(source: string, index: number): string;
-  /** Registers `[@key]` citations found in the text and returns their deck numbers. */
-  cite(keys: string[], raw: string): number[];
+  /** Registers `[@key]` citations written at `line` and returns their deck numbers. */
+  cite(keys: string[], line: number): number[];
+  /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
+  asset?(url: string, line: number): void;
+  /** Refuses what was written at `line` with a located error. */
+  fail(line: number, code: string, message: string, hint: string): never;
 }
 
 interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
@@ -15,11 +20,26 @@ interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[] }
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
   let ctx: RenderContext | undefined;
   let charts = 0;
+  // Each token's line, from the parser's own token stream (see placeTokens), for exact error locations.
+  let lines = new WeakMap<object, number>();
+  const lineOf = (token: object) => lines.get(token) ?? 0;
+  // Reports the asset attributes a piece of output holds, each with its own line.
+  const assets = (html: string, line: number) => {
+    let at = 0;
+    for (const m of html.matchAll(ASSET_ATTR)) {
+      line += newlines(html, at, m.index);
+      at = m.index;
+      ctx!.asset?.(m[2]!, line);
+    }
+    return html;
+  };
 
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
     level: 'inline',
-    start: (src) => src.indexOf('[@'),
+    // marked asks this before every text token with the rest of the paragraph: searching all of it was
+    // quadratic (50k links in a paragraph took minutes). Text already stops at `[`, so a window suffices.
+    start: (src) => src.slice(0, 64).indexOf('[@'),
     tokenizer(src) {
       const m = /^\[(@[\w:.\/-]+(?:\s*[;,]\s*@[\w:.\/-]+)*)\]/.exec(src);
       if (!m) return undefined;
@@ -27,7 +47,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
       return { type: 'cite', raw: m[0], keys } satisfies CiteToken;
     },
     renderer(token) {
-      const nums = ctx!.cite((token as CiteToken).keys, token.raw);
+      const nums = ctx!.cite((token as CiteToken).keys, lineOf(token));
       return `<span class="cite">[${nums.join(', ')}]</span>`;
     },
   };
@@ -36,10 +56,28 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     gfm: true,
     extensions: [cite],
     renderer: {
-      code({ text, lang }) {
-        const info = lang ?? '';
-        if (/^chart(\s|$)/.test(info)) return ctx!.chart(text, charts++);
-        return renderCode(text, info);
+      code(token) {
+        const info = token.lang ?? '';
+        if (/^chart(\s|$)/.test(info)) return ctx!.chart(token.text, charts++);
+        try {
+          return renderCode(token.text, info);
+        } catch (e) {
+          if (!(e instanceof TooManyCells)) throw e;
+          return ctx!.fail(lineOf(token), 'code-too-long', e.message, 'use fewer steps, or show fewer lines');
+        }
+      },
+      link(token) {
+        // A script URL would be a live link in the PDF (the page's CSP covers only the browser).
+        if (/^\s*(javascript|vbscript|data):/i.test(token.href)) {
+          return ctx!.fail(lineOf(token), 'unsafe-link', `the link \`${token.href.slice(0, 60)}\` runs a script or embeds data`, 'link to an http(s) or mailto address, a slide (#/2) or a file');
+        }
+        return false;
+      },
+      image(token) {
+        return assets(Renderer.prototype.image.call(this, token), lineOf(token));
+      },
+      html(token) {
+        return assets(token.text, lineOf(token));
       },
       listitem(item) {
         // `+` bullets make an incremental list: each item is a fragment.
@@ -53,7 +91,10 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     ctx = context;
     charts = 0;
     try {
-      return joinCitations(marked.parse(markdown, { async: false }));
+      const tokens = marked.lexer(markdown);
+      lines = new WeakMap();
+      placeTokens(tokens, 0, lines);
+      return joinCitations(marked.parser(tokens));
     } finally {
       ctx = undefined;
     }
@@ -65,9 +106,45 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
  * (`[@a] [@b]`) into one sorted marker, as `[@a; @b]` gives.
  */
 function joinCitations(html: string): string {
-  return html.replace(/\s*(?:<span class="cite">\[[\d, ]+\]<\/span>\s*)+/g, (run) => {
+  // The lookbehind starts a match only where a whitespace run starts: without it, every position inside a long
+  // run (a code block of spaces) retried the whole run, which is quadratic.
+  return html.replace(/(?<!\s)\s*(?:<span class="cite">\[[\d, ]+\]<\/span>\s*)+/g, (run) => {
     const numbers = [...new Set([...run.matchAll(/\d+/g)].map((m) => Number(m[0])))].sort((a, b) => a - b);
     const after = /\s$/.test(run) ? ' ' : '';
     return `&#160;<span class="cite">[${numbers.join(', ')}]</span>${after}`;
   });
+}
+
+/**
+ * Gives every token its line: a token starts where the raw text of the tokens before it ends, as marked consumes
+ * them in order. Children start on their parent's line (block quotes and lists strip markers, never lines);
+ * list items and table rows follow one another. A token whose raw text has no line break passes its line down
+ * without counting, so deep inline nesting costs no more than its size.
+ */
+function placeTokens(tokens: readonly Token[] | undefined, line: number, lines: WeakMap<object, number>, flat = false): void {
+  for (const t of tokens ?? []) {
+    lines.set(t, line);
+    const breaks = flat ? 0 : newlines(t.raw, 0, t.raw.length);
+    if (t.type === 'list') {
+      let at = line;
+      for (const item of (t as Tokens.List).items) {
+        lines.set(item, at);
+        placeTokens(item.tokens, at, lines, breaks === 0);
+        at += breaks === 0 ? 0 : newlines(item.raw, 0, item.raw.length);
+      }
+    } else if (t.type === 'table') {
+      const table = t as Tokens.Table;
+      for (const cell of table.header) placeTokens(cell.tokens, line, lines, true);
+      table.rows.forEach((row, r) => { for (const cell of row) placeTokens(cell.tokens, line + 2 + r, lines, true); });
+    } else if ('tokens' in t && Array.isArray(t.tokens)) {
+      placeTokens(t.tokens as Token[], line, lines, breaks === 0);
+    }
+    line += breaks;
+  }
+}
+
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -6,6 +6,8 @@ export interface SplitNotes {
   notes: string;
   /** 1-based file line where the notes start, or 0 without notes. */
   notesLine: number;
+  /** 1-based file line of the first line of `notes` (below the marker when nothing follows it there). */
+  textLine: number;
 }
 
 const DEFAULT_NOTES = '^\\s*notes?:';
@@ -20,7 +22,8 @@ export function splitNotes(body: string, file: string, line: number, notesSepara
     const m = marker.exec(lines[i]!);
     if (!m || m.index !== 0 && !/^\s*$/.test(lines[i]!.slice(0, m.index))) continue;
     const rest = [lines[i]!.slice(m.index + m[0].length).trimStart(), ...lines.slice(i + 1)].join('\n');
-    return { content: lines.slice(0, i).join('\n'), notes: rest.trim(), notesLine: line + i };
+    const lead = rest.slice(0, rest.length - rest.trimStart().length);
+    return { content: lines.slice(0, i).join('\n'), notes: rest.trim(), notesLine: line + i, textLine: line + i + lead.split('\n').length - 1 };
   }
-  return { content: body, notes: '', notesLine: 0 };
+  return { content: body, notes: '', notesLine: 0, textLine: 0 };
 }

@@ -4,8 +4,9 @@ import { renderChartFence } from './chart-fence.ts';
 import { DeckError } from './errors.ts';
 import { readAt } from './read-problem.ts';
 import { findFences } from './fences.ts';
-import { escapeHtml, textOf } from './html.ts';
+import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
+import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
 import type { RawSlide } from './split.ts';
@@ -17,6 +18,8 @@ export interface CompiledSlide {
   html: string;
   title: string;
   notes: string;
+  /** Each asset URL the slide loads, with the line that names it (for `check`, which sees only URLs). */
+  assets: [url: string, line: number][];
 }
 
 export interface SlideEnv {
@@ -29,17 +32,19 @@ export interface SlideEnv {
 }
 
 export const SOURCES_PLACEHOLDER = '<!-- sources -->';
-const ASSET_ATTR = /\b(src|poster|data-src|data-background-image|data-background-video)="([^"]*)"/g;
 
 /** Compiles one slide: notes, Markdown, charts, citations, attribute comments, assets. */
 export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const { file } = raw;
   const parts = splitNotes(raw.body, file, raw.line, env.notesSeparator);
+  checkNesting(parts.content, file, raw.line);
+  if (parts.notes) checkNesting(parts.notes, file, parts.textLine);
   const contentLines = parts.content.split('\n');
-  const locate = (needle: string, lines = contentLines, base = raw.line) => {
-    const i = lines.findIndex((l) => l.includes(needle));
-    return i < 0 ? base : base + i;
+  const fail = (base: number) => (line: number, code: string, message: string, hint: string): never => {
+    throw new DeckError({ file, line: base + line, code, message, hint });
   };
+  // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
+  const written: { url: string; line: number }[] = [];
   const chartLines = findFences(contentLines, file, raw.line).filter((f) => /^chart(\s|$)/.test(f.info)).map((f) => raw.line + f.open);
   const textCites: number[] = [];
   const chartCites = new Set<string>();
@@ -60,33 +65,59 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
         return source ? shortLabel(source) : key;
       },
     }),
-    cite: (keys, rawText) => keys.map((key) => {
-      const n = env.citations().cite(key, file, locate(rawText));
+    cite: (keys, line) => keys.map((key) => {
+      const n = env.citations().cite(key, file, raw.line + line);
       textCites.push(n);
       return n;
     }),
+    asset: (url, line) => void written.push({ url, line: raw.line + line }),
+    fail: fail(raw.line),
   });
   const applied = applyCommentAttributes(html);
   const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
   mergeAttributes(attrs, applied.slide);
 
-  const notesLines = parts.notes.split('\n');
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
-    chart: () => { throw new DeckError({ file, line: parts.notesLine, message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
-    cite: (keys, rawText) => keys.map((key) => env.citations().cite(key, file, locate(rawText, notesLines, parts.notesLine))),
+    chart: () => { throw new DeckError({ file, line: parts.notesLine, code: 'chart-in-notes', message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
+    cite: (keys, line) => keys.map((key) => env.citations().cite(key, file, parts.textLine + line)),
+    fail: fail(parts.textLine),
   })).html : '';
 
-  const resolve = (value: string, where: string) => resolveAsset(value, dir, env.host, file, locate(where));
-  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url))}"`);
+  const line = writtenLines(written, raw.line);
+  const assets: [string, number][] = [];
+  const resolve = (value: string, url: string, next: boolean) => {
+    const at = line(url, next);
+    const resolved = resolveAsset(value, dir, env.host, file, at);
+    assets.push([resolved, at]);
+    return resolved;
+  };
+  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
   for (const name of ['data-background-image', 'data-background-video']) {
     const v = attrs.get(name);
-    if (typeof v === 'string') attrs.set(name, resolve(v, v));
+    if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
   }
 
   const footer = slideFooter(textCites, chartCites, env.citations());
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
-  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml) };
+  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets };
+}
+
+/**
+ * The line of each asset attribute in the output: the next one written with that URL (the output keeps the
+ * order), else the first one (a `.slide:` comment's background), else the slide's first line.
+ */
+function writtenLines(written: readonly { url: string; line: number }[], fallback: number): (url: string, next: boolean) => number {
+  const first = new Map<string, number>();
+  for (const w of written) if (!first.has(w.url)) first.set(w.url, w.line);
+  let at = 0;
+  return (url, next) => {
+    // A short look ahead skips attributes that left the output (comments), without going quadratic.
+    for (let k = at; next && k < written.length && k < at + 64; k++) {
+      if (written[k]!.url === url) { at = k + 1; return written[k]!.line; }
+    }
+    return first.get(url) ?? fallback;
+  };
 }
 
 function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Citations): string {
@@ -102,7 +133,7 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
   const target = posix.join(dir, safeDecode(path!));
   const resolved = readAt(file, line, () => host.assetUrl(target));
   if (resolved === null) {
-    throw new DeckError({ file, line, message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
+    throw new DeckError({ file, line, code: 'missing-asset', message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
   }
   return resolved + suffix;
 }
@@ -110,10 +141,29 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
 /** The slide's first heading, or its first words, for outlines and file names. */
 function slideTitle(rendered: string): string {
   const html = rendered.replace(/(&#160;)?<span class="cite">[^<]*<\/span>/g, '');
-  const heading = /<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/.exec(html);
-  if (heading) return textOf(heading[2]!);
-  const text = textOf(html.replace(/<(svg|table|pre)[\s\S]*?<\/\1>/g, ''));
+  const heading = firstHeading(html);
+  if (heading !== undefined) return textOf(heading);
+  const text = textOf(removeElements(html, ['svg', 'table', 'pre']));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * The content of the first `<h1>`…`<h3>` that is closed, as `/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/` finds it, in
+ * linear time (that regex rescans to the end from every unclosed heading).
+ */
+function firstHeading(html: string): string | undefined {
+  const open = /<h([1-3])\b/g;
+  const unclosed = new Set<string>();
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const level = m[1]!;
+    const gt = html.indexOf('>', open.lastIndex);
+    if (gt < 0) return undefined;
+    if (unclosed.has(level)) continue;
+    const end = html.indexOf(`</h${level}>`, gt + 1);
+    if (end < 0) { unclosed.add(level); continue; }
+    return html.slice(gt + 1, end);
+  }
+  return undefined;
 }
 
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');

@@ -48,9 +48,14 @@ export function splitSlides(text: string, file: string, skipLines: number, seps:
   pieces.push({ start, end: text.length, vertical });
 
   const stacks: RawSlide[][] = [];
+  // Lines are counted on from the previous piece: counting from the top for each slide was quadratic.
+  let counted = 0;
+  let newlines = 0;
   pieces.forEach((p, i) => {
     let body = text.slice(p.start, p.end);
-    let line = 1 + countNewlines(text, p.start);
+    newlines += countNewlines(text, counted, p.start);
+    counted = p.start;
+    let line = 1 + newlines;
     // The separator's own line break belongs to the separator, not to the slide.
     if (body.startsWith('\n')) { body = body.slice(1); line++; }
     const blank = body.trim() === '';
@@ -69,8 +74,8 @@ function offsetOfLine(lines: readonly string[], index: number): number {
   return offset;
 }
 
-function countNewlines(text: string, end: number): number {
+function countNewlines(text: string, from: number, end: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }

@@ -25,6 +25,8 @@ export interface SlideInfo {
   line: number;
   title: string;
   notes: string;
+  /** Asset URLs the slide loads, each with the line that names it. */
+  assets?: [url: string, line: number][];
 }
 
 /** A compiled deck: HTML for `.reveal .slides`, plus everything about it. */

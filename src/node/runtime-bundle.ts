@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { notesWithoutMarked } from '../vite/notes-without-marked.ts';
 import { packageRoot } from './paths.ts';
 
 /** The browser runtime, bundled once: it does not depend on the slides, so builds reuse it. */
@@ -9,21 +8,36 @@ export interface RuntimeBundle {
   dir: string;
   /** Files relative to `dir`, in a stable order. */
   files: string[];
+  /** Classic (non-module) scripts, so the page also runs from file://. */
   scripts: string[];
   styles: string[];
+  /** Kept for page.ts' interface; a classic single-file bundle has nothing to preload. */
   preload: string[];
-  /** CSP sources for inline scripts the runtime needs (the speaker view's popup). */
+  /** CSP sources for inline scripts the runtime needs (none: the speaker console is the deck's own page). */
   scriptHashes: string[];
 }
 
-const SOURCES = ['src/runtime', 'src/vite/notes-without-marked.ts', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'assets/fonts', 'package-lock.json'];
+const SOURCES = ['src/runtime', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'assets/fonts', 'package-lock.json'];
+
+/** Where bundles live; CHOKEPOINT_CACHE_DIR moves it (tests use a cold cache of their own). */
+export const cacheDir = () => process.env.CHOKEPOINT_CACHE_DIR ?? join(packageRoot, 'node_modules', '.cache', 'chokepoint');
+
+// One build per key per process: concurrent callers (a test starting a build and a dev server) share it.
+const pending = new Map<string, Promise<void>>();
 
 /** Returns the cached runtime bundle for the current sources, building it with Vite when missing. */
 export async function runtimeBundle(): Promise<RuntimeBundle> {
   const key = sourceHash();
-  const dir = join(packageRoot, 'node_modules', '.cache', 'chokepoint', `runtime-${key}`);
+  const dir = join(cacheDir(), `runtime-${key}`);
   const manifestPath = join(dir, 'runtime.json');
-  if (!existsSync(manifestPath)) await buildRuntime(dir);
+  if (!existsSync(manifestPath)) {
+    let build = pending.get(dir);
+    if (!build) {
+      build = buildRuntime(dir).finally(() => pending.delete(dir));
+      pending.set(dir, build);
+    }
+    await build;
+  }
   return { dir, ...(JSON.parse(readFileSync(manifestPath, 'utf8')) as Omit<RuntimeBundle, 'dir'>) };
 }
 
@@ -44,57 +58,65 @@ function listFiles(path: string): string[] {
     .sort();
 }
 
-async function buildRuntime(dir: string): Promise<void> {
+/**
+ * Bundles src/runtime/main.ts into `dir` as one classic script (IIFE, nothing loaded lazily) plus its
+ * CSS and fonts. Safe to run concurrently: every build writes its own temporary folder and renames it
+ * into place; a build that loses the race drops its copy (the winner's is identical).
+ */
+export async function buildRuntime(dir: string): Promise<void> {
   const { build } = await import('vite');
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  await build({
-    configFile: false,
-    root: packageRoot,
-    base: './',
-    logLevel: 'warn',
-    plugins: [notesWithoutMarked()],
-    build: {
-      outDir: tmp,
-      emptyOutDir: true,
-      manifest: 'manifest.json',
-      assetsInlineLimit: 0,
-      modulePreload: { polyfill: false },
-      reportCompressedSize: false,
-      rollupOptions: { input: join(packageRoot, 'src/runtime/main.ts') },
-    },
-  });
-  const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.json'), 'utf8')) as Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
-  const entry = Object.values(manifest).find((m) => m.isEntry)!;
-  const files = listFiles(tmp).map((f) => relative(tmp, f).split('\\').join('/')).filter((f) => f !== 'manifest.json');
-  const preload = (entry.imports ?? []).map((i) => manifest[i]!.file);
-  const info = { files, scripts: [entry.file], styles: entry.css ?? [], preload, scriptHashes: speakerViewScriptHashes() };
-  writeFileSync(join(tmp, 'runtime.json'), JSON.stringify(info, null, 2));
-  mkdirSync(join(dir, '..'), { recursive: true });
+  const tmp = `${dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   try {
-    renameSync(tmp, dir);
-  } catch {
-    // Another process built the same runtime first; theirs is identical.
+    await build({
+      configFile: false,
+      root: packageRoot,
+      base: './',
+      logLevel: 'warn',
+      build: {
+        outDir: tmp,
+        emptyOutDir: true,
+        manifest: 'manifest.json',
+        assetsInlineLimit: 0,
+        modulePreload: false,
+        // One stylesheet file (a classic bundle would otherwise inject its CSS from JavaScript).
+        cssCodeSplit: false,
+        reportCompressedSize: false,
+        rollupOptions: {
+          input: join(packageRoot, 'src/runtime/main.ts'),
+          // Rolldown's timing hint on a busy machine is noise in every test and build log.
+          checks: { bundlerTimings: false },
+          // A module script never runs from file:// (CORS); a classic one does.
+          output: { format: 'iife', codeSplitting: false },
+        },
+      },
+    });
+    const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.json'), 'utf8')) as Record<string, { file: string; css?: string[]; isEntry?: boolean }>;
+    const entry = Object.values(manifest).find((m) => m.isEntry)!;
+    const files = listFiles(tmp).map((f) => relative(tmp, f).split('\\').join('/')).filter((f) => f !== 'manifest.json');
+    const styles = entry.css ?? files.filter((f) => f.endsWith('.css'));
+    const info = { files, scripts: [entry.file], styles, preload: [], scriptHashes: [] };
+    writeFileSync(join(tmp, 'runtime.json'), JSON.stringify(info, null, 2));
+    mkdirSync(join(dir, '..'), { recursive: true });
+    try {
+      renameSync(tmp, dir);
+    } catch (e) {
+      // Another build finished first (the target exists and is not empty); theirs is identical.
+      if (!existsSync(join(dir, 'runtime.json'))) throw e;
+    }
+  } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // Bundles of earlier sources are never used again (each theme edit in dev makes one).
-  const cache = join(dir, '..');
-  for (const name of readdirSync(cache)) {
-    if (/^runtime-[0-9a-f]{16}$/.test(name) && join(cache, name) !== dir) rmSync(join(cache, name), { recursive: true, force: true });
-  }
+  removeStale(dir);
 }
 
-/**
- * reveal's speaker view writes its page, inline script included, into an about:blank popup, which
- * inherits the deck's Content-Security-Policy. Allowing exactly that script by hash keeps the policy
- * strict (no 'unsafe-inline') and the speaker view working.
- */
-function speakerViewScriptHashes(): string[] {
-  const code = readFileSync(join(packageRoot, 'node_modules/reveal.js/dist/plugin/notes.mjs'), 'utf8');
-  const literal = /\.document\.write\(("(?:[^"\\]|\\.)*")\)/.exec(code)?.[1];
-  if (!literal) throw new Error('reveal.js notes plugin changed shape: cannot find the speaker view page');
-  // The literal is reveal's own source: evaluating it yields the exact text the popup parses.
-  const html = new Function(`return ${literal};`)() as string;
-  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
-    .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+// Bundles of earlier sources are never used again (each theme edit in dev makes one), nor are the
+// temporary folders of builds that crashed more than an hour ago.
+function removeStale(dir: string): void {
+  const cache = join(dir, '..');
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name);
+    const old = /^runtime-[0-9a-f]{16}$/.test(name) && path !== dir;
+    const crashed = /^runtime-[0-9a-f]{16}\.tmp-/.test(name) && Date.now() - statSync(path).mtimeMs > 3_600_000;
+    if (old || crashed) rmSync(path, { recursive: true, force: true });
+  }
 }

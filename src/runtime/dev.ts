@@ -12,7 +12,7 @@ slides.innerHTML = deck.html;
 document.title = deck.title;
 setStyles(deck.styles);
 showIssues(deck.issues);
-const ready: Promise<RevealApi> = startDeck(deck.config);
+const ready: Promise<RevealApi | null> = startDeck(deck.config);
 
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:deck', (next) => {
@@ -22,13 +22,16 @@ if (import.meta.hot) {
     setStyles(update.styles);
     void ready.then((reveal) => {
       if (update.html === slides.innerHTML) return;
-      const { h, v, f } = reveal.getIndices();
+      const at = reveal?.getIndices();
       slides.innerHTML = update.html;
-      document.title = update.title;
-      reveal.sync();
-      reveal.slide(h, v ?? 0, f ?? undefined);
-      // An open speaker view refreshes its notes on this event.
-      reveal.dispatchEvent({ type: 'resumed', data: {} });
+      if (reveal && at) {
+        const { h, v, f } = at;
+        document.title = update.title;
+        reveal.sync();
+        reveal.slide(h, v ?? 0, f ?? undefined);
+      }
+      // The speaker console (which runs no Reveal) reads its notes and titles again on this event.
+      document.dispatchEvent(new Event('chokepoint:deck-updated'));
       document.documentElement.dataset.deckVersion = String(update.version);
     });
   });

@@ -14,6 +14,11 @@ declare global {
 
 // A built page carries its slides and settings; the dev server's page has no settings and starts the
 // deck itself (src/runtime/dev.ts), with slides that arrive through its hot-updated module.
-const config = document.getElementById('deck-config');
-if (config) void startDeck(JSON.parse(config.textContent ?? '{}') as RuntimeConfig);
-else window.chokepoint = { startDeck, showIssues };
+// This is a classic script (so it runs from file://); wait for the markup it reads if it runs early.
+const start = () => {
+  const config = document.getElementById('deck-config');
+  if (config) void startDeck(JSON.parse(config.textContent ?? '{}') as RuntimeConfig);
+};
+window.chokepoint = { startDeck, showIssues };
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

@@ -1,4 +1,4 @@
-import type { DeckIssue } from '../compile/errors.ts';
+import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 
 /**
  * Shows the deck's errors in a panel over the bottom of the page. Unlike Vite's overlay it does not
@@ -23,7 +23,7 @@ export function showIssues(issues: DeckIssue[]): void {
   panel.append(heading);
   for (const e of errors) {
     const line = document.createElement('pre');
-    line.textContent = `${e.line > 0 ? `${e.file}:${e.line}` : e.file}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
+    line.textContent = formatIssue(e);
     panel.append(line);
   }
 }

@@ -1,48 +1,54 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
+import { post, runCommand, stateOf, type Message } from './messages.ts';
+import { notice } from './notice.ts';
 
-type NotesPlugin = RevealPlugin & { open(): void };
-let notes: Promise<NotesPlugin> | undefined;
+let consoleWindow: Window | null = null;
 
-// reveal's notes plugin is ~20 KB gzipped and only matters once the speaker view opens, so it
-// loads after the first slide is on screen instead of before.
-function loadNotes(reveal: RevealApi): Promise<NotesPlugin> {
-  notes ??= import('reveal.js/plugin/notes').then(({ default: Notes }) => {
-    const plugin = Notes() as NotesPlugin;
-    reveal.registerPlugin(plugin);
-    return plugin;
-  });
-  return notes;
+/** The console's URL: this very page (so it works from dev, a static server, file:// and a single file). */
+export function consoleUrl(): string {
+  const url = new URL(location.href);
+  url.hash = '';
+  url.searchParams.set('speaker', '');
+  return url.href;
 }
 
-/** Opens reveal's speaker view on `s`, loading its plugin lazily; reconnects a view left open across a reload. */
+/**
+ * `s` opens the speaker console (src/runtime/console.ts) in a popup; the deck answers its commands and
+ * tells it every move. A console left open across a reload of the deck says hello again and is re-adopted.
+ */
 export const SpeakerView: RevealPlugin = {
   id: 'speaker-view',
   init(reveal: RevealApi) {
-    if (/receiver/i.test(location.search)) {
-      // The speaker view sends its "upcoming" preview (the receiver without postMessageEvents) the state once,
-      // when the *current* preview is ready; loading later, it would show the current slide until the next move.
-      if (!/postMessageEvents/i.test(location.search)) reveal.on('ready', () => askDeckToResend());
-      return;
-    }
-    const open = () => void loadNotes(reveal).then((p) => p.open());
-    reveal.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view' }, open);
+    const open = () => {
+      const popup = window.open(consoleUrl(), 'chokepoint-speaker', 'popup,width=1100,height=700');
+      if (!popup) {
+        notice('The speaker console was blocked as a popup: allow popups for this page, then press S again.');
+        return;
+      }
+      consoleWindow = popup;
+      popup.focus();
+    };
+    reveal.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker console' }, open);
     if (/(\?|&)notes/i.test(location.search)) open();
-    // An open speaker view sends heartbeats after the deck reloads: load the plugin so it answers.
+    // Only our own console: a window this page opened (also after this page reloaded: opener persists).
     window.addEventListener('message', (event) => {
-      if (typeof event.data === 'string' && event.data.includes('"heartbeat"')) void loadNotes(reveal);
+      const source = event.source as Window | null;
+      const data = event.data as Partial<Message> | null;
+      if (!source || !data || data.chokepoint !== 1) return;
+      let opened = false;
+      try {
+        opened = source.opener === window;
+      } catch {
+        // A window of another origin that we may not inspect: not ours.
+      }
+      if (!opened) return;
+      consoleWindow = source;
+      if (data.type === 'hello') post(source, { type: 'state', state: stateOf(reveal) });
+      if (data.type === 'command') runCommand(reveal, data as Extract<Message, { type: 'command' }>);
     });
-    reveal.on('ready', () => {
-      const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-      idle(() => void loadNotes(reveal));
-    });
+    const tell = () => {
+      if (consoleWindow && !consoleWindow.closed) post(consoleWindow, { type: 'state', state: stateOf(reveal) });
+    };
+    for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed', 'ready']) reveal.on(event, tell);
   },
 };
-
-// The deck is the speaker window's opener; a `resumed` event makes its notes plugin post the state again.
-function askDeckToResend(): void {
-  try {
-    (window.parent.opener as (Window & { Reveal?: RevealApi }) | null)?.Reveal?.dispatchEvent({ type: 'resumed' });
-  } catch {
-    // Not opened by a deck of this origin: nothing to ask.
-  }
-}

@@ -3,6 +3,10 @@ import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import type { RevealApi } from 'reveal.js';
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
+import { startConsole } from './console.ts';
+import { pageMode, presentRole } from './page-role.ts';
+import { followPresenter } from './present-sync.ts';
+import { PREVIEW_OPTIONS, servePreview } from './preview.ts';
 import { SpeakerView } from './speaker.ts';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
@@ -12,10 +16,21 @@ declare global {
   interface Window { Reveal: RevealApi }
 }
 
-/** Initialises Reveal on the slides already in `.reveal .slides`; resolves once it is ready. */
-export async function startDeck(config: RuntimeConfig): Promise<RevealApi> {
+/**
+ * Starts the page in its role: the deck (Reveal on the slides already in `.reveal .slides`), a preview
+ * frame of the speaker console, or the console itself. Resolves with Reveal once it is ready, or with
+ * null for the console, which shows the slides in frames and runs no Reveal of its own.
+ */
+export async function startDeck(config: RuntimeConfig): Promise<RevealApi | null> {
+  document.getElementById('deck-fallback')?.remove();
+  const mode = pageMode();
+  if (mode === 'console') {
+    startConsole(config);
+    return null;
+  }
   window.Reveal = Reveal as unknown as RevealApi;
-  const print = /print-pdf/.test(location.search);
+  const preview = mode === 'preview';
+  if (preview) document.documentElement.classList.add('chokepoint-preview');
   await Reveal.initialize({
     width: config.width,
     height: config.height,
@@ -37,8 +52,12 @@ export async function startDeck(config: RuntimeConfig): Promise<RevealApi> {
     pdfSeparateFragments: false,
     ...config.reveal,
     // Nothing should be caught mid-animation in a PDF.
-    ...(print ? { transition: 'none', autoAnimate: false } : {}),
-    plugins: [Search, Zoom, SpeakerView],
+    ...(mode === 'print' ? { transition: 'none', autoAnimate: false } : {}),
+    ...(preview ? PREVIEW_OPTIONS : {}),
+    plugins: preview ? [] : [Search, Zoom, SpeakerView],
   });
-  return Reveal as unknown as RevealApi;
+  const reveal = Reveal as unknown as RevealApi;
+  if (preview) servePreview(reveal);
+  else if (presentRole() === 'audience') followPresenter(reveal);
+  return reveal;
 }

@@ -192,6 +192,7 @@ try {
         : { skipped: 'no `pdf` command yet' };
     }
     if (!skip.has('png') && commands.includes('png')) t.png = await step('png the talk', () => measurePng(dir, join(tmp, 'png-talk'), 1, t.slides));
+    if (!skip.has('present')) t.present = await step('present the talk: sync latency, single file', async () => (await import('./present.mjs')).measurePresent(browser, dir, tmp));
   }
 } finally {
   await browser?.close();

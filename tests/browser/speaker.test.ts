@@ -29,8 +29,8 @@ afterAll(async () => {
 /** Opens the deck, presses `s` and returns the main page and the speaker view popup. */
 async function openSpeakerView(url: string, slowUpcoming = false): Promise<{ main: Page; speaker: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  // The upcoming preview is the receiver frame without postMessageEvents (`controls=false` in its URL).
-  if (slowUpcoming) await context.route(/[?&]receiver&.*controls=false/, (route) => void setTimeout(() => void route.continue(), 1500));
+  // The console's upcoming preview is the deck's page with `?preview=next`.
+  if (slowUpcoming) await context.route(/[?&]preview=next/, (route) => void setTimeout(() => void route.continue(), 1500));
   const main = await context.newPage();
   const errors: string[] = [];
   const watch = (page: Page, name: string) => {
@@ -45,7 +45,7 @@ async function openSpeakerView(url: string, slowUpcoming = false): Promise<{ mai
   return { main, speaker, errors };
 }
 
-// The view debounces what it echoes (200/500 ms) and the machine may be busy: poll with room to spare.
+// The machine may be busy: poll with room to spare.
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 8000, interval: 100 });
 const notes = (speaker: Page) => speaker.locator('.speaker-controls-notes .value').innerText();
 const heading = (speaker: Page, frame: 'current' | 'upcoming') =>

@@ -1,0 +1,132 @@
+import type { ChartName, ChartOptions, ChartSeries, Slide } from './pptxgen.ts';
+import type { ChartData } from '../../charts/chart-data.ts';
+import { placePlot } from './chart-fit.ts';
+import { precisionFixed } from 'd3-format';
+import { scaleLinear } from 'd3-scale';
+import { tickSpecifier } from '../../charts/values.ts';
+import { excelDate, excelFormat } from './number-format.ts';
+import type { ChartScan } from './scan-chart.ts';
+import type { Units } from './units.ts';
+import type { Box } from './types.ts';
+
+
+/** The `data-chart` attribute back into its JSON. */
+export function decodeChart(attribute: string): ChartData {
+  return JSON.parse(Buffer.from(attribute, 'base64').toString('utf8')) as ChartData;
+}
+
+/** Which parts of the SVG become shapes beside the native chart, by kind: drawn under it, and over it. */
+export function extraSelectors(kind: ChartData['kind']): { under: string; over: string } {
+  if (kind === 'timeline') return { under: '', over: 'rect, circle, line, text' };
+  const annotations = '.annotation line, .annotation circle, .annotation text';
+  // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
+  if (kind === 'scatter') return { under: '.region rect', over: `.region text, .rule line, .rule text, .points text, ${annotations}` };
+  // Lines and stacks name their series at the right end, as the SVG does, instead of a legend.
+  if (kind === 'stacked') return { under: '', over: `.totals text, g.series > text, ${annotations}` };
+  if (kind === 'line') return { under: '', over: `g.series > text, ${annotations}` };
+  return { under: '', over: kind === 'bar' ? '' : annotations };
+}
+
+/**
+ * Adds a native chart (data, series names, axis titles and number format as the deck has them, colours from
+ * the theme) over the box where the SVG was. Timelines have no native kind and are left to their shapes.
+ */
+export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: ChartScan, u: Units): boolean {
+  if (data.kind === 'timeline') return false;
+  const { theme } = scan;
+  // The SVG prints its unit above the plot; PowerPoint puts the axis title beside the tick labels: give it room on the left.
+  const room = Math.min(svg.x, 48);
+  const box = { ...svg, x: svg.x - room, w: svg.w + room };
+  const place = placePlot(data, scan.marks);
+  const format = excelFormat(data.format);
+  const font = { fontFace: theme.font, color: theme.muted };
+  const size = u.pt(theme.tick);
+  const many = data.series.length > 1;
+  const printed = (data.kind === 'column' || data.kind === 'bar') && (data.values ?? true);
+  const options: ChartOptions = {
+    ...u.rect(box),
+    altText: data.title, chartColors: theme.series.slice(0, Math.max(1, data.series.length)),
+    showLegend: many && (data.kind === 'column' || data.kind === 'bar'), legendPos: 't', legendFontFace: theme.font, legendFontSize: size, legendColor: theme.text,
+    catAxisLabelColor: theme.muted, catAxisLabelFontFace: font.fontFace, catAxisLabelFontSize: size, catAxisLineShow: true, catAxisLineColor: theme.axis,
+    valAxisLabelColor: theme.muted, valAxisLabelFontFace: font.fontFace, valAxisLabelFontSize: size, valAxisLineShow: false,
+    valAxisLabelFormatCode: format, valLabelFormatCode: format, dataLabelFormatCode: format,
+    valGridLine: { color: theme.grid, size: 1 }, catGridLine: { style: 'none' },
+    showValAxisTitle: Boolean(data.unit), valAxisTitle: data.unit, valAxisTitleColor: theme.muted, valAxisTitleFontFace: theme.font, valAxisTitleFontSize: size,
+    showCatAxisTitle: Boolean(data.xUnit), catAxisTitle: data.xUnit, catAxisTitleColor: theme.muted, catAxisTitleFontFace: theme.font, catAxisTitleFontSize: size,
+    dataLabelColor: theme.text, dataLabelFontFace: theme.font, dataLabelFontSize: size,
+  };
+  if (place) {
+    options.layout = { x: (place.plot.x - box.x) / box.w, y: (place.plot.y - box.y) / box.h, w: place.plot.w / box.w, h: place.plot.h / box.h };
+    if (place.y) {
+      [options.valAxisMinVal, options.valAxisMaxVal] = place.y;
+      // Ticks as the SVG has them: about one per 90 viewBox units, labelled without the values' precision.
+      const step = tickStep(place.y, (place.plot.h * 1600) / svg.w);
+      if (step && data.kind !== 'bar' && data.yScale !== 'log') {
+        options.valAxisMajorUnit = step;
+        options.valAxisLabelFormatCode = excelFormat(withPrecision(tickSpecifier(data.format), precisionFixed(step)));
+      }
+    }
+    if (place.gap !== undefined) options.barGapWidthPct = Math.min(500, place.gap);
+  }
+  let type: ChartName;
+  let series: ChartSeries[];
+  if (data.kind === 'scatter') {
+    type = 'scatter';
+    const s = data.series[0]!;
+    series = [{ name: data.x, values: data.xValues ?? [] }, { name: s.name, values: s.values.map((v) => v ?? 0) }];
+    Object.assign(options, {
+      lineSize: 0, lineDataSymbol: 'circle', lineDataSymbolSize: Math.max(4, Math.round(u.pt(scan.theme.tick * 0.75))), lineDataSymbolLineSize: 0,
+      showLabel: false,
+      showValAxisTitle: true, valAxisTitle: data.unit ?? s.name, showCatAxisTitle: true, catAxisTitle: data.xUnit ?? data.x,
+      catGridLine: { color: theme.grid, size: 1 },
+    } satisfies ChartOptions);
+    if (data.yScale === 'log') options.valAxisLogScaleBase = 10;
+    if (place?.x) [options.catAxisMinVal, options.catAxisMaxVal] = place.x;
+  } else {
+    const labels = data.categories;
+    // pptxgenjs writes a number 0 into the data sheet as an empty cell: the string "0" survives (workbooks.ts).
+    series = data.series.map((s) => ({ name: s.name, labels, values: s.values.map((v) => (v === 0 ? '0' : v)) as number[] }));
+    if (data.kind === 'line') {
+      type = 'line';
+      if (data.xTime && data.xValues) dateAxis(options, series, data.xValues);
+      Object.assign(options, { lineSize: Math.max(1, Math.round(u.pt(4 * theme.tick / 24))), lineDataSymbol: 'none', displayBlanksAs: 'gap' } satisfies ChartOptions);
+      if (data.yScale === 'log') options.valAxisLogScaleBase = 10;
+    } else {
+      type = 'bar';
+      options.barDir = data.kind === 'bar' ? 'bar' : 'col';
+      options.barGrouping = data.kind === 'stacked' ? 'stacked' : 'clustered';
+      // The SVG leaves a hairline between a category's columns, and none between a stack's segments.
+      options.barOverlapPct = data.kind === 'stacked' ? 100 : many ? -8 : 0;
+      // The SVG lists bars top to bottom; PowerPoint starts at the bottom unless the axis is reversed.
+      if (data.kind === 'bar') Object.assign(options, { catAxisOrientation: 'maxMin' as 'minMax', catAxisLabelColor: theme.text, catAxisLabelFontSize: u.pt(theme.tick * 26 / 24) });
+      if (printed) Object.assign(options, { showValue: true, dataLabelPosition: 'outEnd', valAxisHidden: true, valGridLine: { style: 'none' } } satisfies ChartOptions);
+    }
+  }
+  slide.addChart(type, series, options);
+  return true;
+}
+
+/** A time x axis: dates as spreadsheet serials on a date axis, so points sit at their dates as in the SVG. */
+function dateAxis(options: ChartOptions, series: ChartSeries[], xs: number[]): void {
+  const serials = xs.map((x) => Math.round(excelDate(x) * 1000) / 1000);
+  for (const s of series) s.labels = serials.map(String);
+  const days = Math.max(...serials) - Math.min(...serials);
+  const years = days > 4 * 365;
+  Object.assign(options, {
+    catLabelFormatCode: years ? 'yyyy' : 'mmm yyyy', catAxisBaseTimeUnit: 'days', catAxisMajorTimeUnit: years ? 'years' : 'months',
+    catAxisMajorUnit: years ? Math.max(1, Math.ceil(days / 365 / 8)) : Math.max(1, Math.ceil(days / 30.4 / 8)),
+    catAxisMinVal: Math.min(...serials), catAxisMaxVal: Math.max(...serials),
+  } satisfies ChartOptions);
+}
+
+/** d3's tick step for a domain drawn `length` viewBox units long (frame.ts tickCount), if the domain is linear-friendly. */
+function tickStep(domain: [number, number], length: number): number | undefined {
+  const ticks = scaleLinear().domain(domain).ticks(Math.max(2, Math.floor(length / 90)));
+  return ticks.length > 1 ? ticks[1]! - ticks[0]! : undefined;
+}
+
+/** A d3-format specifier with its precision set: "$.2f" with 0 is "$.0f"; none stays none (General). */
+function withPrecision(specifier: string | undefined, precision: number): string | undefined {
+  if (!specifier) return undefined;
+  return specifier.replace(/^(.*?)(\.\d+)?(~?[a-z%]?)$/, `$1.${precision}$3`);
+}

@@ -1,0 +1,118 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface PresentServer {
+  /** The page everyone may watch; it follows the presenter. */
+  audienceUrl: string;
+  /** The speaker console; its token is the only thing that lets a device drive the deck. */
+  presenterUrl: string;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+interface State { h: number; v: number; f: number; paused: boolean }
+
+/**
+ * Serves a built deck for presenting: `/` for the audience, `/presenter?token=…` for the speaker
+ * console, and two WebSocket channels: `/control?token=…`, on which the presenter sends where the deck
+ * is, and `/sync`, on which audience pages only listen. Without the right token, `/presenter` and
+ * `/control` answer 403. A page that connects gets the current state at once (late joiners catch up).
+ */
+export function startPresentServer(dir: string, options: { port?: number; host?: string } = {}): Promise<PresentServer> {
+  const host = options.host ?? 'localhost';
+  // 24 URL-safe characters, new on every run.
+  const token = randomBytes(18).toString('base64url');
+  const index = readFileSync(join(dir, 'index.html'), 'utf8');
+  const page = (role: 'audience' | 'presenter') => index.replace('<head>', `<head>\n<meta name="chokepoint-present" content="${role}">`);
+  const pages = { audience: page('audience'), presenter: page('presenter') };
+  const files = sirv(dir, { dev: false, etag: true });
+  const tokenOk = (req: IncomingMessage) => {
+    const given = Buffer.from(new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '');
+    const want = Buffer.from(token);
+    return given.length === want.length && timingSafeEqual(given, want);
+  };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const html = (body: string) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+      res.end(body);
+    };
+    if (path === '/' || path === '/index.html') return html(pages.audience);
+    if (path === '/presenter') {
+      if (!tokenOk(req)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('403: the presenter page needs the token printed by `chokepoint present`\n');
+      return html(pages.presenter);
+    }
+    files(req, res, () => void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n'));
+  });
+
+  let state: string | undefined;
+  const audience = new WebSocketServer({ noServer: true });
+  const control = new WebSocketServer({ noServer: true });
+  const broadcast = (data: string, except?: WebSocket) => {
+    for (const ws of [...audience.clients, ...control.clients]) if (ws !== except && ws.readyState === ws.OPEN) ws.send(data);
+  };
+  control.on('connection', (ws) => {
+    // Always answered, null before anyone moved: the presenter page waits for it before it speaks.
+    ws.send(state ?? JSON.stringify({ type: 'state', state: null }));
+    ws.on('message', (raw) => {
+      const next = parseState(String(raw));
+      if (!next) return;
+      state = JSON.stringify({ type: 'state', state: next });
+      broadcast(state, ws);
+    });
+  });
+  // Audience pages only listen: whatever they send is dropped.
+  audience.on('connection', (ws) => { if (state) ws.send(state); });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const refuse = (status: string) => { socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`); };
+    if (path === '/sync') return audience.handleUpgrade(req, socket, head, (ws) => audience.emit('connection', ws, req));
+    if (path !== '/control') return refuse('404 Not Found');
+    if (!tokenOk(req)) return refuse('403 Forbidden');
+    control.handleUpgrade(req, socket, head, (ws) => control.emit('connection', ws, req));
+  });
+
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4173, host, () => {
+      const { port } = server.address() as AddressInfo;
+      const base = `http://${urlHost(host)}:${port}/`;
+      done({
+        audienceUrl: base,
+        presenterUrl: `${base}presenter?token=${token}`,
+        token,
+        server,
+        close: () => new Promise((closed) => {
+          for (const ws of [...audience.clients, ...control.clients]) ws.terminate();
+          audience.close();
+          control.close();
+          server.closeAllConnections();
+          server.close(() => closed());
+        }),
+      });
+    });
+  });
+}
+
+function parseState(text: string): State | undefined {
+  try {
+    const data = JSON.parse(text) as { type?: unknown; state?: Partial<State> };
+    const s = data.state;
+    if (data.type !== 'state' || !s) return undefined;
+    const int = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n < 100_000;
+    if (!int(s.h, 0) || !int(s.v, 0) || !int(s.f, -1) || typeof s.paused !== 'boolean') return undefined;
+    return { h: s.h!, v: s.v!, f: s.f!, paused: s.paused };
+  } catch {
+    return undefined;
+  }
+}
+
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);

@@ -1,0 +1,211 @@
+import type { RuntimeConfig } from '../compile/runtime-config.ts';
+import { notesPane } from './console-notes.ts';
+import { overview } from './console-overview.ts';
+import { timerBar } from './console-timer.ts';
+import { post, type Command, type DeckState, type Message } from './messages.ts';
+import { notice } from './notice.ts';
+import { presentRole } from './page-role.ts';
+import { connectSync } from './present-sync.ts';
+import { slideList, type SlideInfo } from './slide-list.ts';
+import './console.css';
+
+const MARKUP = `
+<header class="console-bar">
+  <span class="slide-count">Slide <b class="slide-n">1</b> / <span class="slide-total">1</span></span>
+  <span class="speaker-controls-time">
+    <span class="clock-value"></span>
+    <span class="timer" title="Elapsed"></span><button class="timer-pause">Pause</button><button class="timer-reset">Reset</button>
+    <span class="pacing" hidden></span>
+  </span>
+  <span class="console-actions">
+    <input class="jump-input" inputmode="numeric" aria-label="Go to slide number" placeholder="#">
+    <button class="overview-toggle" title="Pick a slide (O)">Slides</button>
+    <button class="blank-toggle" title="Blank the screen (B)">Blank</button>
+  </span>
+</header>
+<section id="current-slide" class="preview"><iframe title="Current slide"></iframe><div class="tap"></div></section>
+<section id="upcoming-slide" class="preview"><span class="label">Next</span><iframe title="Next step"></iframe><div class="tap"></div><p class="end">End of the deck</p></section>
+<section class="speaker-controls-notes"><div class="notes-size"><button class="notes-smaller" aria-label="Smaller notes">A−</button><button class="notes-larger" aria-label="Larger notes">A+</button></div><div class="value"></div></section>
+<p class="console-keys">→ ← ↓ ↑ Space move · type a number + Enter to jump · O slides · B blank</p>
+<nav class="console-nav"><button class="nav-prev">◀ Prev</button><button class="nav-next">Next ▶</button></nav>
+<div class="console-overview" hidden></div>`;
+
+/**
+ * The speaker console: the current slide at its fragment, the next step, the notes fitted to the window,
+ * clock, timer, pacing, slide n/N, jump and blank. It drives the deck that opened it (over postMessage, so
+ * it works from file:// too) or, on the `present` server's presenter page, its own current-slide frame,
+ * whose moves it sends to the audience.
+ */
+export function startConsole(config: RuntimeConfig): void {
+  document.documentElement.classList.add('chokepoint-console');
+  document.title = `Speaker console · ${document.title}`;
+  const root = document.createElement('div');
+  root.className = 'speaker-console';
+  root.innerHTML = MARKUP;
+  document.body.append(root);
+  root.style.setProperty('--slide-ratio', `${config.width} / ${config.height}`);
+  const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+  const current = $<HTMLIFrameElement>('#current-slide iframe');
+  const upcoming = $<HTMLIFrameElement>('#upcoming-slide iframe');
+  const notes = notesPane($('.speaker-controls-notes'));
+  const reveal = config.reveal as { totalTime?: number; defaultTiming?: number };
+  const timer = timerBar($('.console-bar'), { totalTime: reveal.totalTime, defaultTiming: reveal.defaultTiming });
+  const picker = overview($('.console-overview'), (i) => goto(i));
+
+  let opener: Window | null = null;
+  try {
+    opener = window.opener as Window | null;
+  } catch {
+    // No access to the opener: drive our own frame.
+  }
+  const role = presentRole();
+  // Without a deck window to follow (the presenter page, or a console opened by hand), drive our own frame.
+  const ownFrame = !opener;
+  const controller = () => (ownFrame ? current.contentWindow : opener);
+  const sync = role === 'presenter' ? connectSync('presenter', (s) => adopt(s)) : undefined;
+  let slides: SlideInfo[] = slideList();
+  let state: DeckState = { h: 0, v: 0, f: -1, paused: false };
+  let pending: DeckState | null | undefined;
+  const ready = new Set<Window>();
+
+  const previewUrl = new URL(location.href);
+  previewUrl.hash = '';
+  previewUrl.searchParams.delete('speaker');
+  previewUrl.searchParams.set('preview', 'current');
+  current.src = previewUrl.href;
+  previewUrl.searchParams.set('preview', 'next');
+  upcoming.src = previewUrl.href;
+
+  const send = (c: Command) => post(controller(), { type: 'command', ...c });
+  const indexOf = (s: DeckState) => Math.max(0, slides.findIndex((x) => x.h === s.h && x.v === s.v));
+  const goto = (i: number) => {
+    const slide = slides[Math.min(Math.max(i, 0), slides.length - 1)];
+    if (slide) send({ command: 'goto', h: slide.h, v: slide.v });
+  };
+  // What the server says on connecting (where the talk is, or null before anyone moved) comes first: until
+  // then this page tells the audience nothing, so reloading the presenter page never flashes slide 1 to them.
+  let synced = !sync;
+  // A state from the server (presenter page reloaded, or a second presenter device): move our frame there.
+  const adopt = (s: DeckState | null) => {
+    if (!ownFrame) return;
+    if (!s) {
+      synced = true;
+      if (root.dataset.state) sync?.send(state);
+      return;
+    }
+    if (!ready.has(current.contentWindow!)) { pending = s; return; }
+    synced = true;
+    send({ command: 'goto', h: s.h, v: s.v, f: s.f });
+    if (s.paused !== state.paused) send({ command: 'blank', paused: s.paused });
+  };
+  const render = () => {
+    const i = indexOf(state);
+    $('.slide-n').textContent = String(i + 1);
+    $('.slide-total').textContent = String(slides.length);
+    notes.show(slides[i]?.notes ?? '');
+    timer.update(slides, i);
+    root.classList.toggle('blanked', state.paused);
+    $('.blank-toggle').setAttribute('aria-pressed', String(state.paused));
+    if (!ownFrame && ready.has(current.contentWindow!)) post(current.contentWindow, { type: 'show', state, step: 0 });
+    if (ready.has(upcoming.contentWindow!)) post(upcoming.contentWindow, { type: 'show', state, step: 1 });
+  };
+
+  window.addEventListener('message', (event) => {
+    const m = event.data as Message | null;
+    if (!m || typeof m !== 'object' || m.chokepoint !== 1 || !event.source) return;
+    const source = event.source as Window;
+    if (source !== controller() && source !== current.contentWindow && source !== upcoming.contentWindow) return;
+    if (m.type === 'ready') {
+      ready.add(source);
+      if (ownFrame && source === current.contentWindow) {
+        // Straight to the server's state if it came first; else ask the frame where it is.
+        if (pending) adopt(pending);
+        else post(source, { type: 'hello' });
+        pending = undefined;
+      }
+      render();
+    } else if (m.type === 'state' && source === controller()) {
+      if (JSON.stringify(m.state) === JSON.stringify(state) && root.dataset.state) return;
+      state = m.state;
+      root.dataset.state = `${state.h}/${state.v}/${state.f}`;
+      if (synced) sync?.send(state);
+      render();
+    } else if (m.type === 'shown' && source === upcoming.contentWindow) {
+      root.classList.toggle('at-end', m.end);
+    }
+  });
+  // Says hello to the deck window until it answers, and again every second so that a deck that reloads
+  // (or a hot update in dev) finds its console again.
+  if (opener) {
+    const hello = () => { if (opener!.closed) notice('The deck window was closed: this console can no longer drive it.'); else post(opener, { type: 'hello' }); };
+    hello();
+    setInterval(hello, 1000);
+  }
+  // A console nobody opened (typed-in URL, or a browser that cuts popups off their opener on file://).
+  if (!opener && role !== 'presenter') {
+    $('.console-keys').textContent = 'Not linked to a deck window: this console drives its own preview. To drive the deck, press S in it.';
+  }
+  // A hot update in dev replaces the slides in this page too: new notes and titles show at once.
+  document.addEventListener('chokepoint:deck-updated', () => { slides = slideList(); render(); });
+
+  bindInput(root, { send, goto, toggleOverview: () => picker.toggle(slides, indexOf(state)), closeOverview: () => picker.close(), overviewOpen: () => picker.open, blank: () => send({ command: 'blank', paused: !state.paused }) });
+  render();
+}
+
+interface Actions {
+  send(c: Command): void;
+  goto(index: number): void;
+  toggleOverview(): void;
+  closeOverview(): void;
+  overviewOpen(): boolean;
+  blank(): void;
+}
+
+/** Keyboard, clicks, taps and swipes; all of them drive the deck. */
+function bindInput(root: HTMLElement, a: Actions): void {
+  const jump = root.querySelector<HTMLInputElement>('.jump-input')!;
+  const keys: Record<string, Command['command']> = {
+    ArrowRight: 'right', ArrowLeft: 'left', ArrowDown: 'down', ArrowUp: 'up',
+    ' ': 'next', PageDown: 'next', n: 'next', PageUp: 'prev', p: 'prev', Backspace: 'prev',
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const inJump = event.target === jump;
+    if (/^\d$/.test(event.key) && !inJump) { jump.focus(); jump.value += event.key; event.preventDefault(); return; }
+    if (event.key === 'Enter' && jump.value) { a.goto(Number(jump.value) - 1); jump.value = ''; jump.blur(); event.preventDefault(); return; }
+    if (event.key === 'Escape') { jump.value = ''; jump.blur(); a.closeOverview(); return; }
+    if (inJump && event.key !== 'Enter') return;
+    if (event.key === 'o' || event.key === 'O') { a.toggleOverview(); return; }
+    if (a.overviewOpen()) return;
+    if (event.key === 'b' || event.key === 'B' || event.key === '.') { a.blank(); event.preventDefault(); return; }
+    if (event.key === 'Home') return a.goto(0);
+    if (event.key === 'End') return a.goto(Number.MAX_SAFE_INTEGER);
+    const command = event.shiftKey && event.key === ' ' ? 'prev' : keys[event.key];
+    if (command && command !== 'goto' && command !== 'blank') { a.send({ command }); event.preventDefault(); }
+  });
+  const click = (sel: string, fn: () => void) => root.querySelector(sel)!.addEventListener('click', fn);
+  click('.nav-next', () => a.send({ command: 'next' }));
+  click('.nav-prev', () => a.send({ command: 'prev' }));
+  click('.blank-toggle', () => a.blank());
+  click('.overview-toggle', () => a.toggleOverview());
+  click('#upcoming-slide .tap', () => a.send({ command: 'next' }));
+  // The current slide: the left third goes back, the rest forward (a phone's tap zones).
+  root.querySelector<HTMLElement>('#current-slide .tap')!.addEventListener('click', (event) => {
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    a.send({ command: event.clientX - box.left < box.width / 3 ? 'prev' : 'next' });
+  });
+  let touch: { x: number; y: number } | undefined;
+  root.addEventListener('touchstart', (e) => { const t = e.touches[0]; touch = t ? { x: t.clientX, y: t.clientY } : undefined; }, { passive: true });
+  root.addEventListener('touchend', (e) => {
+    const t = e.changedTouches[0];
+    if (!touch || !t) return;
+    const dx = t.clientX - touch.x;
+    const dy = t.clientY - touch.y;
+    touch = undefined;
+    // A horizontal swipe: left for next, right for previous. Vertical ones scroll the notes.
+    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) {
+      a.send({ command: dx < 0 ? 'next' : 'prev' });
+      e.preventDefault();
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import type { RevealApi } from 'reveal.js';
+import { stateOf, type DeckState } from './messages.ts';
+import { notice } from './notice.ts';
+
+/**
+ * The `present` server's sync channel. The presenter page writes the deck state on the control channel
+ * (its URL carries the token); audience pages read it from the sync channel and cannot write. Both get
+ * the current state on connecting, so a late joiner lands on the current slide.
+ */
+export function connectSync(role: 'audience' | 'presenter', onState: (state: DeckState | null) => void): { send(state: DeckState): void } {
+  const url = new URL(role === 'presenter' ? 'control' : 'sync', location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.search = role === 'presenter' ? `?token=${encodeURIComponent(new URLSearchParams(location.search).get('token') ?? '')}` : '';
+  url.hash = '';
+  let socket: WebSocket | undefined;
+  let last: string | undefined;
+  let lost = false;
+  const open = () => {
+    socket = new WebSocket(url);
+    socket.addEventListener('open', () => {
+      if (lost) document.getElementById('sync-notice')?.remove();
+      lost = false;
+      if (last && role === 'presenter') socket!.send(last);
+    });
+    socket.addEventListener('message', (event) => {
+      try {
+        const data = JSON.parse(String(event.data)) as { type?: string; state?: DeckState | null };
+        if (data.type === 'state' && data.state !== undefined) onState(data.state);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+    socket.addEventListener('close', () => {
+      lost = true;
+      notice(role === 'presenter' ? 'Lost the connection to `chokepoint present`; retrying… (is it still running?)'
+        : 'Lost the presenter’s connection; retrying…', 'sync-notice');
+      setTimeout(open, 1000);
+    });
+  };
+  open();
+  return {
+    send(state) {
+      last = JSON.stringify({ type: 'state', state });
+      if (socket?.readyState === WebSocket.OPEN) socket.send(last);
+    },
+  };
+}
+
+/** An audience page: goes wherever the presenter goes, blank screen included. */
+export function followPresenter(reveal: RevealApi): void {
+  connectSync('audience', (state) => {
+    if (!state) return;
+    const now = stateOf(reveal);
+    if (now.h !== state.h || now.v !== state.v || now.f !== state.f) reveal.slide(state.h, state.v, state.f);
+    if (reveal.isPaused() !== state.paused) reveal.togglePause(state.paused);
+  });
+}
