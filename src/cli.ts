@@ -30,6 +30,7 @@ Options:
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
+  --force           pdf: replace an existing --out file even if it is not a PDF
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
@@ -43,7 +44,7 @@ Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
 type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-  notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' },
+  notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
   json: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
@@ -98,8 +99,17 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
         out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
         return 1;
       }
-      const { serveStatic } = await import('./export/serve.ts');
-      const served = await serveStatic(input, port ?? 4173, values.host ?? '127.0.0.1');
+      const { listenProblem, serveStatic } = await import('./export/serve.ts');
+      const host = values.host ?? '127.0.0.1';
+      let served;
+      try {
+        served = await serveStatic(input, port ?? 4173, host);
+      } catch (e) {
+        const problem = listenProblem(e, host, port ?? 4173);
+        if (!problem) throw e;
+        out.error(`chokepoint: ${problem.message}\n  hint: ${problem.hint}`);
+        return 1;
+      }
       out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
       return 0;
     }

@@ -1,4 +1,4 @@
-import { NoBrowserError } from '../export/browser.ts';
+import { BrowserError } from '../export/browser.ts';
 import { formatJson, formatReport } from './report.ts';
 import { checkDeck } from './run.ts';
 
@@ -10,7 +10,7 @@ export async function runCheck(input: string, options: { json?: boolean }, out: 
   try {
     result = await checkDeck(input);
   } catch (e) {
-    if (!(e instanceof NoBrowserError)) throw e;
+    if (!(e instanceof BrowserError)) throw e;
     out.error(`chokepoint: ${e.message}`);
     return 1;
   }

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../export/browser.ts';
-import { serveStatic, type StaticServer } from '../export/serve.ts';
+import { launchProfile } from '../export/browser.ts';
+import { Cleanup } from '../export/cleanup.ts';
+import { serveStatic } from '../export/serve.ts';
+import { sizeProblem } from '../export/session.ts';
+import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
 import { buildDeck } from '../node/build.ts';
 import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
@@ -27,22 +28,31 @@ const STILL = '*, *::before, *::after { transition: none !important; animation: 
 /** Builds the deck at `input`, opens it in Chromium at its own size and checks every slide at every fragment step. */
 export async function checkDeck(input: string): Promise<CheckResult> {
   const started = performance.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-check-'));
-  let server: StaticServer | undefined;
+  const cleanup = new Cleanup();
+  // Ctrl+C closes the browser and server and removes the temp folder, then exits 130: no stack trace, nothing left.
+  const release = cleanup.trapSignals((signal) => process.stderr.write(`\nchokepoint check: ${signal}: stopping and removing temporary files\n`));
+  removeStaleTemp();
+  const tmp = makeTempDir('check');
+  let closed = false;
+  cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // Chromium starts while the deck builds; a deck that does not compile never needs it.
-  const launching = launchBrowser();
+  const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
+  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   try {
     const built = await buildDeck(input, join(tmp, 'dist'));
-    const compiled: CheckIssue[] = built.deck.issues.map((i) => ({ ...i, rule: compileRule(i) }));
+    const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
+    const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: compileRule(i) }));
     const seconds = () => (performance.now() - started) / 1000;
-    if (!built.ok) return { issues: compiled, slides: 0, seconds: seconds() };
-    const browser = await launching;
-    server = await serveStatic(built.outDir);
+    if (!built.ok || tooLarge) return { issues: compiled, slides: 0, seconds: seconds() };
+    const context = await launching;
+    const server = await serveStatic(built.outDir);
+    cleanup.add(() => server.close());
     const { width, height } = built.deck.meta;
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.setViewportSize({ width, height });
     const failed = watchRequests(page, server.url);
-    await page.route((url) => /^https?:/.test(url.href) && !url.href.startsWith(server!.url), (route) => route.abort('blockedbyclient'));
+    await page.route((url) => /^https?:/.test(url.href) && !url.href.startsWith(server.url), (route) => route.abort('blockedbyclient'));
     // Query parameters override the deck's reveal settings: no transition, and no margin, so one slide pixel is one screen pixel.
     await page.goto(`${server.url}?transition=none&margin=0`);
     await page.waitForSelector('.reveal.ready');
@@ -65,9 +75,8 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     const sorted = [...compiled, ...issues.sort((a, b) => order(a) - order(b) || a.line - b.line)];
     return { issues: sorted, slides: slides.length, seconds: seconds() };
   } finally {
-    await (await launching.catch(() => undefined))?.close();
-    await server?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await cleanup.run();
+    release();
   }
 }
 

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
 /** Chromium flags for running here: as root, headless, with no calls home. */
 export const CHROMIUM_ARGS = [
@@ -15,14 +15,53 @@ const SYSTEM_PATHS = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
+/** A browser problem the CLI prints as it is (message and hint), never with a stack trace. */
+export class BrowserError extends Error {
+  override name = 'BrowserError';
+}
+
 /** Thrown when no browser can be found; its message says how to get one. */
-export class NoBrowserError extends Error {
+export class NoBrowserError extends BrowserError {
   constructor(tried: string[]) {
     super(`no Chromium or Chrome found (tried ${tried.join(', ')}).\n` +
       '  hint: install one (Debian/Ubuntu: `apt-get install -y chromium`), or set CHROME_PATH to a Chrome/Chromium executable');
     this.name = 'NoBrowserError';
   }
 }
+
+/** Thrown when the browser was found but did not start (in time, or at all). */
+export class BrowserStartError extends BrowserError {
+  constructor(path: string, why: string) {
+    super(`the browser at ${path} did not start: ${why}\n` +
+      '  hint: check that CHROME_PATH (or the installed Chromium) runs: try `<path> --headless --no-sandbox --dump-dom about:blank`');
+    this.name = 'BrowserStartError';
+  }
+}
+
+/**
+ * How long a browser may take before we look for signs of life (ms); CHOKEPOINT_BROWSER_TIMEOUT overrides it.
+ * A real Chromium writes its profile (lock, `Local State`) early in its start, even on a machine so busy that
+ * the whole start takes many seconds; a program that never starts (a wrong CHROME_PATH, a wrapper that waits)
+ * writes nothing. An empty profile four times this long after launch (40 s by default) fails the launch.
+ */
+export function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.CHOKEPOINT_BROWSER_TIMEOUT);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
+/** The hard limit for a browser that shows signs of life but is slow to start (ms). */
+const SLOW_START_LIMIT = 120_000;
+
+const hasEntries = (dir: string) => { try { return readdirSync(dir).length > 0; } catch { return false; } };
+
+const runnable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Where to look after CHROME_PATH and Playwright's own download: CHOKEPOINT_SYSTEM_BROWSERS (a PATH-style list;
@@ -37,8 +76,8 @@ export function systemBrowserPaths(env: NodeJS.ProcessEnv = process.env): string
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = systemBrowserPaths(env)): string {
   const tried: string[] = [];
   if (env.CHROME_PATH) {
-    if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
-    tried.push(`CHROME_PATH=${env.CHROME_PATH}`);
+    if (runnable(env.CHROME_PATH)) return env.CHROME_PATH;
+    tried.push(`CHROME_PATH=${env.CHROME_PATH}${existsSync(env.CHROME_PATH) ? ' (not an executable file)' : ''}`);
   }
   try {
     const own = chromium.executablePath();
@@ -48,13 +87,59 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = 
     // playwright-core without a downloaded browser: fall through to the system.
   }
   for (const path of systemPaths) {
-    if (existsSync(path)) return path;
+    if (runnable(path)) return path;
     tried.push(path);
   }
   throw new NoBrowserError(tried.length > 0 ? tried : ['nothing: CHOKEPOINT_SYSTEM_BROWSERS is empty']);
 }
 
-/** Launches headless Chromium with the flags this machine needs. */
-export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: findBrowser(), headless: true, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
+/** Launches headless Chromium with the flags this machine needs; a failure is a plain {@link BrowserStartError}. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findBrowser();
+  return watch(executablePath, chromium.launch({
+    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  }));
+}
+
+/**
+ * Launches Chromium on a profile in `dir` (created if missing), for exports and checks: everything the
+ * browser writes stays in a folder the caller owns and removes, and that a later run can recognise and
+ * remove (with the browser, if it outlived us) when this process is killed outright. The context comes
+ * with one blank page, ready to use. A program that shows no sign of starting fails within 4 × {@link launchTimeout}.
+ */
+export async function launchProfile(dir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
+  const executablePath = findBrowser();
+  // Chromium's own TMPDIR stays the system's: its singleton socket path must stay under 108 bytes.
+  return watch(executablePath, chromium.launchPersistentContext(dir, {
+    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, viewport: null, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  }), dir);
+}
+
+/** Waits for a launch, failing early when `profile` stays empty (nothing started), with plain errors either way. */
+async function watch<T extends { close(): Promise<void> }>(executablePath: string, launching: Promise<T>, profile?: string): Promise<T> {
+  const wait = launchTimeout();
+  let timer: NodeJS.Timeout | undefined;
+  const lifeless = new Promise<never>((_, fail) => {
+    if (!profile) return;
+    const started = performance.now();
+    const look = () => {
+      if (hasEntries(profile)) return;
+      if (performance.now() - started >= 4 * wait) fail(new BrowserStartError(executablePath, `no sign of a browser within ${Math.round((4 * wait) / 1000)} s`));
+      else timer = setTimeout(look, 500);
+    };
+    timer = setTimeout(look, wait);
+  });
+  try {
+    return await Promise.race([launching, lifeless]);
+  } catch (e) {
+    // A launch that still succeeds later must not leave a browser running.
+    launching.then((b) => b.close(), () => undefined);
+    if (e instanceof BrowserStartError) throw e;
+    const text = (e as Error).message ?? String(e);
+    const why = /Timeout \d+ms exceeded/.test(text) ? `no answer within ${SLOW_START_LIMIT / 1000} s`
+      : text.split('\n')[0]!.replace(/^(browserType\.launch\w*|Error):\s*/, '').trim() || 'unknown error';
+    throw new BrowserStartError(executablePath, why.slice(0, 300));
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/load.ts';
-import { NoBrowserError } from './browser.ts';
+import { BrowserError } from './browser.ts';
+import { notPdfProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
 import { exportPng } from './png.ts';
 import { stderrProgress, type Progress } from './progress.ts';
@@ -14,6 +15,8 @@ export interface ExportFlags {
   notes?: boolean;
   handout?: boolean;
   fragments?: boolean;
+  /** pdf: replace an existing `--out` even when it is not a PDF. */
+  force?: boolean;
 }
 
 /** `chokepoint pdf`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
@@ -26,6 +29,11 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
   if (existsSync(file) && statSync(file).isDirectory()) {
     out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
     return 2;
+  }
+  const clash = flags.force ? undefined : notPdfProblem(file);
+  if (clash) {
+    out.error(formatIssue(clash));
+    return 1;
   }
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
   return finish(() => exportPdf({ input, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
@@ -52,7 +60,7 @@ async function finish(run: () => Promise<ExportResult>, out: Out, done: (r: Extr
   try {
     result = await run();
   } catch (e) {
-    if (e instanceof NoBrowserError) out.error(`chokepoint: ${e.message}`);
+    if (e instanceof BrowserError) out.error(`chokepoint: ${e.message}`);
     else out.error(`chokepoint: export failed: ${(e as Error).message}`);
     return 1;
   }

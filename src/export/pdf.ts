@@ -1,10 +1,12 @@
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck, SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
+import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
-import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage } from './print-layout.ts';
-import type { Progress } from './progress.ts';
+import { deckFileProblem } from './out-guard.ts';
+import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
+import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, waitForAssets, waitForPrintView } from './ready.ts';
 import { failed, openSession } from './session.ts';
 
@@ -38,19 +40,34 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
     const { deck, page, url } = session;
+    // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
+    const clash = deckFileProblem(options.out, deck.files);
+    if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
     await page.addInitScript(exportInitScript);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
-    const query = new URLSearchParams({ 'print-pdf': '', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
+    // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
+    // fraction of a pixel at the edges rasterises as a stray line.
+    const query = new URLSearchParams({ 'print-pdf': '', margin: '0', pdfPageHeightOffset: '0', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
     if (notes) query.set('showNotes', 'separate-page');
     // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
     await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
-    await waitForPrintView(page);
+    // From here to the PDF, every step waits on Chromium, one call each: say every few seconds what it is doing.
+    let doing = `still laying out ${deck.slides.length} slides`;
+    cleanup.add(heartbeat(progress, () => doing));
+    // reveal lays out every slide before it signals: allow for big decks (~20 ms a slide on a busy machine).
+    await waitForPrintView(page, 120_000 + 20 * deck.slides.length);
     await waitForAssets(page);
-    // Measure (notes fitting, page count) with the print styles page.pdf will use.
-    await page.emulateMedia({ media: 'print' });
+    doing = `still preparing ${deck.slides.length} slides for print`;
+    // Notes are fitted by measuring them, with the print styles page.pdf will use. Without notes nothing is
+    // measured (page counts come from reveal's inline heights), and switching media would cost a full
+    // restyle and layout of every slide that page.pdf then does again.
+    if (notes) await page.emulateMedia({ media: 'print' });
     await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
-    const slides = deck.slides.map((s) => ({ title: s.title, v: s.v }));
+    const slides = deck.slides.map((s, i): PrintSlide => {
+      const before = deck.slides[i - 1];
+      return { title: s.title, v: s.v, continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
+    });
     let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {
       await page.addStyleTag({ content: HANDOUT_CSS });
@@ -61,11 +78,14 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
       pages = Array.from({ length: handout.sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
       cutNotes = handout.cutNotes;
     }
+    await page.evaluate(boxHalos);
     await waitForAssets(page);
     progress.phase(`rendering ${pages.length} pages`);
+    doing = `still rendering ${pages.length} pages in Chromium`;
     const pdf = await page.pdf({
       preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
     });
+    doing = 'still writing the PDF';
     const { meta } = deck;
     const bytes = withInfo(pdf, {
       Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
+import { replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
 import { failed, openSession } from './session.ts';
 
@@ -19,7 +19,6 @@ const QUERY = 'transition=none&backgroundTransition=none&autoAnimate=false&margi
 // Fragments fade in with CSS transitions that reveal's `transition` setting does not cover: switch them all off.
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
 const TABS = 2;
-const NUMBERED = /^\d{3,}-[a-z0-9-]+\.png$/;
 
 /** The file name of slide `index` (0-based) of `count`: `001-<title-slug>.png`. */
 export function pngName(slide: SlideInfo, index: number, count: number): string {
@@ -28,7 +27,8 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
 
 /**
  * Writes one PNG per slide at the deck's size, fragments in their final state: the deck loads once per tab
- * and navigates slide to slide (no reloads, no fixed waits). Numbered PNGs left from an earlier, longer export are removed.
+ * and navigates slide to slide (no reloads, no fixed waits). Images an earlier export recorded
+ * (in the folder's manifest) and this one did not write are removed; nothing else in the folder is touched.
  */
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
@@ -37,18 +37,20 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
   try {
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
-    const { deck, browser, url } = session;
+    const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
     const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
-      const page = tab === 0 ? session.page : await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+      const page = tab === 0 ? session.page : await context.newPage();
+      if (tab > 0) await page.setViewportSize({ width, height });
       await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
-      await page.waitForSelector('.reveal.ready');
+      // Generous: a 20,000-slide deck, or a machine busy with other browsers, takes a while to be ready.
+      await page.waitForSelector('.reveal.ready', { timeout: 120_000 + 20 * total });
       await page.addStyleTag({ content: STILL });
       // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).
-      return { page, cdp: await page.context().newCDPSession(page) };
+      return { page, cdp: await context.newCDPSession(page) };
     }));
     progress.phase(`rendering ${total} images into ${options.out}`);
     const written = new Set<string>();
@@ -67,9 +69,7 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
         progress.step(written.size, total, 'rendering');
       }
     }));
-    if (existsSync(options.out)) {
-      for (const f of readdirSync(options.out)) if (NUMBERED.test(f) && !written.has(f)) rmSync(join(options.out, f), { force: true });
-    }
+    replacePngs(options.out, written, cleanup);
     return { ok: true, deck, pages: written.size, bytes, seconds: (performance.now() - started) / 1000 };
   } finally {
     progress.end();

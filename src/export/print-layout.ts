@@ -3,6 +3,8 @@ export interface PrintSlide {
   title: string;
   /** Vertical index: children of a stack nest under its first slide in the outline. */
   v: number;
+  /** The same Markdown slide as the one before (a long source list split over pages): no bookmark of its own. */
+  continued?: boolean;
 }
 
 /** One PDF page: the slide it belongs to and what it shows. */
@@ -22,8 +24,10 @@ export interface PrintLayoutArgs {
  * Runs in the page after reveal's `pdf-ready`: fixes what reveal's print view leaves for a PDF and lists the pages.
  * - Chromium builds the PDF outline from headings in the accessibility tree, and reveal leaves `aria-hidden`
  *   on slides it would not show live, so those slides had no bookmark. Every page is unhidden, each slide's
- *   title heading becomes the one heading of its page (level 1, or 2 below a stack's first slide) and other
- *   headings, fragment copies and notes are demoted: one bookmark per titled slide.
+ *   title heading becomes the one heading of its page and other headings, fragment copies and notes are
+ *   demoted: one bookmark per titled slide. Its level nests the outline: parts (section dividers, slides
+ *   titled with `#`) and the source list at the top, the slides of a part below it, a stack's slides below
+ *   its first; a source list split over several slides gets one bookmark.
  * - With notes, every slide gets a notes page (a placeholder when it has none), after its fragment steps;
  *   reveal puts notes before the steps and nothing for slides without notes, so pages would not pair up.
  * - Explicit page breaks, so the last page is not followed by a blank one.
@@ -47,12 +51,53 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     }
   }
 
+  let inPart = false;
+  let stackLevel = 1;
+  // A run of slides with the same `data-part` is a part too, without a divider slide of its own: its bookmark
+  // carries the label the theme shows for it (the section's ::after or ::before text), else "Part N".
+  let dataPart: string | undefined;
+  const partLabel = (section: Element, key: string) => {
+    for (const pseudo of ['::after', '::before']) {
+      const content = getComputedStyle(section, pseudo).content;
+      const text = /^"(.*)"$/.exec(content)?.[1]?.replace(/\\"/g, '"').trim();
+      if (text && /\p{L}/u.test(text)) return text;
+    }
+    return `Part ${key}`;
+  };
   for (const { el, slide, kind } of entries) {
     el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
     const info = slides[slide];
     const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => !h.closest('aside'));
-    const titled = kind === 'slide' && Boolean(info?.title);
+    const titled = kind === 'slide' && Boolean(info?.title) && !info?.continued;
     const main = titled ? headings.find((h) => /^H[1-3]$/.test(h.tagName)) : undefined;
+    let level = 1;
+    if (titled && info) {
+      const section = el.querySelector('section[data-export-slide]') ?? el.querySelector('section');
+      // The title slide (first, or marked so) opens the deck rather than a part: it stays at the top, alone.
+      const opening = slide === 0 || Boolean(section?.classList.contains('title-slide'));
+      const part = !opening && (Boolean(section?.classList.contains('section')) || main?.tagName === 'H1');
+      const sources = Boolean(el.querySelector('.sources-list, .sources-empty'));
+      const key = opening || sources || part ? undefined : section?.getAttribute('data-part') ?? undefined;
+      if (info.v > 0) level = stackLevel + 1;
+      else if (key !== undefined) {
+        if (key !== dataPart) {
+          const anchor = document.createElement('div');
+          anchor.className = 'export-outline-anchor';
+          anchor.setAttribute('role', 'heading');
+          anchor.setAttribute('aria-level', '1');
+          anchor.textContent = partLabel(section!, key);
+          (section ?? el).prepend(anchor);
+        }
+        level = stackLevel = 2;
+        inPart = false;
+      } else {
+        level = part || sources ? 1 : inPart ? 2 : 1;
+        stackLevel = level;
+        if (part) inPart = true;
+        if (sources || opening) inPart = false;
+      }
+      dataPart = key;
+    }
     for (const h of headings) if (h !== main) h.setAttribute('role', 'none');
     if (titled && info) {
       let target = main;
@@ -64,7 +109,7 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
         target.textContent = info.title;
         (el.querySelector('section') ?? el).prepend(target);
       }
-      target.setAttribute('aria-level', info.v > 0 ? '2' : '1');
+      target.setAttribute('aria-level', String(level));
       // A bookmark takes the heading's laid-out text, which drops the space where a line wraps ("rightand
       // wrong"); spaces kept as written (pre-wrap, with runs collapsed by hand) look the same and survive.
       const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -103,10 +148,19 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
       head.append(Object.assign(document.createElement('span'), { textContent: `Notes · ${e.slide + 1} / ${slides.length}` }));
       head.append(Object.assign(document.createElement('strong'), { textContent: slides[e.slide]?.title ?? '' }));
       e.el.replaceChildren(head, body);
-      e.el.style.height = `${pageHeight - 1}px`;
+      // Exactly one page: the export sets reveal's page height offset to 0, so no strip of background shows below.
+      e.el.style.height = `${pageHeight}px`;
     }
   }
 
+  // Every element in the accessibility tree becomes a structure element of the tagged PDF (~100 bytes each):
+  // the page wrapper and the slide's section group nothing a reader needs, and the printed slide number is
+  // pagination, an artifact in PDF terms. Out of the tree they go; what they contain stays tagged.
+  for (const { el } of entries) {
+    el.setAttribute('role', 'none');
+    el.querySelectorAll(':scope > section, :scope > section > section').forEach((s) => s.setAttribute('role', 'none'));
+    el.querySelectorAll('.slide-number-pdf').forEach((n) => n.setAttribute('aria-hidden', 'true'));
+  }
   entries.forEach((e, i) => {
     e.el.style.pageBreakAfter = i === entries.length - 1 ? 'avoid' : 'always';
     // Moving 300 pages costs a restyle of each: only when notes changed the order.
@@ -150,6 +204,8 @@ html.reveal-print .reveal .slides .speaker-notes-pdf[data-layout=separate-page] 
 .export-notes-body strong { font-weight: 800; color: #0c1117; }
 .export-notes-body code { font-family: var(--r-code-font); font-size: 0.85em; }
 .export-notes-empty { color: #8a96a3; font-style: italic; }
+/* The page is exactly the slide (no print margin): the number sits in the slide's corner, on the baseline of its source line. */
+html.reveal-print .reveal .slide-number-pdf { right: 40px; bottom: 16px; line-height: 1.3; }
 .export-outline-anchor {
   position: absolute; left: 0; top: 0; font-size: 1px; line-height: 1; color: transparent; pointer-events: none;
 }

@@ -24,3 +24,15 @@ export function stderrProgress(command: string, stream: NodeJS.WriteStream = pro
 
 /** A progress sink that says nothing, for tests and library use. */
 export const silentProgress: Progress = { phase() {}, step() {}, end() {} };
+
+/**
+ * Until the returned function is called, says every `everyMs` that `text` (or what it returns now) is still
+ * going on and for how long, so a long wait inside Chromium (a 20,000-page layout or PDF) never looks like a hang.
+ */
+export function heartbeat(progress: Progress, text: string | (() => string), everyMs = 5000): () => void {
+  const started = performance.now();
+  const label = typeof text === 'string' ? () => text : text;
+  const timer = setInterval(() => progress.phase(`${label()}: ${Math.round((performance.now() - started) / 1000)} s so far`), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,14 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.mp4': 'video/mp4', '.webm': 'video/webm', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
-};
+import { join, normalize, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import sirv from 'sirv';
 
 /** A static server for a built deck, on loopback. */
 export interface StaticServer {
@@ -17,37 +12,70 @@ export interface StaticServer {
   server: Server;
 }
 
-/** Serves `dir` (a built deck) on 127.0.0.1; port 0 picks a free one. */
-export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
-  const root = resolve(dir);
-  const server = createServer((req, res) => {
+const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
+
+/**
+ * A request handler for the built deck in `dir`: sirv (Range, HEAD, ETag, MIME types) behind a gate that
+ * lets through only regular, readable files inside the folder (links resolved). Everything else is answered
+ * here: 400 for a malformed path, 403 outside the folder or unreadable, 404 for the rest. Nothing a request
+ * asks for can crash the server: every file stream gets an error handler.
+ */
+export function staticHandler(dir: string): (req: IncomingMessage, res: ServerResponse) => void {
+  const root = realpathSync(resolve(dir));
+  const files = sirv(root, { dev: true, etag: true, dotfiles: false });
+  const answer = (res: ServerResponse, status: number) => void res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 403 ? 'forbidden' : status === 400 ? 'bad request' : 'not found');
+  return (req, res) => {
+    // sirv pipes the file into the response without listening for errors; `pipe` hands us the stream first.
+    res.on('pipe', (src: Readable) => src.on('error', () => (res.headersSent ? res.destroy() : answer(res, 500))));
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      res.writeHead(400).end();
-      return;
+      return answer(res, 400);
     }
+    if (path.includes('\0')) return answer(res, 400);
     let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
-      'Cache-Control': 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  });
+    if (!inside(root, file)) return answer(res, 403);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!statSync(file).isFile()) return answer(res, 404);
+      if (!inside(root, realpathSync(file))) return answer(res, 403);
+      accessSync(file, constants.R_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return answer(res, code === 'EACCES' || code === 'EPERM' ? 403 : 404);
+    }
+    files(req, res, () => answer(res, 404));
+  };
+}
+
+/** Serves `dir` (a built deck) on `host` (loopback by default); port 0 picks a free one. */
+export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+  const server = createServer(staticHandler(dir));
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {
+      server.off('error', fail);
+      // A socket error after the start (a client resetting) must not take the server down.
+      server.on('error', () => undefined);
       const { port: actual } = server.address() as AddressInfo;
+      const shown = host.includes(':') ? `[${host}]` : host;
       done({
-        url: `http://${host}:${actual}/`,
+        url: `http://${shown}:${actual}/`,
         server,
         close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
       });
     });
   });
+}
+
+/** Why a server could not start, in plain words (busy port, unknown host), or undefined for other errors. */
+export function listenProblem(e: unknown, host: string, port: number): { message: string; hint: string } | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return { message: `port ${port} on ${host} is already in use`, hint: 'stop the other server, or choose another port with --port (0 picks a free one)' };
+  if (code === 'EACCES') return { message: `not allowed to listen on port ${port}`, hint: 'ports below 1024 need privileges: choose another with --port' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL' || code === 'EINVAL' || code === 'ERR_INVALID_ARG_TYPE') {
+    return { message: `cannot listen on host \`${host}\` (${code === 'EADDRNOTAVAIL' ? 'not an address of this machine' : 'not a valid host name or address'})`, hint: 'use --host localhost, 127.0.0.1, or 0.0.0.0 for every interface' };
+  }
+  return undefined;
 }

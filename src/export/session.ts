@@ -1,21 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck } from '../node/build.ts';
-import { launchBrowser } from './browser.ts';
+import { launchProfile } from './browser.ts';
 import type { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
+import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
+
+/** The largest slide an export opens a browser page for (8K): beyond it Chromium runs out of memory or hangs. */
+export const MAX_VIEWPORT = { width: 7680, height: 7680, pixels: 7680 * 4320 };
+
+/** A located error when the deck's size is beyond what an export can render, else undefined. */
+export function sizeProblem(deck: Deck): DeckIssue | undefined {
+  const { width, height } = deck.meta;
+  if (width <= MAX_VIEWPORT.width && height <= MAX_VIEWPORT.height && width * height <= MAX_VIEWPORT.pixels) return undefined;
+  const file = deck.files[0] ?? 'deck';
+  return {
+    file, line: 0, severity: 'error', code: 'size-too-large',
+    message: `the slide size ${width}x${height} is too large to export (at most ${MAX_VIEWPORT.width} px a side and ${MAX_VIEWPORT.pixels / 1e6} megapixels)`,
+    hint: 'use a size such as 1920x1080 in the front matter; text and charts are vectors and stay sharp in the PDF at any zoom',
+  };
+}
 
 /** A built deck served on loopback, with a browser to open it. */
 export interface Session {
   deck: Deck;
   /** The deck's URL, ending in `/`. */
   url: string;
-  browser: Browser;
+  /** The browser, as one context on a throwaway profile: `context.newPage()` for more tabs. */
+  context: BrowserContext;
   /** A blank page at the deck's size, opened while the deck was building. */
   page: Page;
 }
@@ -32,26 +47,27 @@ export interface SessionFailure {
  */
 export async function openSession(input: string, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
   progress.phase(`building ${input}`);
-  const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-export-'));
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
-  const launching = (async () => launchBrowser({ handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }))();
+  removeStaleTemp();
+  const tmp = makeTempDir('export');
+  let closed = false;
+  cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
+  const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.
-  cleanup.add(() => launching.then((b) => b.close(), () => undefined));
-  // A new page (a browser context) takes ~150 ms: open it while the deck builds.
-  const opening = launching.then((b) => b.newPage());
-  opening.catch(() => undefined);
+  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   const built = await buildDeck(input, join(tmp, 'dist'));
-  if (!built.ok) {
+  const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
+  if (!built.ok || tooLarge) {
     launching.catch(() => undefined);
-    return { issues: built.deck.issues };
+    return { issues: [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])] };
   }
   const server = await serveStatic(built.outDir);
   cleanup.add(() => server.close());
   progress.phase('starting Chromium');
-  const browser = await launching;
-  const page = await opening;
+  const context = await launching;
+  const page = context.pages()[0] ?? await context.newPage();
   await page.setViewportSize({ width: built.deck.meta.width, height: built.deck.meta.height });
-  return { deck: built.deck, url: server.url, browser, page };
+  return { deck: built.deck, url: server.url, context, page };
 }
 
 /** Narrows a session result to the failure case. */

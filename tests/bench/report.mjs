@@ -23,6 +23,11 @@ export function targets(r) {
     ['compile @300 (slides/s)', '≥', 5000, at(r, 300)?.compile?.slidesPerSecond],
     ['compile @1000 (slides/s)', '≥', 5000, at(r, 1000)?.compile?.slidesPerSecond],
     ['node_modules, as installed, disk (MiB)', '≤', 120, r.nodeModules?.installed?.diskMiB],
+    // Issue #14: beside Marp CLI on the same decks, in the same run.
+    ['PDF time / Marp @25', '≤', 0.7, r.vsMarp?.[25]?.ratio?.seconds],
+    ['PDF time / Marp @300', '≤', 0.7, r.vsMarp?.[300]?.ratio?.seconds],
+    ['PDF peak PSS / Marp @300', '≤', 0.9, r.vsMarp?.[300]?.ratio?.pss],
+    ['PDF bytes / Marp @300', '≤', 0.6, r.vsMarp?.[300]?.ratio?.bytes],
   ];
   return list.map(([name, op, target, measured]) => {
     const ok = typeof measured === 'number' && Number.isFinite(measured);
@@ -80,6 +85,29 @@ export function renderReport(r) {
       `| all fonts (woff2 + woff fallbacks) | ${d.allFonts.files} | ${f(d.allFonts.rawKiB, 1)} | ${f(d.allFonts.gzKiB, 1)} | |`,
       `| index.html | ${d.html.files} | ${f(d.html.rawKiB, 1)} | ${f(d.html.gzKiB, 1)} | |`,
       `| everything | ${d.total.files} | ${f(d.total.rawKiB, 1)} | ${f(d.total.gzKiB, 1)} | |`,
+      '',
+    );
+  }
+  const vs = r.vsMarp;
+  if (vs?.skipped) lines.push(`Marp CLI: not measured (${vs.skipped}).`, '');
+  else if (vs && !vs.error) {
+    const ns = Object.keys(vs).filter((k) => /^\d+$/.test(k)).map(Number);
+    const cell = (n, key, digits, scale = 1) => {
+      const v = vs[n];
+      if (!v || v.error) return 'failed | | ';
+      const ratio = v.ours[key] / v.marp[key];
+      return `${f(v.ours[key] / scale, digits)} | ${f(v.marp[key] / scale, digits)} | ${f(ratio, 2)}`;
+    };
+    lines.push(
+      `\`chokepoint pdf\` beside Marp CLI ${vs.version ?? ''} on the same decks, in this run (alternating runs, medians; Marp gets the same Markdown, notes as comments, chart fences as code):`,
+      '',
+      `| | ${ns.map((n) => `${n} slides: ours | Marp | ours / Marp`).join(' | ')} | target |`,
+      `|---|${ns.map(() => '---:|---:|---:').join('|')}|---|`,
+      `| time, build included (s) | ${ns.map((n) => cell(n, 'seconds', 2)).join(' | ')} | ≤ 0.7 × Marp |`,
+      `| CPU, node + Chromium (s) | ${ns.map((n) => cell(n, 'cpuSeconds', 2)).join(' | ')} | |`,
+      `| peak memory, PSS of the process tree (MiB) | ${ns.map((n) => cell(n, 'pssMiB', 0)).join(' | ')} | ≤ 0.9 × Marp @300 |`,
+      `| PDF size (KiB) | ${ns.map((n) => cell(n, 'bytes', 0, 1024)).join(' | ')} | ≤ 0.6 × Marp @300 |`,
+      `| processes at most | ${ns.map((n) => `${vs[n]?.ours?.processes ?? '–'} | ${vs[n]?.marp?.processes ?? '–'} | `).join(' | ')} | |`,
       '',
     );
   }

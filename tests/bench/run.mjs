@@ -3,7 +3,7 @@
 // and measures compile, build, dev server, PDF/PNG export (when the CLI has them) and what a built
 // deck ships; also the real talk in slides/. Prints a Markdown table, writes bench-results.json.
 //
-//   node tests/bench/run.mjs [--quick] [--runs N] [--sizes 25,300,1000] [--skip dev,pdf,png,talk,cold,dist]
+//   node tests/bench/run.mjs [--quick] [--runs N] [--sizes 25,300,1000] [--skip dev,pdf,png,talk,cold,dist,marp]
 //                            [--out bench-results.json] [--keep] [--quiet SECONDS]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { deckFiles, measureBuild, measureColdRuntime, measureCompile, ROOT } fro
 import { writeDeck } from './deck.mjs';
 import { measureDev, measurePreview } from './dev.mjs';
 import { measureDist, measureNodeModules } from './dist.mjs';
+import { MARP_VERSION } from './marp.mjs';
+import { measureVsMarp } from './vs-marp.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
 import { pdfAnatomy } from './pdf-anatomy.mjs';
 import { fitLine } from './stats.mjs';
@@ -145,6 +147,16 @@ try {
       const perAddedPage = Object.fromEntries(Object.keys(a.sizes).map((k) => [k, (b.sizes[k] - a.sizes[k]) / added]));
       return { bytes25: out[25].bytes, pages25: out[25].pages, bytes300: out[300].bytes, pages300: out[300].pages, marginalBytesPerPage: marginal, perAddedPage };
     });
+  }
+
+  // Issue #14: the same decks through Marp CLI (installed on first use into tests/bench/.tools), alternating
+  // with ours in one step, so both see the same machine.
+  if (!skip.has('pdf') && !skip.has('marp') && commands.includes('pdf')) {
+    const vsSizes = [25, 300].filter((n) => sizes.includes(n));
+    if (vsSizes.length) {
+      const vs = await step(`pdf beside Marp CLI ${MARP_VERSION} (${vsSizes.join(', ')} slides)`, () => measureVsMarp(tmp, vsSizes, runs));
+      results.vsMarp = vs && !vs.error && !vs.skipped ? { version: MARP_VERSION, ...vs } : vs;
+    }
   }
 
   if (!skip.has('cold')) {

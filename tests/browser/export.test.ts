@@ -125,7 +125,10 @@ describe('chokepoint pdf', () => {
 describe('chokepoint png', () => {
   it('writes one PNG per slide at the deck size, named by number and title', async () => {
     expect(codes.png, logs.png!.join('\n')).toBe(0);
-    const files = readdirSync(file('png')).sort();
+    const all = readdirSync(file('png')).sort();
+    // The export records what it wrote (so a later one removes only its own images), beside the images.
+    expect(all).toContain('.chokepoint-png.json');
+    const files = all.filter((f) => f !== '.chokepoint-png.json');
     expect(files).toEqual([
       '001-export-fixture.png', '002-steps-in-order.png', '003-below-the-steps.png', '004-a-vector-figure.png',
       '005-just-words-on-this-slide-and-no-heading-at-all-s.png', '006-cafe-naive-unicode-and-a-heading-long-enough-to.png', '007-sources.png',

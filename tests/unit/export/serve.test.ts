@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../../src/export/serve.ts';
+import { runCli, tempDir } from '../helpers.ts';
+
+// `preview`'s static server (sirv behind a gate): only regular files inside the folder, never a crash.
+const tmp = tempDir('chokepoint-serve-');
+const dist = join(tmp.path, 'dist');
+let server: StaticServer;
+let port: number;
+
+beforeAll(async () => {
+  mkdirSync(join(dist, 'assets', 'empty'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>deck</title>');
+  writeFileSync(join(dist, 'assets', 'a.css'), 'body { color: red }\n');
+  writeFileSync(join(tmp.path, 'secret.txt'), 'outside the deck');
+  symlinkSync(join(tmp.path, 'secret.txt'), join(dist, 'assets', 'link.txt'));
+  execFileSync('mkfifo', [join(dist, 'assets', 'pipe.css')]);
+  server = await serveStatic(dist, 0);
+  port = Number(new URL(server.url).port);
+});
+afterAll(async () => {
+  await server.close();
+  tmp.remove();
+});
+
+/** A raw request (the path is sent as written, unlike fetch, which normalises `..`). */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, timeout: 10_000 }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => { body += d; });
+      res.on('end', () => done({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('the static server', () => {
+  it('serves the deck with types, ETag (304 on a match), HEAD and byte ranges', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const css = await get('/assets/a.css');
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    const etag = String(css.headers.etag);
+    expect(etag).toBeTruthy();
+    expect((await get('/assets/a.css', { 'If-None-Match': etag })).status).toBe(304);
+    const head = await get('/assets/a.css', {}, 'HEAD');
+    expect([head.status, head.body]).toEqual([200, '']);
+    const range = await get('/assets/a.css', { Range: 'bytes=0-3' });
+    expect([range.status, range.body]).toEqual([206, 'body']);
+  });
+
+  it('refuses traversal, links out of the folder, folders, pipes and malformed paths, and stays up', async () => {
+    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt']) {
+      const res = await get(path);
+      expect([403, 404], path).toContain(res.status);
+      expect(res.body).not.toContain('outside the deck');
+    }
+    expect((await get('/assets/link.txt')).status).toBe(403);
+    expect((await get('/assets/empty/')).status).toBe(404);
+    expect((await get('/assets/pipe.css')).status).toBe(404);
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+    expect((await get('/missing.js')).status).toBe(404);
+    expect((await get('/')).status).toBe(200);
+  });
+});
+
+describe('chokepoint preview', () => {
+  let busy: Server;
+  beforeAll(async () => {
+    busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+  });
+  afterAll(() => new Promise<void>((r) => busy.close(() => r())));
+
+  it('says the port is taken, and exits 1 without a stack trace', async () => {
+    const taken = (busy.address() as { port: number }).port;
+    const run = await runCli('preview', dist, '--port', String(taken));
+    expect(run.code).toBe(1);
+    expect(run.output).toBe(`chokepoint: port ${taken} on 127.0.0.1 is already in use\n  hint: stop the other server, or choose another port with --port (0 picks a free one)`);
+  });
+
+  it('says an invalid --host cannot be listened on, and exits 1', async () => {
+    const run = await runCli('preview', dist, '--port', '0', '--host', 'no-such-host.invalid');
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/^chokepoint: cannot listen on host `no-such-host\.invalid` .*\n {2}hint: /);
+    expect(run.output).not.toMatch(/\n\s+at /);
+  });
+});
