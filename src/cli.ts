@@ -96,7 +96,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'preview': {
       if (!existsSync(join(input, 'index.html'))) {
-        out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
+        out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', code: 'no-build', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
         return 1;
       }
       const { listenProblem, serveStatic } = await import('./export/serve.ts');

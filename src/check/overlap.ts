@@ -20,7 +20,7 @@ export function overlapIssues(states: readonly StateMeasure[], at: Where): Check
       if (seen.has(key)) continue;
       const [message, hint] = MESSAGES[o.kind](o);
       const when = s.step > 0 ? ` at fragment step ${s.step} of ${states.length - 1}` : '';
-      seen.set(key, { ...at, severity: 'error', rule: 'overlap', message: message + when, hint, step: s.step });
+      seen.set(key, { ...at, severity: 'error', rule: 'overlap', code: `overlap-${o.kind}`, message: message + when, hint, step: s.step });
     }
   }
   return [...seen.values()];

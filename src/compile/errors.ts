@@ -8,7 +8,7 @@ export interface DeckIssue {
   hint?: string;
   severity: 'error' | 'warning';
   /** A short stable identifier, e.g. `unknown-source`, so tools branch on it and never on message text. */
-  code?: string;
+  code: string;
 }
 
 /** Thrown by compile stages; carries a located issue instead of a stack trace. */

@@ -101,7 +101,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
 }
 
 const notesCut = (slide: SlideInfo, where: string): DeckIssue => ({
-  file: slide.file, line: slide.line, severity: 'warning',
+  file: slide.file, line: slide.line, severity: 'warning', code: 'notes-cut',
   message: `the notes of "${slide.title}" do not fit on ${where}; the end is cut off in the PDF`,
   hint: 'shorten the notes, or split the slide in two',
 });

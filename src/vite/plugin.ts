@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts';
-import type { DeckIssue } from '../compile/errors.ts';
+import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
 import { allowedDirs, DeckRoot } from '../node/deck-root.ts';
@@ -67,7 +67,7 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       const payload = compile();
-      for (const issue of payload.issues) this.warn(`${issue.file}:${issue.line}: ${issue.message}`);
+      for (const issue of payload.issues) this.warn(formatIssue(issue));
       // An empty map: Vite would otherwise attach a source map several times the size of the deck.
       return { code: `export default ${JSON.stringify(payload)};`, map: { mappings: '' } };
     },

@@ -25,7 +25,7 @@ export function fixtureContext(name: string, extra: Partial<ChartContext> = {}):
       return existsSync(path) ? { path: `slides/${rel}`, text: readFileSync(path, 'utf8') } : null;
     },
     cite: (key, line) => {
-      if (key === 'no-such-source') throw new DeckError({ file: `slides/${name}.md`, line, message: `Unknown source "${key}".` });
+      if (key === 'no-such-source') throw new DeckError({ file: `slides/${name}.md`, line, code: 'unknown-source', message: `Unknown source "${key}".` });
       cited.push([key, line]);
       return `Label of ${key}`;
     },
