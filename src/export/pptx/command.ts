@@ -2,13 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
 import { displayPath } from '../../node/load.ts';
 import { NoBrowserError } from '../browser.ts';
+import { notPptxProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint pptx`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
-export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
+export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
   if (flags.notes || flags.handout || flags.fragments) {
     out.error('chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only (pptx always carries the notes and shows fragments in their final state)');
     return 2;
@@ -17,6 +18,11 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
   if (existsSync(file) && statSync(file).isDirectory()) {
     out.error(`chokepoint: --out ${file} is a folder; give the presentation's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pptx`)}`);
     return 2;
+  }
+  const clash = flags.force ? undefined : notPptxProblem(file);
+  if (clash) {
+    out.error(formatIssue(clash));
+    return 1;
   }
   let result: PptxResult;
   try {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { DeckIssue } from '../../compile/errors.ts';
 import type { Deck } from '../../compile/types.ts';
 import { Cleanup, writeAtomic } from '../cleanup.ts';
+import { deckFileProblem } from '../out-guard.ts';
 import type { Progress } from '../progress.ts';
 import { failed, openSession } from '../session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
@@ -42,6 +43,9 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
     const session = await openSession(options.input, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
     const { deck, page, url } = session;
+    // Checked before any rendering: the export must never replace one of the deck's own files.
+    const clash = deckFileProblem(options.out, deck.files, 'the PowerPoint file');
+    if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const { meta } = deck;
     const total = deck.slides.length;
     progress.phase(`loading ${total} slides`);

@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deckFileProblem } from '../../../src/export/out-guard.ts';
+import { runPptx } from '../../../src/export/pptx/command.ts';
+import { tempDir } from '../helpers.ts';
+
+const capture = () => {
+  const lines: string[] = [];
+  return { lines, out: { log: (s: string) => lines.push(s), error: (s: string) => lines.push(s) } };
+};
+
+describe('pptx --out never destroys a file that is not a PowerPoint file', () => {
+  it('refuses the deck\'s own Markdown and leaves it intact', async () => {
+    const dir = tempDir().path;
+    const md = join(dir, 'talk.md');
+    writeFileSync(md, '# Keep me\n');
+    const { lines, out } = capture();
+    expect(await runPptx(md, { out: md }, out)).toBe(1);
+    expect(readFileSync(md, 'utf8')).toBe('# Keep me\n');
+    expect(lines.join('\n')).toMatch(/talk\.md: --out names an existing file that is not a PowerPoint file/);
+  });
+
+  it('refuses any other existing non-zip file unless --force', async () => {
+    const dir = tempDir().path;
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'my notes');
+    const { out } = capture();
+    expect(await runPptx(join(dir, 'missing.md'), { out: notes }, out)).toBe(1);
+    expect(readFileSync(notes, 'utf8')).toBe('my notes');
+  });
+
+  it('treats one of the deck\'s files as never replaceable, even with --force', () => {
+    const dir = tempDir().path;
+    const md = join(dir, 'talk.md');
+    writeFileSync(md, '# Keep me\n');
+    const issue = deckFileProblem(md, [md], 'the PowerPoint file');
+    expect(issue?.code).toBe('out-is-input');
+    expect(issue?.message).toMatch(/refusing to overwrite it with the PowerPoint file/);
+    expect(deckFileProblem(join(dir, 'deck.pptx'), [md], 'the PowerPoint file')).toBeUndefined();
+  });
+});
