@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/load.ts';
 import { BrowserError } from './browser.ts';
-import { notPdfProblem } from './out-guard.ts';
+import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
 import { exportPng } from './png.ts';
 import { stderrProgress, type Progress } from './progress.ts';
@@ -30,7 +30,7 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : notPdfProblem(file);
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf');
   if (clash) {
     out.error(formatIssue(clash));
     return 1;

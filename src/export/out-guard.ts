@@ -3,15 +3,12 @@ import { resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/load.ts';
 
-/** True when the file at `path` starts like a PDF (`%PDF-`); a PDF we may replace. */
-export function looksLikePdf(path: string): boolean {
-  return startsWith(path, '%PDF-');
-}
-
-/** True when the file at `path` starts like a zip (a .pptx is one): `PK\x03\x04`. */
-export function looksLikeZip(path: string): boolean {
-  return startsWith(path, 'PK\x03\x04');
-}
+/** What an export writes, and the first bytes that prove an existing file is one we may replace. */
+const FORMATS = {
+  pdf: { magic: '%PDF-', name: 'a PDF', example: 'deck.pdf' },
+  // A .pptx is a zip.
+  pptx: { magic: 'PK\x03\x04', name: 'a PowerPoint file', example: 'deck.pptx' },
+} as const;
 
 function startsWith(path: string, magic: string): boolean {
   const head = Buffer.alloc(magic.length);
@@ -26,27 +23,18 @@ function startsWith(path: string, magic: string): boolean {
   }
 }
 
-/** An existing `--out` that is not a PDF: replacing it would destroy someone's file (unless --force). */
-export function notPdfProblem(out: string): DeckIssue | undefined {
-  if (!existsSync(out) || statSync(out).isDirectory() || looksLikePdf(out)) return undefined;
+/** An existing `--out` that is not of the export's format: replacing it would destroy someone's file (unless --force). */
+export function foreignOutProblem(out: string, format: keyof typeof FORMATS): DeckIssue | undefined {
+  const { magic, name, example } = FORMATS[format];
+  if (!existsSync(out) || statSync(out).isDirectory() || startsWith(out, magic)) return undefined;
   return {
-    file: displayPath(out), line: 0, severity: 'error', code: 'out-not-pdf',
-    message: '--out names an existing file that is not a PDF; refusing to overwrite it',
-    hint: 'choose another file name for the PDF, or add --force to replace this file',
+    file: displayPath(out), line: 0, severity: 'error', code: `out-not-${format}`,
+    message: `--out names an existing file that is not ${name}; refusing to overwrite it`,
+    hint: `choose another file name, e.g. --out ${example}, or add --force to replace this file`,
   };
 }
 
 const real = (path: string) => { try { return realpathSync(path); } catch { return resolve(path); } };
-
-/** An existing `--out` that is not a PowerPoint file (a zip): replacing it would destroy someone's file (unless --force). */
-export function notPptxProblem(out: string): DeckIssue | undefined {
-  if (!existsSync(out) || statSync(out).isDirectory() || looksLikeZip(out)) return undefined;
-  return {
-    file: displayPath(out), line: 0, severity: 'error', code: 'out-not-pptx',
-    message: '--out names an existing file that is not a PowerPoint file; refusing to overwrite it',
-    hint: 'choose another file name, e.g. --out deck.pptx, or add --force to replace this file',
-  };
-}
 
 /** `--out` is one of the files the deck is made from: writing the export there would destroy the deck. */
 export function deckFileProblem(out: string, deckFiles: readonly string[], what = 'the PDF'): DeckIssue | undefined {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
 import { displayPath } from '../../node/load.ts';
 import { NoBrowserError } from '../browser.ts';
-import { notPptxProblem } from '../out-guard.ts';
+import { foreignOutProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
 
@@ -19,7 +19,7 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
     out.error(`chokepoint: --out ${file} is a folder; give the presentation's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pptx`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : notPptxProblem(file);
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pptx');
   if (clash) {
     out.error(formatIssue(clash));
     return 1;
