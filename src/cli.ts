@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { formatIssue, type DeckIssue } from './compile/errors.ts';
-import { buildDeck } from './node/build.ts';
 import { displayPath } from './node/load.ts';
 import { setAllowedDirs } from './node/deck-root.ts';
 import { packageRoot } from './node/paths.ts';
@@ -78,6 +77,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
+      const { buildDeck } = await import('./node/build.ts');
       const result = await buildDeck(input, outDir);
       report(result.deck.issues, out);
       if (!result.ok) return 1;

@@ -1,4 +1,4 @@
-import { parseMermaid } from 'beautiful-mermaid';
+import { mermaidLib } from './lazy-libs.ts';
 
 /**
  * beautiful-mermaid skips lines it cannot read and draws the rest, so a typo would silently drop a box or
@@ -40,7 +40,7 @@ function flowchartLine(header: string, text: string): string | undefined {
   if (quoted) return 'a quote is never closed';
   if (stack.length > 0) return `\`${stack[stack.length - 1]}\` is missing`;
   let graph;
-  try { graph = parseMermaid(`${header}\n${text}`); } catch { return 'cannot read this line'; }
+  try { graph = mermaidLib().parseMermaid(`${header}\n${text}`); } catch { return 'cannot read this line'; }
   const arrow = /--|==|-\.|~~~/.test(text.replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|\|[^|]*\||"[^"]*"/g, ''));
   if (arrow && /[->=]$/.test(text)) return 'the link has no node at its end';
   if (arrow && graph.edges.length === 0) return 'this link does not connect two nodes';

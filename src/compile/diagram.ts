@@ -1,7 +1,7 @@
-import { parseMermaid, renderMermaidSVG } from 'beautiful-mermaid';
 import { findBadLine } from './diagram-check.ts';
 import { renderTimeline } from './diagram-timeline.ts';
 import { escapeHtml } from './html.ts';
+import { mermaidLib } from './lazy-libs.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /**
@@ -51,7 +51,7 @@ export function renderDiagram(source: string, idPrefix: string): string {
   let svg = cache.get(key);
   if (svg === undefined) {
     try {
-      svg = tidy(renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+      svg = tidy(mermaidLib().renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
     } catch (e) {
       throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
     }
@@ -98,7 +98,7 @@ function kindName(header: string): string {
 function describe(source: string, header: string): string {
   if (/^(graph|flowchart|stateDiagram)/.test(header)) {
     try {
-      const g = parseMermaid(source);
+      const g = mermaidLib().parseMermaid(source);
       const name = (id: string) => g.nodes.get(id)?.label || id;
       const links = g.edges.map((e) => `${name(e.source)} to ${name(e.target)}${e.label ? ` (${e.label})` : ''}`);
       if (links.length > 0) return `${links.length} link${links.length > 1 ? 's' : ''}: ${links.join('; ')}.`;

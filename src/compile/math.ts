@@ -1,6 +1,6 @@
-import katex from 'katex';
 import type { Tokens, TokenizerAndRendererExtension } from 'marked';
 import { blockStart } from './block-start.ts';
+import { katexLib } from './lazy-libs.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /**
@@ -23,6 +23,7 @@ const BLOCK = /^ {0,3}\$\$[ \t]*\n?((?:\\[\s\S]|[^\\$]|\$(?!\$))+?)\$\$[ \t]*(?:
 
 /** Renders TeX to KaTeX's HTML + MathML; a parse error is located at the TeX, with KaTeX's message. */
 export function renderMath(tex: string, display: boolean): string {
+  const katex = katexLib();
   try {
     return katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust: false });
   } catch (e) {

@@ -7,7 +7,7 @@ import { pageCount, withInfo } from './pdf-info.ts';
 import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
 import { heartbeat, type Progress } from './progress.ts';
-import { exportInitScript, waitForAssets, waitForPrintView } from './ready.ts';
+import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
 import { failed, openSession } from './session.ts';
 
 /** What `chokepoint pdf` can make. */
@@ -80,6 +80,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     }
     await page.evaluate(boxHalos);
     await waitForAssets(page);
+    await releaseMemory(page);
     progress.phase(`rendering ${pages.length} pages`);
     doing = `still rendering ${pages.length} pages in Chromium`;
     const pdf = await page.pdf({

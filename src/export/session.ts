@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
-import { buildDeck } from '../node/build.ts';
-import { launchProfile } from './browser.ts';
+import { buildOffThread } from './build-off-thread.ts';
+import { allowedDirs } from '../node/deck-root.ts';
 import type { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
@@ -51,11 +51,16 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   const tmp = makeTempDir('export');
   let closed = false;
   cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
+  // The build starts first, on its own thread; Playwright loads here meanwhile and starts Chromium, so the
+  // build, Playwright and Chromium's start overlap instead of following each other.
+  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs: allowedDirs() });
+  building.catch(() => undefined);
+  const { launchProfile } = await import('./browser.ts');
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.
   cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
-  const built = await buildDeck(input, join(tmp, 'dist'));
+  const built = await building;
   const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
   if (!built.ok || tooLarge) {
     launching.catch(() => undefined);

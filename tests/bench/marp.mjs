@@ -38,7 +38,7 @@ export async function measureMarpPdf(marp, md, pdf, runs) {
     const env = { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' };
     const r = await run(process.execPath, [marp.bin, '--no-stdin', '--pdf', '--allow-local-files', md, '-o', pdf], { cwd: ROOT, env, tree: true, withPss: true });
     if (r.code !== 0 || !existsSync(pdf)) throw new Error(`marp failed (${r.code}): ${r.stderr || r.stdout}`);
-    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treePssMiB: r.treePssMiB, treeRssMiB: r.treeRssMiB, processes: r.processes, bytes: statSync(pdf).size });
+    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treePssMiB: r.treePssMiB, treeRssMiB: r.treeRssMiB, processes: r.processes, atPeak: r.atPeak, bytes: statSync(pdf).size });
   }
   return results;
 }

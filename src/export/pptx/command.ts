@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
 import { displayPath } from '../../node/load.ts';
-import { NoBrowserError } from '../browser.ts';
+import { NoBrowserError } from '../browser-errors.ts';
 import { foreignOutProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
