@@ -44,7 +44,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const clash = deckFileProblem(options.out, deck.files);
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
-    await page.addInitScript(exportInitScript);
+    await page.addInitScript(exportInitScript, PRINT_LAYOUT_CSS);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
     // fraction of a pixel at the edges rasterises as a stray line.
@@ -63,7 +63,6 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     // measured (page counts come from reveal's inline heights), and switching media would cost a full
     // restyle and layout of every slide that page.pdf then does again.
     if (notes) await page.emulateMedia({ media: 'print' });
-    await page.addStyleTag({ content: PRINT_LAYOUT_CSS });
     const slides = deck.slides.map((s, i): PrintSlide => {
       const before = deck.slides[i - 1];
       return { title: s.title, v: s.v, continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };

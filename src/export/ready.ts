@@ -1,13 +1,15 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Runs in the page before any of its scripts: numbers the slides and raises a flag on reveal's `pdf-ready`.
- * Numbering happens when parsing ends (readyState `interactive`), which the spec puts before module scripts
- * run, so every slide is stamped before reveal's print view clones fragment pages from it.
+ * Runs in the page before any of its scripts: numbers the slides, adds the export's own styles (`css`) and
+ * raises a flag on reveal's `pdf-ready`. Both happen when parsing ends (readyState `interactive`), which the
+ * spec puts before deferred scripts run, so every slide is stamped before reveal's print view clones fragment
+ * pages from it, and the styles are in place for reveal's layout instead of costing another one afterwards.
  */
-export function exportInitScript(): void {
+export function exportInitScript(css: string): void {
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
+    document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
     const leaves = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section')).filter((s) => !s.querySelector('section'));
     leaves.forEach((section, i) => { section.dataset.exportSlide = String(i); });
   });

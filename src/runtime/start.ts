@@ -54,7 +54,8 @@ export async function startDeck(config: RuntimeConfig): Promise<RevealApi | null
     // Nothing should be caught mid-animation in a PDF.
     ...(mode === 'print' ? { transition: 'none', autoAnimate: false } : {}),
     ...(preview ? PREVIEW_OPTIONS : {}),
-    plugins: preview ? [] : [Search, Zoom, SpeakerView],
+    // A preview frame and the print view present nothing: search, zoom and the console would only cost time.
+    plugins: preview || mode === 'print' ? [] : [Search, Zoom, SpeakerView],
   });
   const reveal = Reveal as unknown as RevealApi;
   if (preview) servePreview(reveal);
