@@ -3,6 +3,7 @@ import type { Deck, SlideInfo } from '../compile/types.ts';
 import { Cleanup, writeAtomic } from './cleanup.ts';
 import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
+import { loadCompactor } from './pdf-compact.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
 import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
@@ -82,15 +83,21 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     await releaseMemory(page);
     progress.phase(`rendering ${pages.length} pages`);
     doing = `still rendering ${pages.length} pages in Chromium`;
+    // qpdf loads on this thread while Chromium prints on its own.
+    const compactor = loadCompactor();
     const pdf = await page.pdf({
       preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
     });
     doing = 'still writing the PDF';
+    // The browser's work is done: it shuts down (and frees its memory) while the PDF is packed.
+    const closing = session.context.close().catch(() => undefined);
     const { meta } = deck;
-    const bytes = withInfo(pdf, {
+    const full = withInfo(pdf, {
       Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',
     });
+    const bytes = (await compactor)?.compact(full) ?? full;
     writeAtomic(options.out, bytes, cleanup);
+    await closing;
     const issues = [...deck.issues, ...cutNotes.map((i) => notesCut(deck.slides[i]!, options.handout ? 'its handout sheet, even at 8 pt' : 'its notes page'))];
     return { ok: true, deck: { ...deck, issues }, pages: pageCount(pdf), bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
   } finally {

@@ -35,33 +35,11 @@ export function pagesWithImages(file: string): number[] {
   return [...new Set(run('pdfimages', ['-list', file]).split('\n').slice(2).filter(Boolean).map((r) => Number(r.trim().split(/\s+/)[0])))];
 }
 
-/** The bookmarks as `title` (top level) or `  title` (nested), in order. */
+/** The bookmarks as `title` (top level) or `  title` (nested), in order (read with qpdf: outlines sit in object streams). */
 export function pdfOutline(file: string): string[] {
-  const text = readFileSync(file).toString('latin1');
-  const objects = new Map<number, string>();
-  for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]!);
-  const ref = (dict: string, key: string) => {
-    const m = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict);
-    return m ? objects.get(Number(m[1])) : undefined;
-  };
-  const catalog = [...objects.values()].find((d) => /\/Type\s*\/Catalog/.test(d));
-  const titles: string[] = [];
-  const walk = (item: string | undefined, depth: number) => {
-    for (let node = item; node; node = ref(node, 'Next')) {
-      titles.push('  '.repeat(depth) + decodeTitle(node));
-      walk(ref(node, 'First'), depth + 1);
-    }
-  };
-  const root = catalog && ref(catalog, 'Outlines');
-  if (root) walk(ref(root, 'First'), 0);
-  return titles;
-}
-
-function decodeTitle(dict: string): string {
-  const hex = /\/Title\s*<([0-9A-Fa-f]*)>/.exec(dict);
-  if (hex) return Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le').replace(/^\ufeff/, '');
-  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(dict);
-  return (literal?.[1] ?? '').replace(/\\([()\\])/g, '$1');
+  const flat = (nodes: ReturnType<typeof pdfOutlineTree>, depth: number): string[] =>
+    nodes.flatMap((n) => ['  '.repeat(depth) + n.title, ...flat(n.kids, depth + 1)]);
+  return flat(pdfOutlineTree(file), 0);
 }
 
 /** Fonts by type (`CID TrueType`, `Type 3`, ...), from `pdffonts`. */

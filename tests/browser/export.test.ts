@@ -1,4 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
@@ -63,6 +64,18 @@ describe('chokepoint pdf', () => {
   it('writes title, author and subject from the front matter into the metadata', () => {
     const info = pdfInfo(file('deck.pdf'));
     expect(info).toMatchObject({ Title: 'Export fixture', Author: 'Zoë Tester', Subject: 'Pages, notes and bookmarks', Tagged: 'yes' });
+  });
+
+  it('packs the tag tree into compressed object streams, losing nothing qpdf or poppler can see', () => {
+    const raw = readFileSync(file('deck.pdf')).toString('latin1');
+    // Chromium writes each structure element as a plain object; after the pass none is left in the clear.
+    expect(raw).toMatch(/\/Type\s*\/ObjStm/);
+    expect(raw).not.toMatch(/\/StructElem/);
+    expect(pdfInfo(file('deck.pdf'))).toMatchObject({ 'PDF version': '1.5', Tagged: 'yes', Pages: String(SLIDES) });
+    expect(execFileSync('/usr/bin/qpdf', ['--check', file('deck.pdf')], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    // The structure tree is all there: one heading element per titled slide.
+    const objects = execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', file('deck.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(objects.match(/"\/S": "\/H\d"/g)?.length ?? 0).toBeGreaterThanOrEqual(SLIDES);
   });
 
   it('adds one bookmark per titled slide, vertical slides nested under their stack', () => {
