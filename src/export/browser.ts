@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 import { BrowserStartError, NoBrowserError } from './browser-errors.ts';
@@ -85,34 +85,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = 
     // playwright-core without a downloaded browser: fall through to the system.
   }
   for (const path of systemPaths) {
-    if (runnable(path)) return unwrapped(path);
+    if (runnable(path)) return path;
     tried.push(path);
   }
   throw new NoBrowserError(tried.length > 0 ? tried : ['nothing: CHOKEPOINT_SYSTEM_BROWSERS is empty']);
-}
-
-/**
- * Debian's and Ubuntu's /usr/bin/chromium is a shell script that sources /etc/chromium.d (API keys for Google
- * services, GPU flags) before it starts the real binary: an export wants none of it, and going straight to the
- * binary starts the browser ~0.1 s sooner. Any other path is used as it is.
- */
-const WRAPPED: Record<string, string> = {
-  '/usr/bin/chromium': '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium-browser': '/usr/lib/chromium-browser/chromium-browser',
-};
-
-function unwrapped(path: string): string {
-  const binary = WRAPPED[path];
-  if (!binary || !runnable(binary)) return path;
-  try {
-    const fd = openSync(path, 'r');
-    const head = Buffer.alloc(2);
-    readSync(fd, head, 0, 2, 0);
-    closeSync(fd);
-    return head.toString('latin1') === '#!' ? binary : path;
-  } catch {
-    return path;
-  }
 }
 
 /** Launches headless Chromium with the flags this machine needs; a failure is a plain {@link BrowserStartError}. */
