@@ -45,6 +45,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const clash = deckFileProblem(options.out, deck.files);
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
+    // reveal sizes printed pages from the deck's width and height, not the window: a small window prints the same
+    // pages and saves the renderer and compositor ~15 MB of screen-sized buffers. Notes and handouts are measured
+    // in the page, so they keep the full-size window.
+    if (!notes) await page.setViewportSize({ width: 480, height: 270 });
     await page.addInitScript(exportInitScript, PRINT_LAYOUT_CSS);
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
