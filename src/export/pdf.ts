@@ -9,6 +9,7 @@ import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
 import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
+import { layoutStaticPrint, staticPrint } from './static-print.ts';
 import { failed, openSession } from './session.ts';
 
 /** What `chokepoint pdf` can make. */
@@ -49,7 +50,11 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     // pages and saves the renderer and compositor ~15 MB of screen-sized buffers. Notes and handouts are measured
     // in the page, so they keep the full-size window.
     if (!notes) await page.setViewportSize({ width: 480, height: 270 });
-    await page.addInitScript(exportInitScript, PRINT_LAYOUT_CSS);
+    const staticView = staticPrint(deck, { notes, fragments: Boolean(options.fragments) });
+    const printView = staticView ? `() => (${layoutStaticPrint.toString()})(${JSON.stringify(staticView)})` : 'undefined';
+    await page.addInitScript({ content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, ${printView});` });
+    // Laid out for print from the start, the slides need no second layout when page.pdf switches to print.
+    if (staticView) await page.emulateMedia({ media: 'print' });
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
     // fraction of a pixel at the edges rasterises as a stray line.

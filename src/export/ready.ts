@@ -6,12 +6,16 @@ import type { Page } from 'playwright-core';
  * spec puts before deferred scripts run, so every slide is stamped before reveal's print view clones fragment
  * pages from it, and the styles are in place for reveal's layout instead of costing another one afterwards.
  */
-export function exportInitScript(css: string): void {
+export function exportInitScript(css: string, printView?: () => void): void {
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
     document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
     const leaves = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section')).filter((s) => !s.querySelector('section'));
     leaves.forEach((section, i) => { section.dataset.exportSlide = String(i); });
+    if (!printView) return;
+    // The page prints its slides itself (static-print.ts): without its settings the runtime starts no reveal.
+    document.getElementById('deck-config')?.remove();
+    printView();
   });
   window.addEventListener('pdf-ready', () => { document.documentElement.dataset.exportPdfReady = ''; });
 }
