@@ -85,6 +85,7 @@ export function startConsole(config: RuntimeConfig): void {
   // What the server says on connecting (where the talk is, or null before anyone moved) comes first: until
   // then this page tells the audience nothing, so reloading the presenter page never flashes slide 1 to them.
   let synced = !sync;
+  let arriving: DeckState | undefined;
   // A state from the server (presenter page reloaded, or a second presenter device): move our frame there.
   const adopt = (s: DeckState | null) => {
     if (!ownFrame) return;
@@ -94,7 +95,10 @@ export function startConsole(config: RuntimeConfig): void {
       return;
     }
     if (!ready.has(current.contentWindow!)) { pending = s; return; }
-    synced = true;
+    // Synced once the frame stands where the server says: what the frame reports before it gets there (its
+    // first slide, on a busy machine) is not the talk's position and must not reach the audience.
+    arriving = s;
+    setTimeout(() => { synced = true; }, 3000);
     send({ command: 'goto', h: s.h, v: s.v, f: s.f });
     if (s.paused !== state.paused) send({ command: 'blank', paused: s.paused });
   };
@@ -128,6 +132,7 @@ export function startConsole(config: RuntimeConfig): void {
       if (JSON.stringify(m.state) === JSON.stringify(state) && root.dataset.state) return;
       state = m.state;
       root.dataset.state = `${state.h}/${state.v}/${state.f}`;
+      if (arriving && state.h === arriving.h && state.v === arriving.v && state.f === arriving.f) { synced = true; arriving = undefined; }
       if (synced) sync?.send(state);
       render();
     } else if (m.type === 'shown' && source === upcoming.contentWindow) {
