@@ -38,7 +38,8 @@ describe('the built deck in Chromium', () => {
     await expect.poll(() => page.locator('section.present > h2').last().innerText()).toBe('Second, below');
     await page.keyboard.press('ArrowRight');
     expect(await indices(page)).toMatchObject({ h: 2, v: 0 });
-    await expect.poll(() => page.url()).toMatch(/#\/2$/);
+    // reveal writes the hash debounced (a timer); on a loaded machine timers run late.
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/2$/);
     await page.close();
   });
 
