@@ -1,6 +1,6 @@
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck, SlideInfo } from '../compile/types.ts';
-import { Cleanup, writeAtomic } from './cleanup.ts';
+import { writeAtomic } from './cleanup.ts';
 import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { loadCompactor } from './pdf-compact.ts';
@@ -10,7 +10,7 @@ import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } f
 import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
-import { failed, openSession } from './session.ts';
+import { withSession } from './session.ts';
 
 /** What `chokepoint pdf` can make. */
 export interface PdfOptions {
@@ -36,11 +36,7 @@ export type ExportResult =
  */
 export async function exportPdf(options: PdfOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  const cleanup = new Cleanup();
-  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
-  try {
-    const session = await openSession(options.input, cleanup, progress);
-    if (failed(session)) return { ok: false, issues: session.issues };
+  return withSession(options.input, progress, async (session, cleanup) => {
     const { deck, page, url } = session;
     // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
     const clash = deckFileProblem(options.out, deck.files);
@@ -109,11 +105,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     await closing;
     const issues = [...deck.issues, ...cutNotes.map((i) => notesCut(deck.slides[i]!, options.handout ? 'its handout sheet, even at 8 pt' : 'its notes page'))];
     return { ok: true, deck: { ...deck, issues }, pages: pageCount(pdf), bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    // Signals stay trapped until the undo is complete, so a Ctrl+C now waits for it instead of cutting it short.
-    await cleanup.run();
-    release();
-  }
+  });
 }
 
 const notesCut = (slide: SlideInfo, where: string): DeckIssue => ({

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
-import { Cleanup, writeAtomic } from './cleanup.ts';
+import { writeAtomic } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
 import { replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
-import { failed, openSession } from './session.ts';
+import { withSession } from './session.ts';
 
 /** What `chokepoint png` needs. */
 export interface PngOptions {
@@ -32,11 +32,7 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
  */
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  const cleanup = new Cleanup();
-  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
-  try {
-    const session = await openSession(options.input, cleanup, progress);
-    if (failed(session)) return { ok: false, issues: session.issues };
+  return withSession(options.input, progress, async (session, cleanup) => {
     const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;
@@ -71,11 +67,7 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
     }));
     replacePngs(options.out, written, cleanup);
     return { ok: true, deck, pages: written.size, bytes, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    progress.end();
-    await cleanup.run();
-    release();
-  }
+  });
 }
 
 /** In the page: goes to slide (h, v) with every fragment shown, then waits for its fonts and images. */

@@ -4,7 +4,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildOffThread } from './build-off-thread.ts';
 import { allowedDirs } from '../node/deck-root.ts';
-import type { Cleanup } from './cleanup.ts';
+import { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
@@ -77,3 +77,22 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
 
 /** Narrows a session result to the failure case. */
 export const failed = (s: Session | SessionFailure): s is SessionFailure => 'issues' in s;
+
+/**
+ * Runs one export: signals trapped (Ctrl+C undoes everything), a session opened, `work` given the session and
+ * the undo list, and everything the export started (browser, server, temp files) undone at the end, whatever
+ * happened. Signals stay trapped until the undo is complete, so a Ctrl+C then waits for it instead of cutting it short.
+ */
+export async function withSession<T>(input: string, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
+  const cleanup = new Cleanup();
+  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
+  try {
+    const session = await openSession(input, cleanup, progress);
+    if (failed(session)) return { ok: false, issues: session.issues };
+    return await work(session, cleanup);
+  } finally {
+    progress.end();
+    await cleanup.run();
+    release();
+  }
+}

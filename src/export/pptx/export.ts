@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import type { DeckIssue } from '../../compile/errors.ts';
 import type { Deck } from '../../compile/types.ts';
-import { Cleanup, writeAtomic } from '../cleanup.ts';
+import { writeAtomic } from '../cleanup.ts';
 import { deckFileProblem } from '../out-guard.ts';
 import type { Progress } from '../progress.ts';
-import { failed, openSession } from '../session.ts';
+import { withSession } from '../session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
 import { addNativeChart, decodeChart, extraSelectors } from './chart.ts';
 import { installHelpers } from './page-helpers.ts';
@@ -37,12 +37,7 @@ const STILL = '*, *::before, *::after { transition: none !important; animation: 
  */
 export async function exportPptx(options: PptxOptions, progress: Progress): Promise<PptxResult> {
   const started = performance.now();
-  const cleanup = new Cleanup();
-  const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
-  try {
-    const session = await openSession(options.input, cleanup, progress);
-    if (failed(session)) return { ok: false, issues: session.issues };
-    const { deck, page, url } = session;
+  return withSession(options.input, progress, async ({ deck, page, url }, cleanup) => {
     // Checked before any rendering: the export must never replace one of the deck's own files.
     const clash = deckFileProblem(options.out, deck.files, 'the PowerPoint file');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
@@ -79,11 +74,7 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
     const bytes = await repairPptx(written);
     writeAtomic(options.out, bytes, cleanup);
     return { ok: true, deck, slides: total, ...counts, bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    progress.end();
-    await cleanup.run();
-    release();
-  }
+  });
 }
 
 /** Adds a scanned slide's items in paint order; charts and pictures take one more look at the page. */
