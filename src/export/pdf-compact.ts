@@ -18,7 +18,7 @@ interface QpdfInstance {
 type QpdfFactory = (options: { noInitialRun: boolean; locateFile: () => string }) => Promise<QpdfInstance>;
 
 /**
- * Loads and instantiates qpdf (~0.1 s, ~15 MB): started while Chromium prints, it is ready when the PDF is.
+ * Loads and instantiates qpdf (~0.1 s, ~15 MB).
  * Resolves with undefined when qpdf cannot load: the PDF is then written as Chromium made it.
  */
 export async function loadCompactor(): Promise<Compactor | undefined> {
