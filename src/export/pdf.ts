@@ -49,7 +49,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const staticView = staticPrint(deck, { notes, fragments: Boolean(options.fragments) });
     const printView = staticView ? `() => (${layoutStaticPrint.toString()})(${JSON.stringify(staticView)})` : 'undefined';
     await page.addInitScript({ content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, ${printView});` });
-    // Laid out for print from the start, the slides need no second layout when page.pdf switches to print.
+    // The first layout already uses the print styles page.pdf will use (the static view was measured this way).
     if (staticView) await page.emulateMedia({ media: 'print' });
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no

@@ -55,7 +55,7 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
  * Frees what the page no longer needs before `page.pdf`, whose print layout and page records are the peak of
  * an export's memory: the layouts and styles reveal's setup threw away are garbage until a collection, and
  * caches (fonts, decoded images) are refilled on demand. Measured at 300 slides: the renderer's peak drops by
- * ~60 MB (from ~280 MB), for ~0.1 s. Best effort: a browser without these commands prints all the same.
+ * ~60 MB (from ~280 MB), for ~0.2 s. Best effort: a browser without these commands prints all the same.
  */
 export async function releaseMemory(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page).catch(() => undefined);
