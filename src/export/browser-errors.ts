@@ -9,7 +9,7 @@ export class BrowserError extends Error {
 export class NoBrowserError extends BrowserError {
   constructor(tried: string[]) {
     super(`no Chromium or Chrome found (tried ${tried.join(', ')}).\n` +
-      '  hint: install one (Debian/Ubuntu: `apt-get install -y chromium`), or set CHROME_PATH to a Chrome/Chromium executable');
+      '  hint: install one (Debian/Ubuntu: `apt-get install -y chromium`, plus `chromium-headless-shell` for lighter, faster exports), or set CHROME_PATH to a Chrome/Chromium executable');
     this.name = 'NoBrowserError';
   }
 }
