@@ -5,19 +5,40 @@ import type { Page } from 'playwright-core';
  * raises a flag on reveal's `pdf-ready`. Both happen when parsing ends (readyState `interactive`), which the
  * spec puts before deferred scripts run, so every slide is stamped before reveal's print view clones fragment
  * pages from it, and the styles are in place for reveal's layout instead of costing another one afterwards.
+ * With `printView` (static-print.ts) the page lays out its print pages itself and raises the flag when done.
  */
 export function exportInitScript(css: string, printView?: () => void): void {
+  // Chromium renders a document while it is still parsing: a full style and layout of the live slides that the
+  // print layout throws away (~0.2 s at 300 slides). Nothing is laid out until parsing ends.
+  const unrendered = new CSSStyleSheet();
+  unrendered.replaceSync('html { display: none !important; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, unrendered];
+  const show = () => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== unrendered); };
+  const ready = () => { document.documentElement.dataset.exportPdfReady = ''; };
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
     document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
     const leaves = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section')).filter((s) => !s.querySelector('section'));
     leaves.forEach((section, i) => { section.dataset.exportSlide = String(i); });
-    if (!printView) return;
-    // The page prints its slides itself (static-print.ts): without its settings the runtime starts no reveal.
+    // reveal's print view measures the page as it starts: it must be rendered by then.
+    if (!printView) return show();
+    // The page prints its slides itself: without its settings the runtime starts no reveal.
     document.getElementById('deck-config')?.remove();
-    printView();
+    // Parsing can end before the theme's stylesheets arrive: the print view reads the computed page background.
+    const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')).filter((link) => !link.sheet)
+      .map((link) => new Promise((done) => { link.addEventListener('load', done); link.addEventListener('error', done); }));
+    const settled = (work: Promise<unknown>) => Promise.race([work, new Promise((done) => setTimeout(done, 10_000))]);
+    void settled(Promise.all(sheets)).then(() => {
+      printView();
+      // Web fonts load when a layout first needs them, and their arrival lays every slide out again (~0.2 s at
+      // 300 slides). Loaded first (local files, a few ms each), the first layout is the last before page.pdf.
+      // The style update registers the stylesheets' @font-face rules in document.fonts.
+      getComputedStyle(document.documentElement).getPropertyValue('color');
+      const faces = Array.from(document.fonts).filter((face) => face.status === 'unloaded').map((face) => face.load().catch(() => undefined));
+      return settled(Promise.all(faces));
+    }).then(() => { show(); ready(); });
   });
-  window.addEventListener('pdf-ready', () => { document.documentElement.dataset.exportPdfReady = ''; });
+  window.addEventListener('pdf-ready', ready);
 }
 
 /** Waits until every font in use is loaded and every image (and CSS background image) is decoded. */

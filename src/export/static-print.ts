@@ -42,7 +42,7 @@ export function staticPrint(deck: Deck, options: { notes: boolean; fragments: bo
 
 /**
  * Runs in the page as parsing ends, before the first layout and instead of the runtime: the DOM reveal's print
- * view would leave, then the `pdf-ready` flag. Must be self-contained: Playwright sends its source to the page.
+ * view would leave (exportInitScript then raises the `pdf-ready` flag). Must be self-contained: Playwright sends its source to the page.
  */
 export function layoutStaticPrint({ width, height, slideNumbers }: StaticPrint): void {
   const add = (css: string) => document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
@@ -72,5 +72,4 @@ export function layoutStaticPrint({ width, height, slideNumbers }: StaticPrint):
     return page;
   });
   container.append(...pages);
-  document.documentElement.dataset.exportPdfReady = '';
 }
