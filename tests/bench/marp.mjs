@@ -30,12 +30,12 @@ export function writeMarpDeck(dir, file) {
   writeFileSync(file, `---\nmarp: true\ntitle: Benchmark deck\nsize: 16:9\n---\n\n${withNotes}`);
 }
 
-/** Spawns `marp --pdf` on the deck `runs` times: wall time, PSS peak of the tree, bytes. */
-export async function measureMarpPdf(marp, md, pdf, runs) {
+/** Spawns `marp --pdf` on the deck `runs` times, with the browser at `chromePath`: wall time, PSS peak of the tree, bytes. */
+export async function measureMarpPdf(marp, md, pdf, runs, chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium') {
   const results = [];
   for (let i = 0; i < runs; i++) {
     rmSync(pdf, { force: true });
-    const env = { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' };
+    const env = { ...process.env, CHROME_PATH: chromePath };
     const r = await run(process.execPath, [marp.bin, '--no-stdin', '--pdf', '--allow-local-files', md, '-o', pdf], { cwd: ROOT, env, tree: true, withPss: true });
     if (r.code !== 0 || !existsSync(pdf)) throw new Error(`marp failed (${r.code}): ${r.stderr || r.stdout}`);
     results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treePssMiB: r.treePssMiB, treeRssMiB: r.treeRssMiB, processes: r.processes, atPeak: r.atPeak, bytes: statSync(pdf).size });

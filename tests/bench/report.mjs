@@ -108,8 +108,22 @@ export function renderReport(r) {
       `| peak memory, PSS of the process tree (MiB) | ${ns.map((n) => cell(n, 'pssMiB', 0)).join(' | ')} | ≤ 0.9 × Marp @300 |`,
       `| PDF size (KiB) | ${ns.map((n) => cell(n, 'bytes', 0, 1024)).join(' | ')} | ≤ 0.6 × Marp @300 |`,
       `| processes at most | ${ns.map((n) => `${vs[n]?.ours?.processes ?? '–'} | ${vs[n]?.marp?.processes ?? '–'} | `).join(' | ')} | |`,
-      '',
     );
+    if (ns.some((n) => vs[n]?.marpSameBrowser)) {
+      const same = (n, key, digits) => {
+        const v = vs[n];
+        if (!v?.marpSameBrowser) return '– | – | –';
+        return `${f(v.ours[key], digits)} | ${f(v.marpSameBrowser[key], digits)} | ${f(v.ours[key] / v.marpSameBrowser[key], 2)}`;
+      };
+      const name = String(vs.browsers?.ours ?? 'ours').split('/').pop();
+      lines.push(
+        `| reference: Marp given our browser (${name}), time (s) | ${ns.map((n) => same(n, 'seconds', 2)).join(' | ')} | |`,
+        `| reference: Marp given our browser, peak PSS (MiB) | ${ns.map((n) => same(n, 'pssMiB', 0)).join(' | ')} | |`,
+        '',
+        `Browsers: ours ${vs.browsers?.ours ?? '?'} (the export's own search), Marp ${vs.browsers?.marp ?? '?'}; the reference rows give Marp the same browser as ours.`,
+      );
+    }
+    lines.push('');
   }
   const extra = [];
   if (r.nodeModules && !r.nodeModules.error) {

@@ -1,16 +1,35 @@
 // `chokepoint pdf` beside Marp CLI on the same decks, alternating runs in one process so both see
 // the same machine: wall time (build included), peak PSS of the whole process tree, bytes.
 import { join } from 'node:path';
+import { ROOT } from './build.mjs';
 import { writeDeck } from './deck.mjs';
 import { measurePdf } from './export.mjs';
 import { marpCli, measureMarpPdf, writeMarpDeck } from './marp.mjs';
 import { median } from './stats.mjs';
 
-/** Ours and Marp's figures for each size, medians of `runs` alternating runs, plus the ratios. */
+/** The browser `chokepoint pdf` picks on this machine (the same search as the export). */
+async function ourBrowser() {
+  try {
+    const { findBrowser } = await import(join(ROOT, 'lib', 'export', 'browser.js'));
+    return findBrowser();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Ours and Marp's figures for each size, medians of `runs` alternating runs, plus the ratios. Marp runs as
+ * it would here (CHROME_PATH=/usr/bin/chromium, the desktop build); when our export picks another browser
+ * (Chromium's headless shell), Marp also runs with that one, so the report can say how much of the gap
+ * is the browser and how much is the rest.
+ */
 export async function measureVsMarp(tmp, sizes, runs) {
   const marp = marpCli();
   if (marp.error) return { skipped: marp.error };
-  const out = {};
+  const desktop = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const ours = await ourBrowser();
+  const sameBrowser = ours && ours !== desktop ? ours : null;
+  const out = { browsers: { ours, marp: desktop } };
   for (const n of sizes) {
     const dir = join(tmp, `vs-marp-${n}`);
     writeDeck(dir, n);
@@ -19,11 +38,14 @@ export async function measureVsMarp(tmp, sizes, runs) {
     // One unmeasured run each: the first Chromium start pays for a cold disk cache.
     await measurePdf(dir, join(tmp, `vs-ours-${n}.pdf`), 1, n);
     await measureMarpPdf(marp, md, join(tmp, `vs-marp-${n}.pdf`), 1);
-    const ours = [];
+    if (sameBrowser) await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${n}.pdf`), 1, sameBrowser);
+    const mine = [];
     const theirs = [];
+    const theirsSame = [];
     for (let i = 0; i < runs; i++) {
-      ours.push((await measurePdf(dir, join(tmp, `vs-ours-${n}.pdf`), 1, n)).runs[0]);
+      mine.push((await measurePdf(dir, join(tmp, `vs-ours-${n}.pdf`), 1, n)).runs[0]);
       theirs.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-${n}.pdf`), 1))[0]);
+      if (sameBrowser) theirsSame.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${n}.pdf`), 1, sameBrowser))[0]);
     }
     const sum = (list) => ({
       seconds: median(list.map((r) => r.seconds)),
@@ -32,9 +54,14 @@ export async function measureVsMarp(tmp, sizes, runs) {
       bytes: list.at(-1).bytes,
       processes: Math.max(...list.map((r) => r.processes)),
     });
-    const a = sum(ours);
+    const a = sum(mine);
     const b = sum(theirs);
     out[n] = { ours: a, marp: b, ratio: { seconds: a.seconds / b.seconds, pss: a.pssMiB / b.pssMiB, bytes: a.bytes / b.bytes } };
+    if (sameBrowser) {
+      const c = sum(theirsSame);
+      out[n].marpSameBrowser = c;
+      out[n].ratioSameBrowser = { seconds: a.seconds / c.seconds, pss: a.pssMiB / c.pssMiB, bytes: a.bytes / c.bytes };
+    }
   }
   return out;
 }
