@@ -36,7 +36,11 @@ export function exportInitScript(css: string, printView?: () => void): void {
       getComputedStyle(document.documentElement).getPropertyValue('color');
       const faces = Array.from(document.fonts).filter((face) => face.status === 'unloaded').map((face) => face.load().catch(() => undefined));
       return settled(Promise.all(faces));
-    }).then(() => { show(); ready(); });
+    }).then(() => { show(); ready(); }, (error: unknown) => {
+      // Thrown outside the promise, so the export's page-error watch sees it and stops with the page's own message.
+      show();
+      setTimeout(() => { throw error; });
+    });
   });
   window.addEventListener('pdf-ready', ready);
 }
