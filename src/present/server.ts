@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { staticHandler } from '../export/serve.ts';
 
 export interface PresentServer {
   /** The page everyone may watch; it follows the presenter. */
@@ -32,25 +32,27 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
   const index = readFileSync(join(dir, 'index.html'), 'utf8');
   const page = (role: 'audience' | 'presenter') => index.replace('<head>', `<head>\n<meta name="chokepoint-present" content="${role}">`);
   const pages = { audience: page('audience'), presenter: page('presenter') };
-  const files = sirv(dir, { dev: false, etag: true });
-  const tokenOk = (req: IncomingMessage) => {
-    const given = Buffer.from(new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '');
+  const files = staticHandler(dir);
+  const tokenOk = (url: URL) => {
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
     const want = Buffer.from(token);
     return given.length === want.length && timingSafeEqual(given, want);
   };
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = requestUrl(req);
+    if (!url) return void res.writeHead(400, { 'Content-Type': 'text/plain', Connection: 'close' }).end('400: not a valid request target\n');
+    const path = url.pathname;
     const html = (body: string) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
       res.end(body);
     };
     if (path === '/' || path === '/index.html') return html(pages.audience);
     if (path === '/presenter') {
-      if (!tokenOk(req)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('403: the presenter page needs the token printed by `chokepoint present`\n');
+      if (!tokenOk(url)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('403: the presenter page needs the token printed by `chokepoint present`\n');
       return html(pages.presenter);
     }
-    files(req, res, () => void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n'));
+    files(req, res);
   });
 
   let state: string | undefined;
@@ -72,17 +74,23 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
   // Audience pages only listen: whatever they send is dropped.
   audience.on('connection', (ws) => { if (state) ws.send(state); });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // A client that resets while it is refused must not raise an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: string) => { socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`); };
+    const url = requestUrl(req);
+    if (!url) return refuse('400 Bad Request');
+    const path = url.pathname;
     if (path === '/sync') return audience.handleUpgrade(req, socket, head, (ws) => audience.emit('connection', ws, req));
     if (path !== '/control') return refuse('404 Not Found');
-    if (!tokenOk(req)) return refuse('403 Forbidden');
+    if (!tokenOk(url)) return refuse('403 Forbidden');
     control.handleUpgrade(req, socket, head, (ws) => control.emit('connection', ws, req));
   });
 
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4173, host, () => {
+      server.off('error', fail);
+      server.on('error', () => undefined);
       const { port } = server.address() as AddressInfo;
       const base = `http://${urlHost(host)}:${port}/`;
       done({
@@ -110,6 +118,15 @@ function parseState(text: string): State | undefined {
     const int = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n < 100_000;
     if (!int(s.h, 0) || !int(s.v, 0) || !int(s.f, -1) || typeof s.paused !== 'boolean') return undefined;
     return { h: s.h!, v: s.v!, f: s.f!, paused: s.paused };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request's target as a URL, or undefined when it is none (`//[`, a port past 65535): a 400, never a crash. */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://x');
   } catch {
     return undefined;
   }
