@@ -33,6 +33,8 @@ Options:
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
+  --allow-host <n>  dev, preview, present: also answer requests addressed to host name <n> (repeatable; .<n>
+                    adds its subdomains); otherwise only IP addresses and localhost (guards against DNS rebinding)
   --allow-dir <dir> build, dev, pdf, png, pptx, check: let the deck also read files from <dir> (repeatable);
                     otherwise a deck reads only files inside its own folder
   -h, --help        show this help
@@ -44,7 +46,7 @@ type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
-  json: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
+  json: { type: 'boolean' }, 'allow-host': { type: 'string', multiple: true }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -71,6 +73,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   const notDir = allow.find((d) => !isDirectory(d));
   if (notDir !== undefined) return out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2;
   setAllowedDirs(allow);
+  const allowHosts = values['allow-host'] ?? [];
+  const badHost = allowHosts.find((h) => !/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(h));
+  if (badHost !== undefined) return out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2;
 
   switch (command) {
     case 'build': {
@@ -87,7 +92,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'dev': {
       const { startDevServer, listeningLines } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host }).catch((e: Error) => e);
+      const server = await startDevServer({ input, port, host: values.host, allowHosts }).catch((e: Error) => e);
       if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
       const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
@@ -103,7 +108,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const host = values.host ?? '127.0.0.1';
       let served;
       try {
-        served = await serveStatic(input, port ?? 4173, host);
+        served = await serveStatic(input, port ?? 4173, host, allowHosts);
       } catch (e) {
         const problem = listenProblem(e, host, port ?? 4173);
         if (!problem) throw e;
@@ -115,7 +120,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'present': {
       const { runPresent, stopOnSignal } = await import('./present/command.ts');
-      const { code, presenting } = await runPresent(input, { port, host: values.host }, out);
+      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts }, out);
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import sirv from 'sirv';
+import { hostAllowed, hostRefusal } from './host-check.ts';
 
 /** A static server for a built deck, on loopback. */
 export interface StaticServer {
@@ -49,9 +50,16 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
   };
 }
 
-/** Serves `dir` (a built deck) on `host` (loopback by default); port 0 picks a free one. */
-export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
-  const server = createServer(staticHandler(dir));
+/**
+ * Serves `dir` (a built deck) on `host` (loopback by default); port 0 picks a free one. A request whose
+ * `Host` is not an address, a localhost name, `host` or one of `allowHosts` gets a 403 (DNS rebinding).
+ */
+export function serveStatic(dir: string, port = 0, host = '127.0.0.1', allowHosts: readonly string[] = []): Promise<StaticServer> {
+  const files = staticHandler(dir);
+  const server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, host, allowHosts)) return void res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(hostRefusal(req.headers.host));
+    files(req, res);
+  });
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { hostAllowed, hostRefusal } from '../export/host-check.ts';
 import { staticHandler } from '../export/serve.ts';
 
 export interface PresentServer {
@@ -25,7 +26,7 @@ interface State { h: number; v: number; f: number; paused: boolean }
  * is, and `/sync`, on which audience pages only listen. Without the right token, `/presenter` and
  * `/control` answer 403. A page that connects gets the current state at once (late joiners catch up).
  */
-export function startPresentServer(dir: string, options: { port?: number; host?: string } = {}): Promise<PresentServer> {
+export function startPresentServer(dir: string, options: { port?: number; host?: string; allowHosts?: readonly string[] } = {}): Promise<PresentServer> {
   const host = options.host ?? 'localhost';
   // 24 URL-safe characters, new on every run.
   const token = randomBytes(18).toString('base64url');
@@ -39,7 +40,9 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
     return given.length === want.length && timingSafeEqual(given, want);
   };
 
+  const hostOk = (req: IncomingMessage) => hostAllowed(req.headers.host, host, options.allowHosts);
   const server = createServer((req, res) => {
+    if (!hostOk(req)) return void res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(hostRefusal(req.headers.host));
     const url = requestUrl(req);
     if (!url) return void res.writeHead(400, { 'Content-Type': 'text/plain', Connection: 'close' }).end('400: not a valid request target\n');
     const path = url.pathname;
@@ -77,6 +80,7 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
     // A client that resets while it is refused must not raise an unhandled 'error'.
     socket.on('error', () => socket.destroy());
     const refuse = (status: string) => { socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`); };
+    if (!hostOk(req)) return refuse('403 Forbidden');
     const url = requestUrl(req);
     if (!url) return refuse('400 Bad Request');
     const path = url.pathname;

@@ -14,6 +14,8 @@ export interface DevOptions {
   host?: string;
   /** Folders outside the deck it may read from (`--allow-dir`); default: the CLI's setting. */
   allowDirs?: readonly string[];
+  /** Host names it answers besides addresses and localhost (`--allow-host`; Vite's `server.allowedHosts`). */
+  allowHosts?: readonly string[];
 }
 
 /** Vite's own defaults (which a custom list replaces) plus the usual homes of keys and credentials. */
@@ -47,6 +49,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     server: {
       port: options.port ?? 5173,
       host: options.host ?? 'localhost',
+      allowedHosts: [...(options.allowHosts ?? [])],
       fs: { strict: true, allow: access.allowList, deny: DENY },
       // Watch only what the page is made of, not the whole package (tests, lib, benchmarks...).
       watch: { ignored: outside([join(packageRoot, 'src/runtime'), join(packageRoot, 'assets'), inputDir]) },

@@ -74,6 +74,33 @@ describe('the static server', () => {
   });
 });
 
+describe('the static server answers only to its own names (DNS rebinding)', () => {
+  it('answers 403 to a request addressed to another name, and serves addresses and localhost names', async () => {
+    for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example', 'a b']) {
+      const res = await get('/', { Host: host });
+      expect(res.status, host).toBe(403);
+      expect(res.body).not.toContain('<title>deck');
+      expect((await get('/assets/a.css', { Host: host })).status, host).toBe(403);
+    }
+    expect((await get('/', { Host: 'evil.example' })).body).toContain('--allow-host evil.example');
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'deck.localhost', '10.1.2.3:4173']) expect((await get('/', { Host: host })).status, host).toBe(200);
+  });
+
+  it('serves a name given in allowHosts (`--allow-host`), and its subdomains with a leading dot', async () => {
+    const named = await serveStatic(dist, 0, '127.0.0.1', ['talk.lan', '.party.lan']);
+    try {
+      const p = Number(new URL(named.url).port);
+      const status = (host: string) => new Promise<number>((done, fail) => {
+        request({ host: '127.0.0.1', port: p, path: '/', headers: { Host: host } }, (res) => { res.resume(); done(res.statusCode!); }).on('error', fail).end();
+      });
+      for (const host of ['talk.lan', `talk.lan:${p}`, 'Talk.Lan.', 'party.lan', 'a.party.lan']) expect(await status(host), host).toBe(200);
+      for (const host of ['x.talk.lan', 'talk.lan.evil.example']) expect(await status(host), host).toBe(403);
+    } finally {
+      await named.close();
+    }
+  });
+});
+
 describe('chokepoint preview', () => {
   let busy: Server;
   beforeAll(async () => {
@@ -87,6 +114,14 @@ describe('chokepoint preview', () => {
     const run = await runCli('preview', dist, '--port', String(taken));
     expect(run.code).toBe(1);
     expect(run.output).toBe(`chokepoint: port ${taken} on 127.0.0.1 is already in use\n  hint: stop the other server, or choose another port with --port (0 picks a free one)`);
+  });
+
+  it('refuses an --allow-host that is not a host name, with exit 2', async () => {
+    for (const bad of ['http://talk.lan', 'talk.lan:80', '', 'a b']) {
+      const run = await runCli('preview', dist, '--port', '0', '--allow-host', bad);
+      expect(run.code, bad).toBe(2);
+      expect(run.output).toMatch(/^chokepoint: --allow-host `.*` is not a host name/);
+    }
   });
 
   it('says an invalid --host cannot be listened on, and exits 1', async () => {
