@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /**
  * Which `Host` headers a server answers: the defence against DNS rebinding, where a page on an attacker's
@@ -38,4 +40,28 @@ export function hostRefusal(header: string | undefined): string {
   return name
     ? `403: this server does not answer to the name "${name}" (a protection against DNS rebinding). To use that name, restart with --allow-host ${name}\n`
     : '403: the Host header is not a valid host name\n';
+}
+
+/**
+ * True when a WebSocket handshake comes from a page of this server: its `Origin` names the host the
+ * request was addressed to. A page on another site, open in the presenter's own browser, must not listen
+ * or drive; a sandboxed frame (`Origin: null`) neither. No `Origin` at all means no browser (a script, a
+ * test): it is let through, since `/control` still needs the token and `/sync` only tells where the deck is.
+ */
+export function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const from = new URL(origin);
+    const to = new URL(`${from.protocol}//${req.headers.host ?? ''}`);
+    return (from.protocol === 'http:' || from.protocol === 'https:') && from.host === to.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends a handshake with an HTTP status and a one-line reason. */
+export function refuseUpgrade(socket: Duplex, status: string, reason = ''): void {
+  const body = reason ? `${reason}\n` : '';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

@@ -30,7 +30,7 @@ export async function runPresent(input: string, options: { port?: number; host?:
   const host = options.host ?? 'localhost';
   let server: PresentServer;
   try {
-    server = await startPresentServer(dist, { port: options.port ?? 4173, host, allowHosts: options.allowHosts });
+    server = await startPresentServer(dist, { port: options.port ?? 4173, host, allowHosts: options.allowHosts, notice: out.error });
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     const err = e as NodeJS.ErrnoException;

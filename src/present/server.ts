@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { hostAllowed, hostRefusal } from '../export/host-check.ts';
+import { hostAllowed, hostRefusal, originAllowed, refuseUpgrade } from '../export/host-check.ts';
 import { staticHandler } from '../export/serve.ts';
+import { DEFAULT_LIMITS, SocketHub, type SocketLimits } from './sockets.ts';
 
 export interface PresentServer {
   /** The page everyone may watch; it follows the presenter. */
@@ -15,18 +15,33 @@ export interface PresentServer {
   presenterUrl: string;
   token: string;
   server: Server;
+  /** WebSockets open now (audience and presenter), for the connection cap and tests. */
+  sockets(): number;
   close(): Promise<void>;
 }
 
 interface State { h: number; v: number; f: number; paused: boolean }
+
+export interface PresentOptions {
+  port?: number;
+  host?: string;
+  /** Host names answered besides addresses and localhost (`--allow-host`). */
+  allowHosts?: readonly string[];
+  /** WebSocket limits; the defaults suit a talk (2,000 pages). */
+  limits?: Partial<SocketLimits>;
+  /** Told what the audience does not see: the connection cap reached. */
+  notice?: (line: string) => void;
+}
 
 /**
  * Serves a built deck for presenting: `/` for the audience, `/presenter?token=…` for the speaker
  * console, and two WebSocket channels: `/control?token=…`, on which the presenter sends where the deck
  * is, and `/sync`, on which audience pages only listen. Without the right token, `/presenter` and
  * `/control` answer 403. A page that connects gets the current state at once (late joiners catch up).
+ * Requests addressed to a foreign name, WebSockets from another site's page, malformed targets and
+ * frames are refused one by one; the server keeps serving.
  */
-export function startPresentServer(dir: string, options: { port?: number; host?: string; allowHosts?: readonly string[] } = {}): Promise<PresentServer> {
+export function startPresentServer(dir: string, options: PresentOptions = {}): Promise<PresentServer> {
   const host = options.host ?? 'localhost';
   // 24 URL-safe characters, new on every run.
   const token = randomBytes(18).toString('base64url');
@@ -59,11 +74,9 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
   });
 
   let state: string | undefined;
-  const audience = new WebSocketServer({ noServer: true });
-  const control = new WebSocketServer({ noServer: true });
-  const broadcast = (data: string, except?: WebSocket) => {
-    for (const ws of [...audience.clients, ...control.clients]) if (ws !== except && ws.readyState === ws.OPEN) ws.send(data);
-  };
+  const hub = new SocketHub({ ...DEFAULT_LIMITS, ...options.limits }, options.notice);
+  const audience = hub.channel();
+  const control = hub.channel();
   control.on('connection', (ws) => {
     // Always answered, null before anyone moved: the presenter page waits for it before it speaks.
     ws.send(state ?? JSON.stringify({ type: 'state', state: null }));
@@ -71,7 +84,7 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
       const next = parseState(String(raw));
       if (!next) return;
       state = JSON.stringify({ type: 'state', state: next });
-      broadcast(state, ws);
+      hub.broadcast(state, ws);
     });
   });
   // Audience pages only listen: whatever they send is dropped.
@@ -79,15 +92,15 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that resets while it is refused must not raise an unhandled 'error'.
     socket.on('error', () => socket.destroy());
-    const refuse = (status: string) => { socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`); };
-    if (!hostOk(req)) return refuse('403 Forbidden');
+    if (!hostOk(req)) return refuseUpgrade(socket, '403 Forbidden', hostRefusal(req.headers.host).trim());
     const url = requestUrl(req);
-    if (!url) return refuse('400 Bad Request');
+    if (!url) return refuseUpgrade(socket, '400 Bad Request');
+    if (!originAllowed(req)) return refuseUpgrade(socket, '403 Forbidden', '403: a page from another site may not connect');
     const path = url.pathname;
-    if (path === '/sync') return audience.handleUpgrade(req, socket, head, (ws) => audience.emit('connection', ws, req));
-    if (path !== '/control') return refuse('404 Not Found');
-    if (!tokenOk(url)) return refuse('403 Forbidden');
-    control.handleUpgrade(req, socket, head, (ws) => control.emit('connection', ws, req));
+    if (path === '/sync') return hub.accept(audience, req, socket, head);
+    if (path !== '/control') return refuseUpgrade(socket, '404 Not Found');
+    if (!tokenOk(url)) return refuseUpgrade(socket, '403 Forbidden');
+    hub.accept(control, req, socket, head);
   });
 
   return new Promise((done, fail) => {
@@ -102,10 +115,9 @@ export function startPresentServer(dir: string, options: { port?: number; host?:
         presenterUrl: `${base}presenter?token=${token}`,
         token,
         server,
+        sockets: () => hub.count,
         close: () => new Promise((closed) => {
-          for (const ws of [...audience.clients, ...control.clients]) ws.terminate();
-          audience.close();
-          control.close();
+          hub.close();
           server.closeAllConnections();
           server.close(() => closed());
         }),

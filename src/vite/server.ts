@@ -6,6 +6,7 @@ import { packageRoot } from '../node/paths.ts';
 import { DevAccess } from './access.ts';
 import { chokepointPlugin } from './plugin.ts';
 import { devPage } from './page.ts';
+import { devSockets } from './sockets.ts';
 import { DevStatus } from './status.ts';
 
 export interface DevOptions {
@@ -43,7 +44,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     clearScreen: false,
     logLevel: 'warn',
     appType: 'custom',
-    plugins: [chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
+    plugins: [devSockets(), chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {

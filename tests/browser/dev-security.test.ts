@@ -4,6 +4,8 @@ import { createServer as createNetServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { rawExchange, statusOf } from '../unit/present/raw.ts';
 import { listeningLines, startDevServer } from '../../src/vite/server.ts';
 import { launchBrowser, openDeck, tempDir, type Browser } from './helpers.ts';
 
@@ -118,6 +120,49 @@ describe('the dev server serves the deck, not the folder around it', () => {
     expect(await page.title()).not.toBe('pwned');
     // Hot reload still connects: the page reports a live Vite client.
     await page.waitForFunction(() => [...document.scripts].some((s) => s.src.includes('/@vite/client')));
+    await page.close();
+  });
+});
+
+describe('dev answers only its own names and pages', () => {
+  const port = (server: ViteDevServer) => Number(new URL(base(server)).port);
+  const status = async (server: ViteDevServer, host: string, path = '/') => statusOf(await rawExchange(port(server), `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 10_000, true));
+
+  it('answers 403 to a request addressed to another name (Vite\'s check); --allow-host adds one', async () => {
+    expect(await status(single, 'evil.example')).toBe(403);
+    expect(await status(single, `127.0.0.1:${port(single)}`)).toBe(200);
+    const named = await startDevServer({ input: join(home.path, 'deck'), port: 0, host: '127.0.0.1', allowHosts: ['talk.lan'] });
+    try {
+      expect(await status(named, `talk.lan:${port(named)}`)).toBe(200);
+      expect(await status(named, 'evil.example')).toBe(403);
+    } finally {
+      await named.close();
+    }
+  });
+
+  it('hot reload\'s WebSocket takes only this origin\'s pages and Vite\'s protocol; the page still connects', async () => {
+    const client = await (await get(single, '/@vite/client')).text();
+    const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
+    expect(token).toBeTruthy();
+    const url = `${base(single).replace('http', 'ws')}/?token=${token}`;
+    const handshake = (origin: string | undefined, protocol = 'vite-hmr') => new Promise<number>((done) => {
+      const ws = new WebSocket(url, protocol, origin ? { origin } : {});
+      ws.once('open', () => { ws.close(); done(101); });
+      ws.once('unexpected-response', (_req, res) => { res.resume(); done(res.statusCode!); });
+      ws.once('error', () => done(0));
+    });
+    // Another local page can read the token (Vite's CORS lets localhost origins load its client): the Origin decides.
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:1', 'http://evil.example', 'null']) expect(await handshake(origin), origin).toBe(403);
+    expect(await handshake(base(single))).toBe(101);
+    expect(await handshake(undefined)).toBe(101);
+    // An upgrade Vite does not serve is answered at once instead of hanging.
+    const other = await rawExchange(port(single), `GET /anything HTTP/1.1\r\nHost: 127.0.0.1:${port(single)}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`, 5_000, true);
+    expect(statusOf(other)).toBe(400);
+    const page = await browser.newPage();
+    const logs: string[] = [];
+    page.on('console', (m) => logs.push(m.text()));
+    await page.goto(`${base(single)}/`);
+    await expect.poll(() => logs.join('\n'), { timeout: 20_000 }).toContain('[vite] connected');
     await page.close();
   });
 });

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { connect as tcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, type ClientOptions } from 'ws';
 import { startPresentServer, type PresentServer } from '../../../src/present/server.ts';
+import { DEFAULT_LIMITS } from '../../../src/present/sockets.ts';
 import { tempDir } from '../helpers.ts';
 import { rawExchange, statusOf } from './raw.ts';
 
@@ -88,6 +91,122 @@ describe('present answers only to its own names (DNS rebinding)', () => {
       await named.close();
     }
   });
+});
+
+/** Opens a WebSocket; resolves once open, or with the status (and body) it was refused with. */
+function open(url: string, options: ClientOptions = {}): Promise<{ ws?: WebSocket; status?: number; body?: string }> {
+  return new Promise((done) => {
+    const ws = new WebSocket(url, options);
+    ws.once('open', () => done({ ws }));
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => { body += d; });
+      res.on('end', () => done({ status: res.statusCode, body }));
+    });
+    ws.once('error', () => done({}));
+  });
+}
+const closed = (ws: WebSocket) => new Promise<number>((done) => (ws.readyState === ws.CLOSED ? done(-1) : ws.once('close', (code) => done(code))));
+const ws = (server: PresentServer, path: string) => `${server.audienceUrl.replace('http', 'ws')}${path}`;
+const control = (server: PresentServer) => ws(server, `control?token=${server.token}`);
+const state = (h: number) => JSON.stringify({ type: 'state', state: { h, v: 0, f: -1, paused: false } });
+const nextMessage = (socket: WebSocket) => new Promise<string>((done) => socket.once('message', (d) => done(String(d))));
+
+describe('present WebSockets', () => {
+  it('refuse a handshake from another site\'s page (Origin), a sandboxed frame\'s (null) too; allow its own pages and clients without Origin', async () => {
+    for (const origin of ['http://evil.example', `http://evil.example:${port}`, 'null', `https://127.0.0.1:${port}.evil.example`, `http://localhost:${port}`, 'not a url']) {
+      for (const url of [ws(present, 'sync'), control(present)]) {
+        const r = await open(url, { origin });
+        expect(r.status, `${origin} ${url}`).toBe(403);
+      }
+    }
+    expect((await open(ws(present, 'sync'), { origin: 'http://evil.example' })).body).toContain('another site');
+    for (const origin of [`http://127.0.0.1:${port}`, undefined]) {
+      for (const url of [ws(present, 'sync'), control(present)]) {
+        const r = await open(url, origin ? { origin } : {});
+        expect(r.ws, `${origin} ${url}`).toBeDefined();
+        r.ws!.close();
+      }
+    }
+  });
+
+  it('close a socket that sends more than 1 KiB (code 1009), and keep serving: a state still goes through', async () => {
+    for (const url of [ws(present, 'sync'), control(present)]) {
+      const { ws: big } = await open(url);
+      big!.on('error', () => undefined);
+      big!.send('x'.repeat(2048));
+      expect(await closed(big!), url).toBe(1009);
+    }
+    const [{ ws: listener }, { ws: driver }] = await Promise.all([open(ws(present, 'sync')), open(control(present))]);
+    const heard = nextMessage(listener!);
+    driver!.send(state(3));
+    expect(JSON.parse(await heard)).toEqual({ type: 'state', state: { h: 3, v: 0, f: -1, paused: false } });
+    listener!.close();
+    driver!.close();
+    expect((await fetch(present.audienceUrl)).status).toBe(200);
+  });
+
+  it('cap the number of sockets: one more gets a 503 that says why, the terminal is told once, and a place frees when a page leaves', async () => {
+    const notices: string[] = [];
+    const small = await startPresentServer(dist, { port: 0, host: '127.0.0.1', limits: { maxClients: 4 }, notice: (line) => notices.push(line) });
+    try {
+      const opened = await Promise.all([1, 2, 3].map(() => open(ws(small, 'sync'))));
+      opened.push(await open(control(small)));
+      expect(opened.every((o) => o.ws)).toBe(true);
+      expect(small.sockets()).toBe(4);
+      const refused = await open(ws(small, 'sync'));
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatch(/already has 4 connected pages/);
+      expect((await open(control(small))).status).toBe(503);
+      expect(notices).toEqual(['present: 4 pages are connected, the most it serves; more are refused until some close']);
+      opened[0]!.ws!.close();
+      await expect.poll(() => small.sockets()).toBe(3);
+      const again = await open(ws(small, 'sync'));
+      expect(again.ws).toBeDefined();
+      for (const o of [...opened, again]) o.ws?.close();
+    } finally {
+      await small.close();
+    }
+    expect(DEFAULT_LIMITS).toMatchObject({ maxClients: 2000, maxPayload: 1024 });
+  });
+
+  it('drop a client that does not answer pings within a heartbeat, and keep one that does', async () => {
+    const quick = await startPresentServer(dist, { port: 0, host: '127.0.0.1', limits: { heartbeatMs: 150 } });
+    try {
+      const [{ ws: deaf }, { ws: fine }] = await Promise.all([open(ws(quick, 'sync'), { autoPong: false }), open(ws(quick, 'sync'))]);
+      const code = await closed(deaf!);
+      expect(code).toBe(1006);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(fine!.readyState).toBe(fine!.OPEN);
+      fine!.close();
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('drop a client that stops reading once 64 KiB wait for it, while the others keep hearing every move', async () => {
+    // A raw handshake, then never read again: the kernel's buffers fill, then the server's queue.
+    const raw = tcp({ host: '127.0.0.1', port });
+    await new Promise((r) => raw.once('connect', r));
+    raw.write(request('GET /sync HTTP/1.1', UPGRADE));
+    expect(statusOf(await new Promise<string>((r) => raw.once('data', (d: Buffer) => r(d.toString('latin1')))))).toBe(101);
+    raw.pause();
+    const [{ ws: driver }, { ws: listener }] = await Promise.all([open(control(present)), open(ws(present, 'sync'))]);
+    let heard = 0;
+    listener!.on('message', () => heard++);
+    const before = present.sockets();
+    let sent = 0;
+    // Bounded: 300,000 states of ~60 bytes; on this machine the reader is dropped after ~65,000.
+    while (present.sockets() === before && sent < 300_000) {
+      for (let i = 0; i < 2000; i++) driver!.send(state(sent++ % 1000));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(present.sockets()).toBe(before - 1);
+    await expect.poll(() => heard, { timeout: 20_000 }).toBe(sent);
+    driver!.close();
+    listener!.close();
+    raw.destroy();
+  }, 60_000);
 });
 
 function lanAddress(): string | undefined {

@@ -1,0 +1,32 @@
+import type { Duplex } from 'node:stream';
+import type { Plugin } from 'vite';
+import { originAllowed, refuseUpgrade } from '../export/host-check.ts';
+
+// Vite's own: hot reload, and the ping its client sends to see whether the server is back.
+const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
+
+/**
+ * A gate in front of Vite's hot-reload WebSocket, the only one `dev` has. Vite checks the `Host` and, when
+ * there is an `Origin`, a token its client script carries; but any page on another localhost port may load
+ * that script. Here a handshake must come from a page of this very origin, speak Vite's protocol (other
+ * upgrades would hang unanswered), and find a place among `maxClients`. Vite still sets the frame size
+ * (its default) and what the socket carries.
+ */
+export function devSockets(maxClients = 2000): Plugin {
+  return {
+    name: 'chokepoint:sockets',
+    configureServer(server) {
+      let open = 0;
+      // First among the upgrade listeners: a refused socket is ended before Vite sees it (it then lets it go).
+      server.httpServer?.prependListener('upgrade', (req, socket: Duplex) => {
+        socket.on('error', () => socket.destroy());
+        const protocol = String(req.headers['sec-websocket-protocol'] ?? '');
+        if (!VITE_PROTOCOLS.has(protocol)) return refuseUpgrade(socket, '400 Bad Request', '400: the dev server has no WebSocket but Vite\'s hot reload');
+        if (!originAllowed(req)) return refuseUpgrade(socket, '403 Forbidden', '403: a page from another site may not connect');
+        if (open >= maxClients) return refuseUpgrade(socket, '503 Service Unavailable', `503: ${maxClients} pages are already connected to this dev server`);
+        open++;
+        socket.once('close', () => open--);
+      });
+    },
+  };
+}
