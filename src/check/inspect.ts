@@ -2,7 +2,7 @@ import type { SlideFacts } from './types.ts';
 
 /**
  * In the page: lists every slide with what can be checked without showing it (alt text, SVG titles,
- * internal links, ids, scripts, notes, the URLs it loads). Self-contained, for `page.evaluate`.
+ * internal links, ids, scripts, frames, notes, the URLs it loads). Self-contained, for `page.evaluate`.
  */
 export function inspectDeck(): SlideFacts[] {
   interface RevealLike {
@@ -69,6 +69,11 @@ export function inspectDeck(): SlideFacts[] {
         .map((e) => e.getAttribute('href')!)
         .filter((href) => !linkTarget(href)),
       scripts: all.filter((e) => e.localName === 'script').map((e) => e.getAttribute('src') ?? (e.textContent ?? '').trim().slice(0, 40)),
+      frames: [
+        ...all.filter((e) => ['iframe', 'frame', 'object', 'embed'].includes(e.localName))
+          .map((e) => ({ tag: e.localName, url: e.getAttribute('src') ?? e.getAttribute('data-src') ?? e.getAttribute('data') ?? '' })),
+        ...[slide, ...all].filter((e) => e.hasAttribute('data-background-iframe')).map((e) => ({ tag: 'background', url: e.getAttribute('data-background-iframe') ?? '' })),
+      ],
       urls,
     };
   });

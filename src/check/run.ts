@@ -6,6 +6,7 @@ import { serveStatic } from '../export/serve.ts';
 import { sizeProblem } from '../export/session.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
 import { buildDeck } from '../node/build.ts';
+import { activeContentIssues } from './active.ts';
 import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { inspectDeck } from './inspect.ts';
@@ -69,6 +70,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     const measured = await page.evaluate(measureSlides, slides.map(({ h, v }) => ({ h, v })));
     slides.forEach((s, i) => issues.push(...layoutIssues(measured[i]!, { file: s.file, line: s.line, slide: s.ref }, limits)));
     issues.push(...factIssues(slides, locate));
+    issues.push(...activeContentIssues(slides, locate, server.url, built.outDir));
     await failed.settled();
     issues.push(...requestIssues(failed.list, slides, locate, input));
     const order = (i: CheckIssue) => i.slide?.number ?? 0;

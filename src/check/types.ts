@@ -3,7 +3,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 /** What a check rule is about; `compile` and `source` findings come from the compiler. */
 export type Rule =
   | 'compile' | 'source' | 'overflow' | 'small-text' | 'contrast' | 'alt' | 'svg-title'
-  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap';
+  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap' | 'active-content';
 
 /** The slide a finding belongs to, as the audience counts it (1-based, in deck order). */
 export interface SlideRef {
@@ -83,6 +83,8 @@ export interface SlideFacts {
   /** Internal links (`#/3/1`, `#/intro`, `#source-x`) whose target does not exist. */
   brokenLinks: string[];
   scripts: string[];
+  /** Documents the slide embeds: `<iframe>`, `<frame>`, `<object>`, `<embed>`, reveal's background iframe (`tag` background). */
+  frames: { tag: string; url: string }[];
   /** Every URL the slide loads (src, data-src, poster, backgrounds), resolved, to attribute failed requests. */
   urls: string[];
 }

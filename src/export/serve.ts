@@ -16,14 +16,31 @@ export interface StaticServer {
 const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
 
 /**
+ * Sent with every file but the deck page. An image, a font, a stylesheet or a script loaded by the page
+ * ignores its own policy; the policy counts when a file is a document: an SVG or HTML file in an
+ * `<iframe>`, `<object>` or opened on its own. It then runs in a sandbox (a unique origin, no script, no
+ * forms, no popups) and may load only images, styles and fonts: it cannot read the page around it or
+ * the presenter's token, nor send anything anywhere.
+ */
+export const ASSET_POLICY = "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'";
+
+/** The headers every asset (everything but the deck page) is served with. */
+export function assetHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', ASSET_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
+/**
  * A request handler for the built deck in `dir`: sirv (Range, HEAD, ETag, MIME types) behind a gate that
  * lets through only regular, readable files inside the folder (links resolved). Everything else is answered
  * here: 400 for a malformed path, 403 outside the folder or unreadable, 404 for the rest. Nothing a request
- * asks for can crash the server: every file stream gets an error handler.
+ * asks for can crash the server: every file stream gets an error handler. Every file but the deck page
+ * (`index.html` at the top) carries ASSET_POLICY.
  */
 export function staticHandler(dir: string): (req: IncomingMessage, res: ServerResponse) => void {
   const root = realpathSync(resolve(dir));
   const files = sirv(root, { dev: true, etag: true, dotfiles: false });
+  const page = join(root, 'index.html');
   const answer = (res: ServerResponse, status: number) => void res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 403 ? 'forbidden' : status === 400 ? 'bad request' : 'not found');
   return (req, res) => {
     // sirv pipes the file into the response without listening for errors; `pipe` hands us the stream first.
@@ -46,6 +63,7 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
       const code = (e as NodeJS.ErrnoException).code;
       return answer(res, code === 'EACCES' || code === 'EPERM' ? 403 : 404);
     }
+    if (file !== page) assetHeaders(res);
     files(req, res, () => answer(res, 404));
   };
 }

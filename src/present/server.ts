@@ -49,11 +49,16 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
   const page = (role: 'audience' | 'presenter') => index.replace('<head>', `<head>\n<meta name="chokepoint-present" content="${role}">`);
   const pages = { audience: page('audience'), presenter: page('presenter') };
   const files = staticHandler(dir);
-  const tokenOk = (url: URL) => {
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
-    const want = Buffer.from(token);
-    return given.length === want.length && timingSafeEqual(given, want);
+  const matches = (given: string | undefined) => {
+    const a = Buffer.from(given ?? '');
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
   };
+  // The token leaves the presenter's address at once (a redirect, else the page's own script); this
+  // HttpOnly cookie, which no script can read, lets the page, a reload and its control socket in.
+  let cookieName = 'chokepoint-presenter';
+  const fromQuery = (url: URL) => matches(url.searchParams.get('token') ?? undefined);
+  const tokenOk = (url: URL, req: IncomingMessage) => fromQuery(url) || matches(cookie(req, cookieName));
 
   const hostOk = (req: IncomingMessage) => hostAllowed(req.headers.host, host, options.allowHosts);
   const server = createServer((req, res) => {
@@ -67,7 +72,18 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
     };
     if (path === '/' || path === '/index.html') return html(pages.audience);
     if (path === '/presenter') {
-      if (!tokenOk(url)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('403: the presenter page needs the token printed by `chokepoint present`\n');
+      if (fromQuery(url)) {
+        res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        // A browser opening the printed URL goes on to the address without the token: the page, its
+        // frames and its history never hold it (tools that fetch the URL get the page).
+        if (req.headers['sec-fetch-dest'] === 'document') {
+          url.searchParams.delete('token');
+          return void res.writeHead(303, { Location: `/presenter${url.search}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).end();
+        }
+      }
+      if (!tokenOk(url, req)) return void res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(NO_TOKEN);
+      // The remote is never shown inside another page (no clickjacking of the presenter's buttons).
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
       return html(pages.presenter);
     }
     files(req, res);
@@ -99,7 +115,7 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
     const path = url.pathname;
     if (path === '/sync') return hub.accept(audience, req, socket, head);
     if (path !== '/control') return refuseUpgrade(socket, '404 Not Found');
-    if (!tokenOk(url)) return refuseUpgrade(socket, '403 Forbidden');
+    if (!tokenOk(url, req)) return refuseUpgrade(socket, '403 Forbidden');
     hub.accept(control, req, socket, head);
   });
 
@@ -109,6 +125,8 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
       server.off('error', fail);
       server.on('error', () => undefined);
       const { port } = server.address() as AddressInfo;
+      // Cookies are shared by every port of a host: one per server, so two talks do not log each other out.
+      cookieName = `chokepoint-presenter-${port}`;
       const base = `http://${urlHost(host)}:${port}/`;
       done({
         audienceUrl: base,
@@ -137,6 +155,17 @@ function parseState(text: string): State | undefined {
   } catch {
     return undefined;
   }
+}
+
+const NO_TOKEN = '403: the presenter page needs the token printed by `chokepoint present`. Open that URL; it keeps this browser signed in with a cookie, so allow cookies for this address.\n';
+
+/** The value of cookie `name` in the request, if any. */
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 /** The request's target as a URL, or undefined when it is none (`//[`, a port past 65535): a 400, never a crash. */

@@ -5,7 +5,7 @@ import { timerBar } from './console-timer.ts';
 import { post, type Command, type DeckState, type Message } from './messages.ts';
 import { notice } from './notice.ts';
 import { presentRole } from './page-role.ts';
-import { connectSync } from './present-sync.ts';
+import { connectSync, takeToken } from './present-sync.ts';
 import { slideList, type SlideInfo } from './slide-list.ts';
 import './console.css';
 
@@ -62,13 +62,14 @@ export function startConsole(config: RuntimeConfig): void {
   // Without a deck window to follow (the presenter page, or a console opened by hand), drive our own frame.
   const ownFrame = !opener;
   const controller = () => (ownFrame ? current.contentWindow : opener);
-  const sync = role === 'presenter' ? connectSync('presenter', (s) => adopt(s)) : undefined;
+  const sync = role === 'presenter' ? connectSync('presenter', (s) => adopt(s), takeToken()) : undefined;
   let slides: SlideInfo[] = slideList();
   let state: DeckState = { h: 0, v: 0, f: -1, paused: false };
   let pending: DeckState | null | undefined;
   const ready = new Set<Window>();
 
-  const previewUrl = new URL(location.href);
+  // The presenter page previews the audience page (`/`): its frames need no token and never see one.
+  const previewUrl = new URL(role === 'presenter' ? './' : location.href, location.href);
   previewUrl.hash = '';
   previewUrl.searchParams.delete('speaker');
   previewUrl.searchParams.set('preview', 'current');

@@ -4,13 +4,14 @@ import { notice } from './notice.ts';
 
 /**
  * The `present` server's sync channel. The presenter page writes the deck state on the control channel
- * (its URL carries the token); audience pages read it from the sync channel and cannot write. Both get
- * the current state on connecting, so a late joiner lands on the current slide.
+ * (with the token it took from its address, or after a reload the server's cookie); audience pages read
+ * it from the sync channel and cannot write. Both get the current state on connecting, so a late joiner
+ * lands on the current slide.
  */
-export function connectSync(role: 'audience' | 'presenter', onState: (state: DeckState | null) => void): { send(state: DeckState): void } {
+export function connectSync(role: 'audience' | 'presenter', onState: (state: DeckState | null) => void, token = ''): { send(state: DeckState): void } {
   const url = new URL(role === 'presenter' ? 'control' : 'sync', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.search = role === 'presenter' ? `?token=${encodeURIComponent(new URLSearchParams(location.search).get('token') ?? '')}` : '';
+  url.search = role === 'presenter' && token ? `?token=${encodeURIComponent(token)}` : '';
   url.hash = '';
   let socket: WebSocket | undefined;
   let last: string | undefined;
@@ -44,6 +45,21 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
       if (socket?.readyState === WebSocket.OPEN) socket.send(last);
     },
   };
+}
+
+/**
+ * The presenter token from the page's address, which the page then leaves (history.replaceState): no
+ * frame, bookmark, history entry or screenshot shows it afterwards. It stays in this page's memory; a
+ * reload gets in with the HttpOnly cookie the server set, which no script can read.
+ */
+export function takeToken(): string {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('token') ?? '';
+  if (url.searchParams.has('token')) {
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.href);
+  }
+  return token;
 }
 
 /** An audience page: goes wherever the presenter goes, blank screen included. */

@@ -7,6 +7,7 @@ import { displayPath } from '../node/load.ts';
 import { packageRoot } from '../node/paths.ts';
 import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
 import { isInside } from '../node/deck-root.ts';
+import { assetHeaders } from '../export/serve.ts';
 import { notFound, serveFile } from './serve-file.ts';
 import type { DevStatus } from './status.ts';
 
@@ -62,6 +63,7 @@ export function devPage(status: DevStatus): Plugin {
         try { rel = decodeURIComponent(path.slice(PREFIX.length)); } catch { return notFound(res); }
         const file = normalize(join(runtime.dir, rel));
         if (!isInside(runtime.dir, file) || file === runtime.dir) return notFound(res);
+        assetHeaders(res);
         serveFile(res, file);
       });
       return () => {

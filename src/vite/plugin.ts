@@ -6,6 +6,7 @@ import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
 import { allowedDirs, DeckRoot } from '../node/deck-root.ts';
+import { assetHeaders } from '../export/serve.ts';
 import type { DevAccess } from './access.ts';
 import type { DevStatus } from './status.ts';
 
@@ -74,6 +75,11 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
     configureServer(server: ViteDevServer) {
       options.access?.bind(server.config.server.fs.allow);
       if (options.access) server.middlewares.use(options.access.guard);
+      // The deck's files (images, SVGs, anything a slide frames) run sandboxed if opened as a document, as in `present`.
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').startsWith('/@fs/')) assetHeaders(res);
+        next();
+      });
       server.watcher.add(inputDir);
       const client = server.environments.client;
       let recheck: NodeJS.Timeout | undefined;

@@ -52,6 +52,8 @@ describe('the dev server serves the deck, not the folder around it', () => {
     expect(src).toMatch(/^\/@fs\/.*dot\.svg\?v=\d+$/);
     const image = await get(single, src!);
     expect(image.status).toBe(200);
+    // Framed or opened on its own, a deck's file runs sandboxed, as in `present` and `preview`.
+    expect(image.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
     expect(await image.text()).toContain('<circle');
     for (const file of ['secret.txt', '.ssh/id_rsa', '.bash_history', 'talk.md/../secret.txt']) {
       const res = await get(single, `/@fs${join(home.path, file).replace(/\\/g, '/')}`);

@@ -59,6 +59,13 @@ describe('the static server', () => {
     expect([range.status, range.body]).toEqual([206, 'body']);
   });
 
+  it('serves every file but the deck page with a sandboxing policy: a framed or opened SVG or HTML file runs no script', async () => {
+    const css = await get('/assets/a.css');
+    expect(css.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(css.headers['x-content-type-options']).toBe('nosniff');
+    for (const page of ['/', '/index.html']) expect((await get(page)).headers['content-security-policy'], page).toBeUndefined();
+  });
+
   it('refuses traversal, links out of the folder, folders, pipes and malformed paths, and stays up', async () => {
     for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt']) {
       const res = await get(path);

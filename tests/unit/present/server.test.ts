@@ -60,6 +60,37 @@ describe('present answers malformed requests and keeps serving', () => {
   });
 });
 
+describe('present keeps the token out of pages and frames', () => {
+  const exchange = (line: string, headers: string[]) => rawExchange(port, request(line, [...headers, 'Connection: close']), 2_000, true);
+
+  it('sends a browser opening the presenter URL on without the token, signed in by an HttpOnly cookie; the cookie opens the page and the control channel', async () => {
+    const opened = await exchange(`GET /presenter?token=${present.token} HTTP/1.1`, ['Sec-Fetch-Dest: document']);
+    expect(statusOf(opened)).toBe(303);
+    expect(opened).toMatch(/\r\nLocation: \/presenter\r\n/i);
+    const cookie = /\r\nSet-Cookie: ([^;\r]+);([^\r]*)/i.exec(opened)!;
+    expect(cookie[1]).toBe(`chokepoint-presenter-${port}=${present.token}`);
+    expect(cookie[2]).toMatch(/HttpOnly/);
+    expect(cookie[2]).toMatch(/SameSite=Strict/);
+    const page = await exchange('GET /presenter HTTP/1.1', [`Cookie: other=1; ${cookie[1]}`]);
+    expect(statusOf(page)).toBe(200);
+    expect(page).toMatch(/\r\nContent-Security-Policy: frame-ancestors 'none'\r\n/i);
+    for (const wrong of [`chokepoint-presenter-${port}=${'x'.repeat(present.token.length)}`, `chokepoint-presenter-1=${present.token}`, '']) {
+      expect(statusOf(await exchange('GET /presenter HTTP/1.1', [`Cookie: ${wrong}`])), wrong).toBe(403);
+      expect(statusOf(await rawExchange(port, request('GET /control HTTP/1.1', [...UPGRADE, `Cookie: ${wrong}`]), 2_000, true)), wrong).toBe(403);
+    }
+    expect(statusOf(await rawExchange(port, request('GET /control HTTP/1.1', [...UPGRADE, `Cookie: ${cookie[1]}`]), 2_000, true))).toBe(101);
+    // A tool fetching the printed URL (no Sec-Fetch-Dest) still gets the page.
+    expect((await fetch(present.presenterUrl)).status).toBe(200);
+  });
+
+  it('serves every file but the deck page with a sandboxing policy', async () => {
+    const css = await fetch(`${present.audienceUrl}assets/a.css`);
+    expect(css.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(present.audienceUrl)).headers.get('content-security-policy')).toBeNull();
+  });
+});
+
 describe('present answers only to its own names (DNS rebinding)', () => {
   it('answers 403 to a request addressed to another name, on every path and on the WebSocket channels', async () => {
     for (const host of ['evil.example', `evil.example:${port}`, 'rebind.attacker.test:80', 'localhost.evil.example', '127.0.0.1.nip.io', 'bad host']) {

@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDeck } from '../../src/check/run.ts';
+import { runPresent, type Presenting } from '../../src/present/command.ts';
+import { launchBrowser, tempDir, type Browser } from './helpers.ts';
+
+// An SVG that, if its script ran as a document in a frame, would read the presenter's address (the token),
+// storage and cookies, write them into the page around it and send them out.
+const EVIL = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>evil</title><rect width="10" height="10" fill="red"/>
+<script><![CDATA[
+var out = [];
+[function () { return 'parent ' + parent.location.href; }, function () { return 'top ' + top.location.href; },
+ function () { return 'storage ' + JSON.stringify(top.sessionStorage); }, function () { return 'cookie ' + document.cookie; }]
+  .forEach(function (f) { try { out.push(f()); } catch (e) { out.push('blocked'); } });
+var said = out.join(' | ');
+try { top.document.title = 'pwned ' + said; } catch (e) {}
+try { parent.document.title = 'pwned ' + said; } catch (e) {}
+try { new Image().src = '/leak-img?' + encodeURIComponent(said); } catch (e) {}
+try { fetch('/leak-fetch?' + encodeURIComponent(said)); } catch (e) {}
+]]></script></svg>`;
+
+const home = tempDir('chokepoint-active-');
+const deck = join(home.path, 'deck');
+const quiet = { log: () => undefined, error: () => undefined };
+let browser: Browser;
+let present: Presenting;
+
+beforeAll(async () => {
+  mkdirSync(deck);
+  writeFileSync(join(deck, 'evil.svg'), EVIL);
+  writeFileSync(join(deck, 'talk.md'), '# Frames\n\n<iframe src="evil.svg" title="A framed SVG" width="300" height="200"></iframe>\n\nNote: a frame\n\n---\n\n## Logo\n\n![A logo](evil.svg)\n\nNote: the same SVG as an image\n');
+  const [b, started] = await Promise.all([launchBrowser(), runPresent(deck, { port: 0 }, quiet)]);
+  browser = b;
+  present = started.presenting!;
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await present?.stop();
+  home.remove();
+});
+
+describe('content in frames cannot reach the presenter', () => {
+  it('a framed SVG\'s script does not run: it reads no token, writes nothing into the page and sends nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const svgResponses: Record<string, string>[] = [];
+    context.on('response', (r) => { if (/evil[^/]*\.svg/.test(r.url())) svgResponses.push(r.headers()); });
+    const page = await context.newPage();
+    await page.goto(present.presenterUrl);
+    await page.waitForSelector('.speaker-console[data-state]', { timeout: 120_000 });
+    // The console's two previews and the audience page each load the framed SVG.
+    const audienceContext = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    audienceContext.on('request', (r) => requests.push(r.url()));
+    audienceContext.on('response', (r) => { if (/evil[^/]*\.svg/.test(r.url())) svgResponses.push(r.headers()); });
+    const audience = await audienceContext.newPage();
+    await audience.goto(present.audienceUrl);
+    await audience.waitForSelector('.reveal.ready');
+    await expect.poll(() => svgResponses.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(1000);
+    expect(svgResponses[0]!['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(requests.filter((u) => u.includes('leak'))).toEqual([]);
+    expect(await page.title()).not.toContain('pwned');
+    expect(await audience.title()).not.toContain('pwned');
+    const titles = await Promise.all(page.frames().map((f) => f.title().catch(() => '')));
+    expect(titles.join(' ')).not.toContain('pwned');
+    // The token left the address once the page loaded: no frame, history entry or later request shows it.
+    expect(page.url()).not.toContain(present.token);
+    expect(page.frames().map((f) => f.url()).join(' ')).not.toContain(present.token);
+    const after = requests.slice(requests.findIndex((u) => u.includes('/presenter')) + 1);
+    expect(after.filter((u) => u.includes(present.token) && !u.startsWith('ws'))).toEqual([]);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // A reload still opens the console, and it still drives the audience.
+    await page.reload();
+    await page.waitForSelector('.speaker-console[data-state]', { timeout: 60_000 });
+    expect(page.url()).not.toContain(present.token);
+    // Pressed until the audience moves (the deck has two slides, so an extra press changes nothing): a key
+    // pressed while the reloaded console is still connecting is not what this test is about.
+    await expect.poll(async () => {
+      await page.keyboard.press('ArrowRight');
+      return audience.evaluate(() => window.Reveal.getIndices().h);
+    }, { timeout: 20_000, interval: 500 }).toBe(1);
+    await Promise.all([context.close(), audienceContext.close()]);
+  }, 180_000);
+
+  it('check warns about the frame and the scripted SVG, at their lines', async () => {
+    const result = await checkDeck(deck);
+    const active = result.issues.filter((i) => i.rule === 'active-content');
+    expect(active.map((i) => `${i.severity} ${i.file.split('/').pop()}:${i.line} ${i.message}`)).toEqual([
+      'warning talk.md:3 an <iframe> shows `evil.svg`: a document of its own, outside the deck\'s Content-Security-Policy',
+      'warning talk.md:3 `evil.svg` contains a script or an event handler',
+      'warning talk.md:11 `evil.svg` contains a script or an event handler',
+    ]);
+  }, 180_000);
+});
