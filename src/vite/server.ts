@@ -6,7 +6,7 @@ import { packageRoot } from '../node/paths.ts';
 import { DevAccess } from './access.ts';
 import { chokepointPlugin } from './plugin.ts';
 import { devPage } from './page.ts';
-import { devSockets } from './sockets.ts';
+import { devLogger, devSockets } from './sockets.ts';
 import { DevStatus } from './status.ts';
 
 export interface DevOptions {
@@ -43,6 +43,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     root: packageRoot,
     clearScreen: false,
     logLevel: 'warn',
+    customLogger: devLogger(),
     appType: 'custom',
     plugins: [devSockets(), chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.

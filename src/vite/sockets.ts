@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import type { Plugin } from 'vite';
+import { createLogger, type Logger, type Plugin } from 'vite';
 import { originAllowed, refuseUpgrade } from '../export/host-check.ts';
 
 // Vite's own: hot reload, and the ping its client sends to see whether the server is back.
@@ -29,4 +29,19 @@ export function devSockets(maxClients = 2000): Plugin {
       });
     },
   };
+}
+
+/**
+ * Vite's logger at `warn`, except that a malformed frame on the hot-reload socket (anyone on the network
+ * can send one with `--host 0.0.0.0`) prints one line instead of a stack trace; Vite has already closed
+ * that socket.
+ */
+export function devLogger(): Logger {
+  const logger = createLogger('warn');
+  const error = logger.error.bind(logger);
+  logger.error = (msg, options) => {
+    if (/ws error:/.test(msg)) return error(`dev: a WebSocket client sent a malformed frame and was disconnected (${/(Invalid WebSocket frame: [^\n]*|Max payload size exceeded)/.exec(msg)?.[1] ?? 'bad frame'})`, { timestamp: true });
+    error(msg, options);
+  };
+  return logger;
 }
