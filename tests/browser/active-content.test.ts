@@ -59,12 +59,12 @@ describe('content in frames cannot reach the presenter', () => {
     await audience.waitForSelector('.reveal.ready');
     await expect.poll(() => svgResponses.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     await page.waitForTimeout(1000);
-    expect(svgResponses[0]!['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     expect(requests.filter((u) => u.includes('leak'))).toEqual([]);
     expect(await page.title()).not.toContain('pwned');
     expect(await audience.title()).not.toContain('pwned');
     const titles = await Promise.all(page.frames().map((f) => f.title().catch(() => '')));
     expect(titles.join(' ')).not.toContain('pwned');
+    expect(svgResponses[0]!['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     // The token left the address once the page loaded: no frame, history entry or later request shows it.
     expect(page.url()).not.toContain(present.token);
     expect(page.frames().map((f) => f.url()).join(' ')).not.toContain(present.token);
