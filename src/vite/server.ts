@@ -1,11 +1,13 @@
 import { dirname, join, resolve, sep } from 'node:path';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { allowedDirs } from '../node/deck-root.ts';
 import { packageRoot } from '../node/paths.ts';
 import { DevAccess } from './access.ts';
+import { failedRequests } from './failed-requests.ts';
 import { chokepointPlugin } from './plugin.ts';
 import { devPage } from './page.ts';
+import { runtimeDirs } from './runtime-dirs.ts';
 import { devLogger, devSockets } from './sockets.ts';
 import { DevStatus } from './status.ts';
 
@@ -30,13 +32,9 @@ export function devConfig(options: DevOptions): InlineConfig {
   const isFile = existsSync(input) && statSync(input).isFile();
   const inputDir = isFile ? dirname(input) : input;
   const allow = options.allowDirs ?? allowedDirs();
-  // Served whole: the package's runtime, theme and dependencies, and a folder input. A single-file input
+  // Served whole: the runtime's own folders (see runtime-dirs.ts), and a folder input. A single-file input
   // serves only its own files (added after each compile), never the folder around it.
-  const access = new DevAccess(
-    // Installed as a dependency, Chokepoint may have no node_modules of its own (npm hoists them) until its cache makes one.
-    [join(packageRoot, 'src'), join(packageRoot, 'assets'), join(packageRoot, 'node_modules'), ...(existsSync(join(packageRoot, 'node_modules')) ? [realpathSync(join(packageRoot, 'node_modules'))] : []), ...(isFile ? [] : [input])],
-    [input],
-  );
+  const access = new DevAccess([...runtimeDirs(), ...(isFile ? [] : [input])], [input]);
   const status = new DevStatus();
   return {
     configFile: false,
@@ -45,7 +43,7 @@ export function devConfig(options: DevOptions): InlineConfig {
     logLevel: 'warn',
     customLogger: devLogger(),
     appType: 'custom',
-    plugins: [devSockets(), chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
+    plugins: [devSockets(), failedRequests(), chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {

@@ -1,36 +1,71 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../unit/helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const tmp = tempDir('chokepoint-pack-');
+const project = join(tmp.path, 'my-talk');
+const global = join(tmp.path, 'global');
+let packed: { filename: string; files: { path: string }[] };
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+// The real thing: `npm pack` this repository (into a temporary folder, never the repository), install the
+// tarball into an empty project and, as `npm i -g` would, into a prefix of its own; then run the CLI there.
+// Dependencies come from the registry (or npm's cache), exactly as for a user.
+beforeAll(async () => {
+  let t = performance.now();
+  const out = await run('npm', ['pack', '--json', '--pack-destination', tmp.path], { maxBuffer: 1 << 24 });
+  packed = (JSON.parse(out.stdout) as typeof packed[])[0]!;
+  const pack = seconds(t);
+  mkdirSync(project, { recursive: true });
+  writeFileSync(join(project, 'package.json'), '{ "name": "my-talk", "private": true }\n');
+  const npm = ['--prefer-offline', '--no-audit', '--no-fund'];
+  t = performance.now();
+  const tarball = join(tmp.path, packed.filename);
+  // One after the other: the second install finds every dependency in npm's cache.
+  await run('npm', ['install', '-D', tarball, ...npm], { cwd: project, maxBuffer: 1 << 24 });
+  const local = seconds(t);
+  t = performance.now();
+  await run('npm', ['install', '-g', '--prefix', global, tarball, ...npm], { cwd: tmp.path, maxBuffer: 1 << 24 });
+  console.log(`npm pack ${pack} s, local install ${local} s, global install ${seconds(t)} s`);
+}, 600_000);
 afterAll(() => tmp.remove());
 
-// The real thing: `npm pack` this repository, install the tarball into an empty project, and run the CLI
-// there. Dependencies come from the registry (or npm's cache), exactly as for a user.
+const npx = (...args: string[]) => run('npx', ['--no-install', 'chokepoint', ...args], { cwd: project, maxBuffer: 1 << 24 });
+
+/** Starts `dev` from `bin` (the installed command itself, as npx runs it) and resolves with its URL. */
+function startDev(bin: string, deck: string): Promise<{ url: string; stderr: () => string; stop: () => void }> {
+  const child = spawn(bin, ['dev', deck, '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => { child.kill(); fail(new Error(`dev did not start: ${stdout}${stderr}`)); }, 120_000);
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`dev exited (${code}): ${stdout}${stderr}`)); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += String(d);
+      const url = /at (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (url) { clearTimeout(timer); done({ url, stderr: () => stderr, stop: () => child.kill() }); }
+    });
+  });
+}
+
 describe('the npm package', () => {
   it('packs lib/, assets and bin, installs into an empty folder, and there scaffolds, builds and checks a deck', async () => {
-    const packed = await run('npm', ['pack', '--json', '--pack-destination', tmp.path], { maxBuffer: 1 << 24 });
-    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-    const paths = info!.files.map((f) => f.path);
+    const paths = packed.files.map((f) => f.path);
     for (const need of ['bin/chokepoint.js', 'lib/cli.js', 'lib/compile/math.js', 'src/runtime/main.ts', 'assets/theme/index.css', 'assets/theme/light.css', 'assets/fonts/inter-latin-400-normal.woff2', 'assets/starter/deck.md']) {
       expect(paths, need).toContain(need);
     }
     expect(paths.some((p) => p.startsWith('tests/') || p.startsWith('slides/') || p.startsWith('node_modules/'))).toBe(false);
     expect(JSON.parse(readFileSync('package.json', 'utf8')).private).toBeUndefined();
-
-    const project = join(tmp.path, 'my-talk');
-    await run('mkdir', ['-p', project]);
-    writeFileSync(join(project, 'package.json'), '{ "name": "my-talk", "private": true }\n');
-    await run('npm', ['install', '-D', join(tmp.path, info!.filename), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, maxBuffer: 1 << 24 });
-    const npx = (...args: string[]) => run('npx', ['--no-install', 'chokepoint', ...args], { cwd: project, maxBuffer: 1 << 24 });
+    expect(existsSync(packed.filename), 'the tarball is written to the temporary folder, not the repository').toBe(false);
 
     expect((await npx('new', 'deck')).stdout).toContain('Wrote a starter deck');
     const built = await npx('build', 'deck');
-    expect(built.stdout).toMatch(/Built 8 slides into dist\//);
+    expect(built.stdout).toMatch(/Built \d+ slides into dist\//);
     const assets = readdirSync(join(project, 'dist/assets'));
     expect(existsSync(join(project, 'dist/index.html'))).toBe(true);
     expect(assets.some((f) => f.startsWith('KaTeX_Main-Regular') && f.endsWith('.woff2'))).toBe(true);
@@ -40,4 +75,41 @@ describe('the npm package', () => {
     const checked = await npx('check', 'deck');
     expect(checked.stdout).toMatch(/^0 errors, 0 warnings/m);
   }, 600_000);
+
+  // npm hoists Vite into the project's node_modules for a local install, and keeps it under Chokepoint's
+  // own for a global one: the dev server must let the page load Vite's client from wherever it is.
+  it('`dev` shows the slide in Chromium with no failed request, from a local and from a global install; a refused page file is reported in the terminal', async () => {
+    await npx('new', 'talk');
+    const browser = await launchBrowser();
+    try {
+      for (const [install, bin] of [['local', join(project, 'node_modules/.bin/chokepoint')], ['global', join(global, 'bin/chokepoint')]] as const) {
+        const t = performance.now();
+        const dev = await startDev(bin, 'talk');
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const failed: string[] = [];
+        page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+        page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+        page.on('pageerror', (e) => failed.push(e.message));
+        try {
+          await page.goto(dev.url);
+          await page.waitForSelector('.reveal.ready', { timeout: 30_000 }).catch(() => undefined);
+          const slide = page.locator('.reveal .slides section.present').first();
+          expect(await slide.isVisible(), `${install}: the first slide is on screen (failed: ${failed.join(', ')})`).toBe(true);
+          expect((await slide.innerText()).trim().length, `${install}: the first slide has text`).toBeGreaterThan(3);
+          expect(failed, install).toEqual([]);
+          console.log(`dev from the ${install} install: slide shown ${seconds(t)} s after start`);
+          expect(dev.stderr(), install).toBe('');
+          // A file the page cannot load is said in the terminal, once, in one line.
+          const missing = '/@fs/nowhere/vite/dist/client/env.mjs';
+          expect((await fetch(new URL(missing, dev.url))).status).toBe(404);
+          await expect.poll(dev.stderr, { timeout: 5_000 }).toMatch(new RegExp(`^.*404 for ${missing}: the page cannot load it.*\\n$`));
+        } finally {
+          await page.close();
+          dev.stop();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
 });
