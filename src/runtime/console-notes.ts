@@ -1,56 +1,95 @@
 const KEY = 'chokepoint.notesSize';
-const MIN = 12;
-const SIZES = { min: 14, max: 72, step: 2, initial: 32 };
+const SIZES = { min: 14, max: 72, step: 2, largest: 32 };
+/** The smallest fitted size at a 1100×700 console; it grows with the window. Longer notes scroll. */
+const FLOOR = { px: 24, width: 1100, height: 700, min: 16, max: 28 };
+/** How many of the tallest notes to fit exactly: the tallest at one size is nearly always the tallest at another. */
+const TALLEST = 3;
 
 /**
- * The notes pane: rendered large, at the presenter's chosen size (A−/A+, remembered in localStorage) or
- * smaller when that size would not fit, so the whole of the notes shows without scrolling whenever it can.
+ * The notes pane, at one size for the whole deck so the text does not jump between slides: the largest
+ * size (up to 32 px) at which the deck's longest notes fit the pane, but never below a floor (24 px at
+ * 1100×700), past which long notes scroll. A−/A+ set a size of the presenter's own instead, remembered in
+ * localStorage. Sizes are measured on a hidden copy of the pane, so the notes on screen never flicker.
  */
-export function notesPane(pane: HTMLElement): { show(html: string): void } {
+export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: string): void; setDeck(notes: string[]): void } {
   const value = pane.querySelector<HTMLElement>('.value')!;
-  let preferred = readSize();
-  const fit = () => {
-    // The largest size up to the preferred one at which nothing overflows (binary search, to half a pixel).
-    let lo = MIN;
-    let hi = preferred;
-    value.style.fontSize = `${hi}px`;
-    if (value.scrollHeight > value.clientHeight + 1) {
+  const probe = document.createElement('div');
+  probe.className = 'notes-probe';
+  probe.setAttribute('aria-hidden', 'true');
+  pane.append(probe);
+  let chosen = readSize();
+  let deck: string[] = [];
+  let fitted = SIZES.largest;
+
+  const apply = () => {
+    const px = chosen ?? fitted;
+    value.style.fontSize = `${px}px`;
+    pane.dataset.fontSize = value.style.fontSize;
+    pane.dataset.sizing = chosen === undefined ? 'fitted' : 'chosen';
+  };
+  const fits = (px: number) => {
+    probe.style.fontSize = `${px}px`;
+    return probe.offsetHeight <= value.clientHeight + 1;
+  };
+  const refit = () => {
+    if (value.clientWidth === 0) return;
+    probe.style.width = `${value.clientWidth}px`;
+    const floor = Math.min(FLOOR.max, Math.max(FLOOR.min, Math.round(FLOOR.px * Math.min(innerWidth / FLOOR.width, innerHeight / FLOOR.height))));
+    probe.style.fontSize = `${SIZES.largest}px`;
+    const tallest = deck.map((html) => { probe.innerHTML = html; return { html, height: probe.offsetHeight }; })
+      .sort((a, b) => b.height - a.height).slice(0, TALLEST);
+    let size = SIZES.largest;
+    for (const { html } of tallest) {
+      probe.innerHTML = html;
+      if (fits(size)) continue;
+      // The largest size between the floor and the current one at which these notes fit (to half a pixel).
+      let lo = floor;
+      let hi = size;
       while (hi - lo > 0.5) {
         const mid = (lo + hi) / 2;
-        value.style.fontSize = `${mid}px`;
-        if (value.scrollHeight > value.clientHeight + 1) hi = mid; else lo = mid;
+        if (fits(mid)) lo = mid; else hi = mid;
       }
-      value.style.fontSize = `${lo}px`;
+      size = lo;
     }
-    pane.dataset.fontSize = value.style.fontSize;
+    probe.replaceChildren();
+    fitted = Math.max(floor, Math.floor(size * 2) / 2);
+    apply();
   };
   const resize = (by: number) => {
-    preferred = Math.min(SIZES.max, Math.max(SIZES.min, preferred + by));
+    chosen = Math.min(SIZES.max, Math.max(SIZES.min, (chosen ?? fitted) + by));
     try {
-      localStorage.setItem(KEY, String(preferred));
+      localStorage.setItem(KEY, String(chosen));
     } catch {
       // Storage off (private mode, some file:// setups): the size holds for this window only.
     }
-    fit();
+    apply();
   };
-  pane.querySelector('.notes-smaller')!.addEventListener('click', () => resize(-SIZES.step));
-  pane.querySelector('.notes-larger')!.addEventListener('click', () => resize(SIZES.step));
-  new ResizeObserver(() => fit()).observe(pane);
-  void document.fonts?.ready.then(fit);
+  buttons.querySelector('.notes-smaller')!.addEventListener('click', () => resize(-SIZES.step));
+  buttons.querySelector('.notes-larger')!.addEventListener('click', () => resize(SIZES.step));
+  new ResizeObserver(() => refit()).observe(pane);
+  void document.fonts?.ready.then(refit);
   return {
     show(html: string) {
-      if (value.innerHTML !== html) value.innerHTML = html || '<p class="no-notes">No notes for this slide.</p>';
-      fit();
+      const shown = html || '<p class="no-notes">No notes for this slide.</p>';
+      if (value.innerHTML !== shown) {
+        value.innerHTML = shown;
+        value.scrollTop = 0;
+      }
+    },
+    setDeck(notes: string[]) {
+      if (notes.join('\0') === deck.join('\0')) return;
+      deck = notes;
+      refit();
     },
   };
 }
 
-function readSize(): number {
+function readSize(): number | undefined {
   try {
     const stored = Number(localStorage.getItem(KEY));
     if (stored >= SIZES.min && stored <= SIZES.max) return stored;
   } catch {
-    // No storage: the default size.
+    // No storage: the fitted size.
   }
-  return SIZES.initial;
+  return undefined;
 }

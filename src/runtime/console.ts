@@ -25,13 +25,14 @@ const MARKUP = `
 </header>
 <section id="current-slide" class="preview"><iframe title="Current slide"></iframe><div class="tap"></div></section>
 <section id="upcoming-slide" class="preview"><span class="label">Next</span><iframe title="Next step"></iframe><div class="tap"></div><p class="end">End of the deck</p></section>
-<section class="speaker-controls-notes"><div class="notes-size"><button class="notes-smaller" aria-label="Smaller notes">A−</button><button class="notes-larger" aria-label="Larger notes">A+</button></div><div class="value"></div></section>
+<div class="notes-size" role="group" aria-label="Notes size"><span>Notes</span><button class="notes-larger" aria-label="Larger notes">A+</button><button class="notes-smaller" aria-label="Smaller notes">A−</button></div>
+<section class="speaker-controls-notes"><div class="value"></div></section>
 <p class="console-keys">→ ← ↓ ↑ Space move · type a number + Enter to jump · O slides · B blank</p>
 <nav class="console-nav"><button class="nav-prev">◀ Prev</button><button class="nav-next">Next ▶</button></nav>
 <div class="console-overview" hidden></div>`;
 
 /**
- * The speaker console: the current slide at its fragment, the next step, the notes fitted to the window,
+ * The speaker console: the current slide at its fragment, the next step, the notes at one size fitted to the deck,
  * clock, timer, pacing, slide n/N, jump and blank. It drives the deck that opened it (over postMessage, so
  * it works from file:// too) or, on the `present` server's presenter page, its own current-slide frame,
  * whose moves it sends to the audience.
@@ -47,10 +48,10 @@ export function startConsole(config: RuntimeConfig): void {
   const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
   const current = $<HTMLIFrameElement>('#current-slide iframe');
   const upcoming = $<HTMLIFrameElement>('#upcoming-slide iframe');
-  const notes = notesPane($('.speaker-controls-notes'));
+  const notes = notesPane($('.speaker-controls-notes'), $('.notes-size'));
   const reveal = config.reveal as { totalTime?: number; defaultTiming?: number };
   const timer = timerBar($('.console-bar'), { totalTime: reveal.totalTime, defaultTiming: reveal.defaultTiming });
-  const picker = overview($('.console-overview'), (i) => goto(i));
+  const picker = overview($('.console-overview'), { width: config.width, height: config.height }, (i) => goto(i));
 
   let opener: Window | null = null;
   try {
@@ -107,6 +108,7 @@ export function startConsole(config: RuntimeConfig): void {
     const i = indexOf(state);
     $('.slide-n').textContent = String(i + 1);
     $('.slide-total').textContent = String(slides.length);
+    notes.setDeck(slides.map((s) => s.notes));
     notes.show(slides[i]?.notes ?? '');
     timer.update(slides, i);
     root.classList.toggle('blanked', state.paused);

@@ -6,6 +6,8 @@ export interface SlideInfo {
   notes: string;
   /** Seconds from `data-timing`, if the slide sets it. */
   timing?: number;
+  /** The slide's markup in the page, for the console's slide pictures. */
+  section?: HTMLElement;
 }
 
 /** The deck's slides in presenting order (a vertical stack's children in turn), read from the page's markup. */
@@ -25,7 +27,7 @@ function describe(section: HTMLElement, h: number, v: number): SlideInfo {
   const aside = section.querySelector('aside.notes');
   const notes = aside?.innerHTML ?? escape(section.dataset.notes ?? '');
   const timing = Number(section.dataset.timing);
-  return { h, v, title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`, notes, timing: Number.isFinite(timing) && timing > 0 ? timing : undefined };
+  return { h, v, title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`, notes, timing: Number.isFinite(timing) && timing > 0 ? timing : undefined, section };
 }
 
 const escape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);

@@ -41,7 +41,7 @@ describe('the speaker console', () => {
       expect(fit.words).toBeGreaterThanOrEqual(140);
       expect(fit.overflow).toBeLessThanOrEqual(1);
       expect(fit.page).toBeLessThanOrEqual(0);
-      expect(fit.px).toBeGreaterThanOrEqual(size.width > 1500 ? 28 : 18);
+      expect(fit.px).toBeGreaterThanOrEqual(size.width > 1500 ? 28 : 24);
       // Both previews and the whole bar are on screen too.
       for (const sel of ['#current-slide', '#upcoming-slide', '.console-bar', '.console-nav']) {
         const box = (await page.locator(sel).boundingBox())!;
