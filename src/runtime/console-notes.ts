@@ -1,7 +1,7 @@
 const KEY = 'chokepoint.notesSize';
 const SIZES = { min: 14, max: 72, step: 2, largest: 32 };
 /** The smallest fitted size at a 1100×700 console; it grows with the window. Longer notes scroll. */
-const FLOOR = { px: 24, width: 1100, height: 700, min: 16, max: 28 };
+const FLOOR = { px: 24, width: 1100, height: 700, min: 18, max: 28 };
 /** How many of the tallest notes to fit exactly: the tallest at one size is nearly always the tallest at another. */
 const TALLEST = 3;
 
