@@ -62,6 +62,17 @@ export function takeToken(): string {
   return token;
 }
 
+/**
+ * Reveal settings for an audience page of `present`: it moves only when the presenter does. No keys (but
+ * `f`, for full screen), no swipes, arrows, overview, help, jump or hash edits; and with no controls,
+ * reveal's pause overlay is plain black, without its "Resume presentation" button.
+ */
+export const AUDIENCE_OPTIONS = {
+  controls: false, touch: false, overview: false, help: false, jumpToSlide: false, mouseWheel: false,
+  respondToHashChanges: false, previewLinks: false, autoSlide: 0,
+  keyboardCondition: (event: KeyboardEvent) => event.key === 'f' || event.key === 'F',
+} as const;
+
 /** An audience page: goes wherever the presenter goes, blank screen included. */
 export function followPresenter(reveal: RevealApi): void {
   connectSync('audience', (state) => {

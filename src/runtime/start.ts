@@ -5,7 +5,7 @@ import type { RevealApi } from 'reveal.js';
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
 import { startConsole } from './console.ts';
 import { pageMode, presentRole } from './page-role.ts';
-import { followPresenter } from './present-sync.ts';
+import { AUDIENCE_OPTIONS, followPresenter } from './present-sync.ts';
 import { PREVIEW_OPTIONS, servePreview } from './preview.ts';
 import { SpeakerView } from './speaker.ts';
 import 'reveal.js/reset.css';
@@ -31,6 +31,8 @@ export async function startDeck(config: RuntimeConfig): Promise<RevealApi | null
   window.Reveal = Reveal as unknown as RevealApi;
   const preview = mode === 'preview';
   if (preview) document.documentElement.classList.add('chokepoint-preview');
+  const audience = mode === 'deck' && presentRole() === 'audience';
+  if (audience) document.documentElement.classList.add('chokepoint-audience');
   await Reveal.initialize({
     width: config.width,
     height: config.height,
@@ -54,11 +56,14 @@ export async function startDeck(config: RuntimeConfig): Promise<RevealApi | null
     // Nothing should be caught mid-animation in a PDF.
     ...(mode === 'print' ? { transition: 'none', autoAnimate: false } : {}),
     ...(preview ? PREVIEW_OPTIONS : {}),
-    // A preview frame and the print view present nothing: search, zoom and the console would only cost time.
-    plugins: preview || mode === 'print' ? [] : [Search, Zoom, SpeakerView],
+    // Last, so that no `reveal:` setting of the deck lets an audience page move on its own.
+    ...(audience ? AUDIENCE_OPTIONS : {}),
+    // A preview frame and the print view present nothing: search, zoom and the console would only cost
+    // time. An audience page has no console, and no search (it would move the page to what it finds).
+    plugins: preview || mode === 'print' ? [] : audience ? [Zoom] : [Search, Zoom, SpeakerView],
   });
   const reveal = Reveal as unknown as RevealApi;
   if (preview) servePreview(reveal);
-  else if (presentRole() === 'audience') followPresenter(reveal);
+  else if (audience) followPresenter(reveal);
   return reveal;
 }

@@ -117,6 +117,61 @@ describe('chokepoint present', () => {
     await Promise.all([presenter.context().close(), audience.context().close()]);
   }, 180_000);
 
+  it('an audience page cannot move itself (keys, swipes, progress bar, hash) and blanks to plain black, without reveal\'s resume button', async () => {
+    const presenter = await presenterPage();
+    const audience = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true })).newPage();
+    await audience.goto(present.audienceUrl, { timeout: 120_000 });
+    await audience.waitForSelector('.reveal.ready', { timeout: 120_000 });
+    // From the first slide (earlier tests leave the talk elsewhere), one step on.
+    await presenter.keyboard.press('Home');
+    await poll(() => presenter.locator('.speaker-console').getAttribute('data-state')).toBe('0/0/-1');
+    await presenter.keyboard.press('ArrowRight');
+    await poll(() => at(audience)).toBe('1/0/-1:false');
+    await audience.evaluate(() => {
+      const w = window as unknown as { moved: string[] };
+      w.moved = [];
+      for (const e of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed', 'overviewshown']) window.Reveal.on(e, () => w.moved.push(e));
+    });
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'Space', 'PageDown', 'n', 'End', 'Home', 'Escape', 'o', 'b', '.', '3', 'Enter']) await audience.keyboard.press(key);
+    // A swipe to the left, as a finger on a tablet makes it (real touch input through the browser).
+    const cdp = await audience.context().newCDPSession(audience);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 1000, y: 360 }] });
+    for (const x of [800, 600, 400, 200]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: 360 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const progress = (await audience.locator('.reveal .progress').boundingBox())!;
+    await audience.mouse.click(progress.x + progress.width * 0.9, progress.y + progress.height / 2);
+    await audience.evaluate(() => { location.hash = '#/4'; });
+    await audience.waitForTimeout(500);
+    expect(await audience.evaluate(() => (window as unknown as { moved: string[] }).moved)).toEqual([]);
+    expect(await at(audience)).toBe('1/0/-1:false');
+    expect(await audience.locator('.reveal .controls').isVisible().catch(() => false)).toBe(false);
+    // `f` still puts the page in full screen (the one key an audience page keeps).
+    await audience.keyboard.press('f');
+    await poll(() => audience.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    // The presenter still moves it.
+    await presenter.keyboard.press('ArrowRight');
+    await poll(() => at(audience)).toMatch(/^1\/0\/0:false$|^2\//);
+    // Blank: a black screen, nothing to click.
+    await presenter.keyboard.press('b');
+    await poll(() => at(audience)).toMatch(/:true$/);
+    // Reveal fades the overlay in over a second.
+    await poll(() => audience.locator('.pause-overlay').evaluate((o) => getComputedStyle(o).opacity)).toBe('1');
+    const blank = await audience.evaluate(() => {
+      const top = document.elementFromPoint(innerWidth / 2, innerHeight / 2)!;
+      return { top: top.className, button: document.querySelectorAll('.resume-button').length, colour: getComputedStyle(document.querySelector('.pause-overlay')!).backgroundColor };
+    });
+    if (process.env.CHOKEPOINT_SHOTS) await audience.screenshot({ path: join(process.env.CHOKEPOINT_SHOTS, 'audience-blank.png') });
+    expect(blank).toEqual({ top: 'pause-overlay', button: 0, colour: 'rgb(0, 0, 0)' });
+    // Keys do not lift the blank either; the presenter does.
+    await audience.keyboard.press('b');
+    await audience.keyboard.press('Escape');
+    await audience.waitForTimeout(300);
+    expect(await at(audience)).toMatch(/:true$/);
+    await presenter.keyboard.press('b');
+    await poll(() => at(audience)).toMatch(/:false$/);
+    await Promise.all([presenter.context().close(), audience.context().close()]);
+  }, 180_000);
+
   it('protects the presenter page and the control channel with a token (403 without it or with a wrong one)', async () => {
     const { token, audienceUrl, presenterUrl } = present;
     expect(token.length).toBeGreaterThanOrEqual(16);
