@@ -13,7 +13,8 @@ export interface SlideInfo {
 /** The deck's slides in presenting order (a vertical stack's children in turn), read from the page's markup. */
 export function slideList(root: ParentNode = document): SlideInfo[] {
   const list: SlideInfo[] = [];
-  const tops = [...root.querySelectorAll<HTMLElement>('.reveal .slides > section')];
+  // Not the console's slide pictures (slide-thumb.ts), which are copies of these in a `.reveal` of their own.
+  const tops = [...root.querySelectorAll<HTMLElement>('.reveal:not(.chokepoint-thumb) > .slides > section')];
   tops.forEach((top, h) => {
     const children = [...top.querySelectorAll<HTMLElement>(':scope > section')];
     (children.length > 0 ? children : [top]).forEach((section, v) => list.push(describe(section, h, v)));
