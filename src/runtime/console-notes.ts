@@ -1,4 +1,5 @@
-const KEY = 'chokepoint.notesSize';
+// Not the old key `chokepoint.notesSize`, which held a largest size to fit under, not a size to keep.
+const KEY = 'chokepoint.notesPx';
 const SIZES = { min: 14, max: 72, step: 2, largest: 32 };
 /** The smallest fitted size at a 1100×700 console; it grows with the window. Longer notes scroll. */
 const FLOOR = { px: 24, width: 1100, height: 700, min: 18, max: 28 };
@@ -9,7 +10,7 @@ const TALLEST = 3;
  * The notes pane, at one size for the whole deck so the text does not jump between slides: the largest
  * size (up to 32 px) at which the deck's longest notes fit the pane, but never below a floor (24 px at
  * 1100×700), past which long notes scroll. A−/A+ set a size of the presenter's own instead, remembered in
- * localStorage. Sizes are measured on a hidden copy of the pane, so the notes on screen never flicker.
+ * localStorage, until Fit. Sizes are measured on a hidden copy of the pane, so the notes on screen never flicker.
  */
 export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: string): void; setDeck(notes: string[]): void } {
   const value = pane.querySelector<HTMLElement>('.value')!;
@@ -26,6 +27,7 @@ export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: 
     value.style.fontSize = `${px}px`;
     pane.dataset.fontSize = value.style.fontSize;
     pane.dataset.sizing = chosen === undefined ? 'fitted' : 'chosen';
+    fitButton.hidden = chosen === undefined;
   };
   const fits = (px: number) => {
     probe.style.fontSize = `${px}px`;
@@ -55,17 +57,20 @@ export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: 
     fitted = Math.max(floor, Math.floor(size * 2) / 2);
     apply();
   };
-  const resize = (by: number) => {
-    chosen = Math.min(SIZES.max, Math.max(SIZES.min, (chosen ?? fitted) + by));
+  const choose = (px: number | undefined) => {
+    chosen = px;
     try {
-      localStorage.setItem(KEY, String(chosen));
+      if (px === undefined) localStorage.removeItem(KEY); else localStorage.setItem(KEY, String(px));
     } catch {
       // Storage off (private mode, some file:// setups): the size holds for this window only.
     }
     apply();
   };
+  const resize = (by: number) => choose(Math.min(SIZES.max, Math.max(SIZES.min, (chosen ?? fitted) + by)));
+  const fitButton = buttons.querySelector<HTMLButtonElement>('.notes-fit')!;
   buttons.querySelector('.notes-smaller')!.addEventListener('click', () => resize(-SIZES.step));
   buttons.querySelector('.notes-larger')!.addEventListener('click', () => resize(SIZES.step));
+  fitButton.addEventListener('click', () => choose(undefined));
   new ResizeObserver(() => refit()).observe(pane);
   void document.fonts?.ready.then(refit);
   return {

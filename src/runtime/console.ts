@@ -25,7 +25,7 @@ const MARKUP = `
 </header>
 <section id="current-slide" class="preview"><iframe title="Current slide"></iframe><div class="tap"></div></section>
 <section id="upcoming-slide" class="preview"><span class="label">Next</span><iframe title="Next step"></iframe><div class="tap"></div><p class="end">End of the deck</p></section>
-<div class="notes-size" role="group" aria-label="Notes size"><span>Notes</span><button class="notes-larger" aria-label="Larger notes">A+</button><button class="notes-smaller" aria-label="Smaller notes">A−</button></div>
+<div class="notes-size" role="group" aria-label="Notes size"><span>Notes</span><button class="notes-larger" aria-label="Larger notes">A+</button><button class="notes-smaller" aria-label="Smaller notes">A−</button><button class="notes-fit" title="Back to the size that fits the deck's notes" hidden>Fit</button></div>
 <section class="speaker-controls-notes"><div class="value"></div></section>
 <p class="console-keys">→ ← ↓ ↑ Space move · type a number + Enter to jump · O slides · B blank</p>
 <nav class="console-nav"><button class="nav-prev">◀ Prev</button><button class="nav-next">Next ▶</button></nav>

@@ -86,6 +86,16 @@ describe('the speaker console, as the presenter sees it', () => {
       expect(sizes[0]).toBeGreaterThanOrEqual(size.floor);
       for (const s of seen.filter((x) => x.slide !== '9')) expect(s.overflow, `slide ${s.slide}`).toBeLessThanOrEqual(1);
       expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(0);
+      // A+ sets a size of the presenter's own, the same on every slide; Fit goes back to the deck's size.
+      await page.click('.notes-larger');
+      await poll(async () => (await notesState(page)).px).toBe(sizes[0]! + 2);
+      await page.keyboard.type('2');
+      await page.keyboard.press('Enter');
+      await poll(() => page.locator('.slide-n').innerText()).toBe('2');
+      expect((await notesState(page)).px).toBe(sizes[0]! + 2);
+      await page.click('.notes-fit');
+      await poll(async () => (await notesState(page)).px).toBe(sizes[0]);
+      expect(await page.locator('.notes-fit').isHidden()).toBe(true);
       await page.close();
     }, 180_000);
   }
