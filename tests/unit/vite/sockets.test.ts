@@ -14,7 +14,7 @@ const behind = new WebSocketServer({ noServer: true });
 beforeAll(async () => {
   http = createServer((_req, res) => res.end('page'));
   const plugin = devSockets(3);
-  (plugin.configureServer as (s: ViteDevServer) => void)({ httpServer: http } as unknown as ViteDevServer);
+  (plugin.configureServer as (s: ViteDevServer) => void)({ httpServer: http, ws: behind } as unknown as ViteDevServer);
   http.on('upgrade', (req, socket, head) => {
     if (socket.writable) behind.handleUpgrade(req, socket, head, (ws) => behind.emit('connection', ws, req));
   });
