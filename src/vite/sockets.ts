@@ -4,18 +4,22 @@ import { originAllowed, refuseUpgrade } from '../export/host-check.ts';
 
 // Vite's own: hot reload, and the ping its client sends to see whether the server is back.
 const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
+/** Largest message a page may send on the hot-reload socket: Vite's client sends a few hundred bytes. */
+export const DEV_MAX_PAYLOAD = 64 * 1024;
 
 /**
  * A gate in front of Vite's hot-reload WebSocket, the only one `dev` has. Vite checks the `Host` and, when
  * there is an `Origin`, a token its client script carries; but any page on another localhost port may load
  * that script. Here a handshake must come from a page of this very origin, speak Vite's protocol (other
- * upgrades would hang unanswered), and find a place among `maxClients`. Vite still sets the frame size
- * (its default) and what the socket carries.
+ * upgrades would hang unanswered), and find a place among `maxClients`. A message over DEV_MAX_PAYLOAD
+ * closes its socket (1009); Vite would take 100 MiB.
  */
 export function devSockets(maxClients = 2000): Plugin {
   return {
     name: 'chokepoint:sockets',
     configureServer(server) {
+      // Vite's socket server emits 'headers' on each handshake, before it reads the socket's first frame.
+      server.ws.on('headers', function () { this.options.maxPayload = DEV_MAX_PAYLOAD; });
       let open = 0;
       // First among the upgrade listeners: a refused socket is ended before Vite sees it (it then lets it go).
       server.httpServer?.prependListener('upgrade', (req, socket: Duplex) => {

@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeck } from '../../src/check/run.ts';
@@ -25,11 +27,18 @@ const deck = join(home.path, 'deck');
 const quiet = { log: () => undefined, error: () => undefined };
 let browser: Browser;
 let present: Presenting;
+// Another origin on loopback, standing in for any other site: the deck's frame-src must keep it out.
+const elsewhere: string[] = [];
+let other: Server;
 
 beforeAll(async () => {
+  other = createServer((req, res) => { elsewhere.push(req.url ?? ''); res.end('<script>top.document.title = "pwned"</script>'); });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/page.html`;
   mkdirSync(deck);
   writeFileSync(join(deck, 'evil.svg'), EVIL);
-  writeFileSync(join(deck, 'talk.md'), '# Frames\n\n<iframe src="evil.svg" title="A framed SVG" width="300" height="200"></iframe>\n\nNote: a frame\n\n---\n\n## Logo\n\n![A logo](evil.svg)\n\nNote: the same SVG as an image\n');
+  writeFileSync(join(deck, 'talk.md'), '# Frames\n\n<iframe src="evil.svg" title="A framed SVG" width="300" height="200"></iframe>\n\nNote: a frame\n\n---\n\n## Logo\n\n![A logo](evil.svg)\n\nNote: the same SVG as an image\n\n---\n\n## Elsewhere\n\n'
+    + `<iframe src="${otherUrl}" title="Another site"></iframe>\n\n<iframe src="data:text/html,%3Cscript%3Etop.document.title='pwned'%3C/script%3E" title="A data URL"></iframe>\n\nNote: frames the deck's policy refuses\n`);
   const [b, started] = await Promise.all([launchBrowser(), runPresent(deck, { port: 0 }, quiet)]);
   browser = b;
   present = started.presenting!;
@@ -37,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await present?.stop();
+  other?.close();
   home.remove();
 });
 
@@ -84,9 +94,23 @@ describe('content in frames cannot reach the presenter', () => {
     await Promise.all([context.close(), audienceContext.close()]);
   }, 180_000);
 
+  it('the deck\'s frame-src keeps out frames from another site and data: URLs', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 700 } })).newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(present.audienceUrl);
+    await page.waitForSelector('.reveal.ready');
+    await page.evaluate(() => window.Reveal.slide(2));
+    await expect.poll(() => errors.filter((e) => /Framing '.*' violates the following Content Security Policy directive: "frame-src 'self'"|Refused to frame/.test(e)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(elsewhere).toEqual([]);
+    expect(await page.title()).not.toContain('pwned');
+    await page.context().close();
+  }, 120_000);
+
   it('check warns about the frame and the scripted SVG, at their lines', async () => {
     const result = await checkDeck(deck);
-    const active = result.issues.filter((i) => i.rule === 'active-content');
+    const active = result.issues.filter((i) => i.rule === 'active-content' && i.slide!.number < 3);
+    expect(result.issues.filter((i) => i.rule === 'active-content' && i.slide!.number === 3).map((i) => i.message.split(':')[0])).toEqual(['an <iframe> shows `http', 'an <iframe> shows `data']);
     expect(active.map((i) => `${i.severity} ${i.file.split('/').pop()}:${i.line} ${i.message}`)).toEqual([
       'warning talk.md:3 an <iframe> shows `evil.svg`: a document of its own, outside the deck\'s Content-Security-Policy',
       'warning talk.md:3 `evil.svg` contains a script or an event handler',

@@ -157,6 +157,15 @@ describe('dev answers only its own names and pages', () => {
     for (const origin of ['http://localhost:3000', 'http://127.0.0.1:1', 'http://evil.example', 'null']) expect(await handshake(origin), origin).toBe(403);
     expect(await handshake(base(single))).toBe(101);
     expect(await handshake(undefined)).toBe(101);
+    // A message over 64 KiB closes its socket (Vite's default would take 100 MiB); the server keeps serving.
+    const big = await new Promise<number>((done) => {
+      const ws = new WebSocket(url, 'vite-hmr', { origin: base(single) });
+      ws.on('error', () => undefined);
+      ws.once('open', () => ws.send(JSON.stringify({ type: 'custom', event: 'x', data: 'x'.repeat(100 * 1024) })));
+      ws.once('close', (code) => done(code));
+    });
+    expect(big).toBe(1009);
+    expect((await get(single, '/')).status).toBe(200);
     // An upgrade Vite does not serve is answered at once instead of hanging.
     const other = await rawExchange(port(single), `GET /anything HTTP/1.1\r\nHost: 127.0.0.1:${port(single)}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`, 5_000, true);
     expect(statusOf(other)).toBe(400);

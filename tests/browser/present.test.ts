@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { runPresent, type Presenting } from '../../src/present/command.ts';
+import { rawExchange, statusOf } from '../unit/present/raw.ts';
 import { launchBrowser, type Browser, type Page } from './helpers.ts';
 
 // Export fixture: slide 2 has three fragments, slide 2 has a vertical child, notes on most slides.
@@ -237,13 +238,17 @@ describe('chokepoint present on the command line', () => {
   it('prints the two URLs and stops cleanly on Ctrl+C', async () => {
     const newest = (dir: string): number => Math.max(...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? newest(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs)));
     if ((statSync('lib/cli.js', { throwIfNoEntry: false })?.mtimeMs ?? 0) < newest('src')) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
-    const child = spawn(process.execPath, ['bin/chokepoint.js', 'present', DECK, '--port', '0']);
+    const child = spawn(process.execPath, ['bin/chokepoint.js', 'present', DECK, '--port', '0', '--allow-host', 'talk.lan']);
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     // It builds the deck first: on a busy machine that takes a while.
     await expect.poll(async () => out, { timeout: 90_000, interval: 200 }).toMatch(/presenter: /);
     const audience = /^audience: (\S+)$/m.exec(out)![1]!;
     expect((await fetch(audience)).status).toBe(200);
+    // --allow-host: a request addressed to that name is served, one addressed to another is not.
+    const port = Number(new URL(audience).port);
+    expect(statusOf(await rawExchange(port, `GET / HTTP/1.1\r\nHost: talk.lan:${port}\r\nConnection: close\r\n\r\n`, 5_000, true))).toBe(200);
+    expect(statusOf(await rawExchange(port, `GET / HTTP/1.1\r\nHost: evil.example:${port}\r\nConnection: close\r\n\r\n`, 5_000, true))).toBe(403);
     const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
