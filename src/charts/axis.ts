@@ -1,3 +1,4 @@
+import { utcFormat } from 'd3-time-format';
 import { el, text } from './svg.ts';
 import { FONT, GAP, textWidth } from './layout.ts';
 import type { Frame } from './layout.ts';
@@ -32,6 +33,36 @@ export function fitTicks<T>(scale: TickScale<T>, max: number, specifier: string 
     if (ticks.every((t, i) => i === 0 || fits(ticks[i - 1]!, t, along))) return ticks;
   }
   return ticks;
+}
+
+/**
+ * Ticks on a time axis. With no format from the author, every label on the axis uses one format:
+ * years as "2025"; months as "Mar", with the year on the first tick and where it changes ("Jan 2026");
+ * days as "14 May", with the year the same way.
+ */
+export function fitTimeTicks(scale: TickScale<Date> & { ticks(count?: number): Date[] }, max: number, specifier: string | undefined): Tick[] {
+  if (specifier !== undefined) return fitTicks(scale, max, specifier, 'x');
+  let ticks: Tick[] = [];
+  for (let count = Math.max(2, max); count >= 2; count--) {
+    ticks = timeTicks(scale, count);
+    if (ticks.every((t, i) => i === 0 || fits(ticks[i - 1]!, t, 'x'))) return ticks;
+  }
+  return ticks;
+}
+
+const YEAR = utcFormat('%Y');
+const MONTH = [utcFormat('%b'), utcFormat('%b %Y')] as const;
+const DAY = [utcFormat('%-d %b'), utcFormat('%-d %b %Y')] as const;
+
+function timeTicks(scale: TickScale<Date>, count: number): Tick[] {
+  const dates = scale.ticks(count);
+  const monthly = dates.every((d) => d.getUTCDate() === 1 && d.getUTCHours() === 0);
+  const yearly = monthly && dates.every((d) => d.getUTCMonth() === 0);
+  return dates.map((d, i) => {
+    const newYear = i === 0 || d.getUTCFullYear() !== dates[i - 1]!.getUTCFullYear();
+    const label = yearly ? YEAR(d) : (monthly ? MONTH : DAY)[newYear ? 1 : 0](d);
+    return { pos: scale(d) ?? 0, label };
+  });
 }
 
 function fits(a: Tick, b: Tick, along: 'x' | 'y'): boolean {

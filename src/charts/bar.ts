@@ -6,6 +6,9 @@ import { seriesSentence } from './describe.ts';
 import { TICK_ROOM, UNIT_ROOM, valueScale } from './frame.ts';
 import { FONT, GAP, WIDTH, maxWidth, wrap } from './layout.ts';
 import { seriesClass, seriesKey, step } from './marks.ts';
+import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
+import { RULE_ROOM, drawRules, ruleValue, ruleValues } from './rules.ts';
+import type { Paint } from './emphasis.ts';
 import { el, group, lines, text } from './svg.ts';
 import { tickSpecifier, valueFormatter } from './values.ts';
 import type { ChartOutput } from './describe.ts';
@@ -27,16 +30,24 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
   const cats = order.map((i) => names[i]!);
   const at = (s: number, c: number) => values[s]![order[c]!] ?? null;
   const all = values.flat().filter((v): v is number => v !== null);
-  const x = valueScale(all, { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const x = valueScale([...all, ...ruleValues(spec, 'y')], { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
   const showValues = spec.values ?? true;
+  const estByRow = estimateRows(spec, data.rows, (r) => [names[r.index - 1]!], data.columns);
+  const est = order.map((i) => estByRow[i]!);
+  const paint = painter(spec, [...spec.names, ...spec.y.map((f) => f.name), ...names]);
+  const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
+  const markPaint = (s: number, c: string): Paint => {
+    const p = paint(spec.names[s]!, spec.y[s]!.name, c);
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+  };
 
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.32, FONT.label));
   const left = Math.ceil(max(catLines, (l) => maxWidth(l, FONT.label)) ?? 0) + 2 * GAP;
   const valueText = all.map(fmt);
   const right = showValues ? Math.ceil(maxWidth(valueText, FONT.tick)) + 2 * GAP : 3 * GAP;
-  const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP);
+  const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP, seriesPaint);
   const unitY = GAP + key.height + FONT.tick;
-  const top = unitY - FONT.tick + (spec.unit ? UNIT_ROOM : 0) + GAP;
+  const top = unitY - FONT.tick + (spec.unit ? UNIT_ROOM : 0) + GAP + (spec.rules.length ? RULE_ROOM : 0);
   const bottomRoom = showValues ? GAP : TICK_ROOM;
   // Each category needs room for its bars and its (possibly wrapped) name. Without a
   // `height` the chart is as tall as its bars need, so a short list stays compact.
@@ -61,14 +72,14 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
         const label = showValues
           ? text({ class: 'value', x: v < 0 ? end - GAP : end + GAP, y: by + sub.bandwidth() / 2 + FONT.tick * 0.35, 'text-anchor': v < 0 ? 'end' : 'start', 'font-size': FONT.tick }, fmt(v))
           : '';
-        return el('rect', { class: seriesClass(s), x: Math.min(end, zero), y: by, width: Math.abs(end - zero), height: sub.bandwidth() }) + label;
+        return el('rect', { ...paintAttrs(seriesClass(s) + (est[ci] ? ' est' : ''), markPaint(s, c)), x: Math.min(end, zero), y: by, width: Math.abs(end - zero), height: sub.bandwidth() }) + label;
       }),
     ),
   );
   const labels = cats.map((c, i) => {
     const l = catLines[i]!;
     const cy = y(c)! + y.bandwidth() / 2 - ((l.length - 1) * LINE) / 2 + FONT.label * 0.35;
-    return lines({ class: 'label', x: left - GAP, y: cy, 'text-anchor': 'end', 'font-size': FONT.label }, l, left - GAP, LINE);
+    return lines({ class: paint(c).cls === 'hl' ? 'label hl' : 'label', x: left - GAP, y: cy, 'text-anchor': 'end', 'font-size': FONT.label }, l, left - GAP, LINE);
   });
 
   return {
@@ -79,13 +90,14 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
       bars.join('') +
       baseline(zero, top, zero, bottom) +
+      drawRules(spec.rules.map((r) => ({ pos: x(ruleValue(r, spec)), label: r.label, dir: 'down' as const })), frame) +
       el('g', { class: 'categories' }, labels),
     summary:
       `Bar chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories${spec.sort ? `, sorted by ${spec.names[0]}` : ''}. ` +
       values.map((s, i) => seriesSentence(spec.names[i]!, cats.flatMap((c, j) => (at(i, j) === null ? [] : [{ at: c, value: at(i, j)! }])), fmt)).join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
-      rows: cats.map((c, ci) => [c, ...spec.y.map((_, s) => (at(s, ci) === null ? '' : fmt(at(s, ci)!)))]),
+      rows: cats.map((c, ci) => [c, ...spec.y.map((_, s) => estText(at(s, ci) === null ? '' : fmt(at(s, ci)!), est[ci]))]),
     },
   };
 }

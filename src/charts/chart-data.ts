@@ -1,6 +1,7 @@
 import { categoryOf, dateAt, numberAt, textAt, uniqueCategories } from './columns.ts';
 import { readX } from './xvalues.ts';
 import { cellText, dateText } from './values.ts';
+import { ruleValue } from './rules.ts';
 import type { ChartKind, ChartSpec, Dataset, Region, Rule } from './types.ts';
 
 /** One named series of values, in category (or point) order; null is a gap. */
@@ -51,7 +52,8 @@ export interface ChartData {
   /** column and bar: values printed on the marks; stacked: totals printed. */
   values?: boolean;
   annotate: MarkData[];
-  rules?: Pick<Rule, 'axis' | 'value' | 'label'>[];
+  /** Reference lines, values as numbers (epoch ms on a time axis). */
+  rules?: (Pick<Rule, 'axis' | 'label'> & { value: number })[];
   regions?: Omit<Region, 'line'>[];
   /** scatter: each point's label (empty when none). */
   labels?: string[];
@@ -64,6 +66,8 @@ export function chartData(spec: ChartSpec, data: Dataset): ChartData {
     kind: spec.kind, title: spec.title, x: spec.x?.name ?? spec.date?.name ?? '', format: spec.format, xFormat: spec.xFormat,
     unit: spec.unit, xUnit: spec.xUnit, yDomain: spec.yDomain, values: spec.values,
     annotate: spec.annotate.map((a) => ({ x: typeof a.x === 'number' ? a.x : cellText(a.x), ...(a.y === undefined ? {} : { y: a.y }), label: a.label })),
+    // Value-axis rules widen the value axis, so a native chart needs them to span the same range.
+    ...(spec.kind !== 'scatter' && spec.rules.some((r) => r.axis === 'y') ? { rules: spec.rules.filter((r) => r.axis === 'y').map((r) => ({ axis: r.axis, value: ruleValue(r, spec), label: r.label })) } : {}),
   };
   const series = (rows = data.rows) => spec.y.map((f, i) => ({ name: spec.names[i]!, values: rows.map((r) => numberAt(r, f.name, spec)) }));
   switch (spec.kind) {
@@ -75,7 +79,8 @@ export function chartData(spec: ChartSpec, data: Dataset): ChartData {
       return { ...base, categories: order.map((i) => xs.text[i]!), xValues: order.map((i) => xs.values[i]!), xTime: xs.time, yScale: spec.yScale, series: series(rows) };
     }
     case 'column':
-    case 'stacked': {
+    case 'stacked':
+    case 'dumbbell': {
       const cats = uniqueCategories(data.rows, spec.x!.name, spec);
       for (const a of spec.annotate) categoryOf(a, cats, spec);
       return { ...base, categories: cats, series: series() };
@@ -93,7 +98,7 @@ export function chartData(spec: ChartSpec, data: Dataset): ChartData {
         ...base, categories: [], xValues: rows.map((r) => numberAt(r, spec.x!.name, spec)!), series: series(rows).slice(0, 1),
         labels: rows.map((r) => (spec.label ? cellText(r.cells.get(spec.label.name) ?? null) : '')),
         xScale: spec.xScale, yScale: spec.yScale, xDomain: spec.xDomain,
-        rules: spec.rules.map(({ axis, value, label }) => ({ axis, value, label })),
+        rules: spec.rules.map((r) => ({ axis: r.axis, value: ruleValue(r, spec), label: r.label })),
         regions: spec.regions.map(({ x0, x1, y0, y1, label }) => ({ x0, x1, y0, y1, label })),
       };
     }

@@ -5,7 +5,10 @@ import { categoryOf, numberAt, uniqueCategories } from './columns.ts';
 import { seriesSentence } from './describe.ts';
 import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, maxWidth, wrap } from './layout.ts';
-import { drawAnnotations, planAnnotations, seriesClass, seriesKey, step } from './marks.ts';
+import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, seriesKey, step } from './marks.ts';
+import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
+import { drawRules, ruleValue, ruleValues } from './rules.ts';
+import type { Paint } from './emphasis.ts';
 import { el, group, lines, text } from './svg.ts';
 import { tickSpecifier, valueFormatter } from './values.ts';
 import type { ChartOutput } from './describe.ts';
@@ -21,9 +24,20 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const cats = uniqueCategories(data.rows, spec.x!.name, spec);
   const values = spec.y.map((f) => data.rows.map((r) => numberAt(r, f.name, spec)));
   const all = values.flat().filter((v): v is number => v !== null);
-  const y = valueScale(all, { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const y = valueScale([...all, ...ruleValues(spec, 'y')], { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const est = estimateRows(spec, data.rows, (r) => [cats[r.index - 1]!], data.columns);
+  const paint = painter(spec, [...spec.names, ...spec.y.map((f) => f.name), ...cats]);
+  const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
+  // Several series highlighted by category keep their own colours there, so they stay apart; the rest go grey.
+  const markPaint = (s: number, c: string): Paint => {
+    const p = paint(spec.names[s]!, spec.y[s]!.name, c);
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+  };
+  // Series are named at the right of the last group when the names are short; a key above the plot otherwise.
+  const direct = spec.y.length > 1 && Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) <= WIDTH * 0.22;
+  const right = direct ? Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP : GAP;
 
-  const band = (left: number) => scaleBand<string>().domain(cats).range([left, WIDTH - GAP]).paddingInner(0.25).paddingOuter(0.1);
+  const band = (left: number) => scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.25).paddingOuter(0.1);
   const inner = (outer: number) => scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, outer]).paddingInner(0.08);
   const probe = inner(band(GAP).bandwidth());
   // Values go on the columns only if every label fits its column; otherwise an axis reads better.
@@ -34,7 +48,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
   const bottom = H - GAP - (max(catLines, (l) => l.length) ?? 0) * LINE - 4;
 
-  const key = seriesKey(spec.names, 0, GAP + FONT.label, WIDTH - GAP);
+  const key = direct ? { svg: '', height: 0 } : seriesKey(spec.names, 0, GAP + FONT.label, WIDTH - GAP, seriesPaint);
   const plan = planAnnotations(
     spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })),
     left,
@@ -47,6 +61,19 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   y.range([bottom - (showValues && all.some((v) => v < 0) ? LINE + 6 : 0), top]);
   const zero = y(0);
 
+  const frame = { left, right: WIDTH - right, top, bottom };
+  const lastCat = cats.length - 1;
+  const names = direct
+    ? drawEndLabels(
+      spec.y.map((_, s) => {
+        const v = values[s]![lastCat] ?? 0;
+        return { y: (y(v) + zero) / 2, name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
+      }),
+      frame.right + GAP,
+      top,
+      bottom,
+    )
+    : [];
   const columns = spec.y.map((_, s) =>
     group(
       seriesClass(s),
@@ -59,12 +86,13 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
         const label = showValues
           ? text({ class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, fmt(v))
           : '';
-        return el('rect', { x: cx, y: Math.min(end, zero), width: sub.bandwidth(), height: Math.abs(end - zero) }) + label;
+        return el('rect', { ...paintAttrs(est[i] ? 'est' : '', markPaint(s, c)), x: cx, y: Math.min(end, zero), width: sub.bandwidth(), height: Math.abs(end - zero) }) + label;
       }),
+      names[s] ?? '',
     ),
   );
   const labels = cats.map((c, i) =>
-    lines({ class: 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' }, catLines[i]!, x(c)! + x.bandwidth() / 2, LINE),
+    lines({ class: paint(c).cls === 'hl' ? 'tick hl' : 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' }, catLines[i]!, x(c)! + x.bandwidth() / 2, LINE),
   );
   const targets = spec.annotate.map((a) => {
     const i = cats.indexOf(categoryOf(a, cats, spec));
@@ -75,11 +103,12 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   return {
     height: H,
     body:
-      (showValues ? '' : axisLeft(yTicks(y, ticksSpec), { left, right: WIDTH - GAP, top, bottom })) +
+      (showValues ? '' : axisLeft(yTicks(y, ticksSpec), frame)) +
       key.svg +
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       columns.join('') +
-      baseline(left, zero, WIDTH - GAP, zero) +
+      baseline(left, zero, frame.right, zero) +
+      drawRules(spec.rules.map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), frame, direct) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, labels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
@@ -87,7 +116,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       values.map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])), fmt)).join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
-      rows: cats.map((c, i) => [c, ...values.map((s) => (s[i] === null ? '' : fmt(s[i]!)))]),
+      rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i]))]),
     },
   };
 }

@@ -6,6 +6,7 @@ import { renderLine } from './line.ts';
 import { renderScatter } from './scatter.ts';
 import { renderStacked } from './stacked.ts';
 import { renderTimeline } from './timeline.ts';
+import { renderDumbbell } from './dumbbell.ts';
 import { el, esc } from './svg.ts';
 import { chartDataAttribute } from './chart-data.ts';
 import type { ChartOutput } from './describe.ts';
@@ -18,6 +19,7 @@ const RENDERERS: Record<ChartKind, (spec: ChartSpec, data: Dataset) => ChartOutp
   stacked: renderStacked,
   scatter: renderScatter,
   timeline: renderTimeline,
+  dumbbell: renderDumbbell,
 };
 
 /** What the figure needs besides spec and data: an id prefix and the cited source labels. */
@@ -66,5 +68,7 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
 /** Annotations are part of what the chart says, so the description repeats them. */
 function notes(spec: ChartSpec): string {
   const labels = spec.annotate.map((a) => a.label);
-  return labels.length ? ` Marked: ${listWords(labels)}.` : '';
+  const rules = spec.kind === 'scatter' || spec.kind === 'timeline' ? [] : spec.rules.map((r) => r.label);
+  return (labels.length ? ` Marked: ${listWords(labels)}.` : '') + (rules.length ? ` Reference lines: ${listWords(rules)}.` : '') +
+    (spec.highlight ? ` Highlighted: ${listWords(spec.highlight.names)}.` : '');
 }

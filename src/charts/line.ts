@@ -6,9 +6,11 @@ import { seriesSentence } from './describe.ts';
 import { TICK_ROOM, UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, textWidth } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
+import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
+import { RULE_ROOM, drawRules, ruleValue, ruleValues } from './rules.ts';
 import { el, group } from './svg.ts';
 import { readX, xAxis, xPosition } from './xvalues.ts';
-import { tickSpecifier, valueFormatter } from './values.ts';
+import { axisSpecifier, cellText, valueFormatter } from './values.ts';
 import { ChartError } from './types.ts';
 import type { ChartOutput, Point } from './describe.ts';
 import type { ChartSpec, Dataset } from './types.ts';
@@ -27,8 +29,14 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
   const rows = order.map((i) => data.rows[i]!);
   const series = spec.y.map((f) => rows.map((r, i): Sample => ({ x: xs.values[order[i]!]!, y: numberAt(r, f.name, spec) })));
   const all = series.flatMap((s) => s.flatMap((p) => (p.y === null ? [] : [p.y])));
-  const y = valueScale(all, { log: spec.yScale === 'log', zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
-  const ticksSpec = tickSpecifier(spec.format);
+  const y = valueScale([...all, ...ruleValues(spec, 'y')], { log: spec.yScale === 'log', zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const ticksSpec = axisSpecifier(spec.format, spec.yScale === 'log');
+  const rowNames = (i: number) => [cellText(rows[i]!.cells.get(spec.x!.name) ?? null), xs.text[order[i]!]!];
+  const est = estimateRows(spec, rows, (r) => rowNames(rows.indexOf(r)), data.columns);
+  const paint = painter(spec, [...spec.names, ...spec.y.map((f) => f.name), ...rows.flatMap((_, i) => rowNames(i))]);
+  const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
+  const litX = rows.flatMap((_, i) => (paint(...rowNames(i)).cls === 'hl' ? [i] : []));
+  const xRules = spec.rules.filter((r) => r.axis === 'x').map((r) => ({ at: ruleValue(r, spec, xs.time), label: r.label }));
 
   const ends = series.map((s, i) => {
     const last = [...s].reverse().find((p) => p.y !== null);
@@ -47,7 +55,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     return { x: x.at(at), at, a };
   });
   const plan = planAnnotations(marks.map((m) => ({ x: m.x, label: m.a.label })), left, WIDTH - 8);
-  const top = GAP + (spec.unit ? UNIT_ROOM : FONT.tick / 2) + plan.height;
+  const top = GAP + (spec.unit ? UNIT_ROOM : FONT.tick / 2) + plan.height + (xRules.length ? RULE_ROOM : 0);
   const bottom = H - TICK_ROOM - (spec.xUnit ? UNIT_ROOM : 0);
   y.range([bottom, top]);
   const frame = { left, right: WIDTH - right, top, bottom };
@@ -60,7 +68,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
   const lone = (s: Sample[], i: number) => s[i]!.y !== null && s[i - 1]?.y == null && s[i + 1]?.y == null;
   const labels = drawEndLabels(
     // A series that stops early is labelled where it stops, not at the far edge.
-    ends.map((e) => ({ ...e, y: e.last ? y(e.last.y!) : bottom, x: e.last ? x.at(e.last.x) + GAP : undefined })),
+    ends.map((e, i) => ({ ...e, y: e.last ? y(e.last.y!) : bottom, x: e.last ? x.at(e.last.x) + GAP : undefined, paint: seriesPaint[i] })),
     frame.right + GAP,
     top,
     bottom,
@@ -69,9 +77,11 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(i),
       step(spec, i),
-      el('path', { class: 'line', d: path(s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }),
-      s.flatMap((p, j) => (lone(s, j) ? [el('circle', { cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
-      ends[i]!.last ? el('circle', { class: 'end', cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
+      el('path', { ...paintAttrs('line', seriesPaint[i]!), d: path(s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dashes(s, est, (p) => [x.at(p.x), y(p.y!)]) }),
+      s.flatMap((p, j) => (lone(s, j) ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
+      ends[i]!.last ? el('circle', { ...paintAttrs('end', seriesPaint[i]!), cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
+      // A highlighted x value: a dot in the accent on every line there.
+      litX.flatMap((j) => (s[j]!.y === null ? [] : [el('circle', { class: 'end hl', cx: x.at(s[j]!.x), cy: y(s[j]!.y!), r: 8 })])),
       labels[i]!,
     ),
   );
@@ -83,6 +93,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     body:
       axisLeft(yTicks(y, ticksSpec), frame) +
       axisBottom(x.ticks, frame, false) +
+      drawRules([...spec.rules.filter((r) => r.axis === 'y').map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), ...xRules.map((r) => ({ pos: x.at(r.at), label: r.label, dir: 'down' as const }))], frame, true) +
       (spec.unit ? axisTitle(spec.unit, 0, GAP + FONT.tick, 'start') : '') +
       (spec.xUnit ? axisTitle(spec.xUnit, frame.right, H - GAP, 'end') : '') +
       lines.join('') +
@@ -94,7 +105,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
         .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
-      rows: rows.map((r, i) => [words(i), ...series.map((s) => (s[i]!.y === null ? '' : fmt(s[i]!.y!)))]),
+      rows: rows.map((r, i) => [words(i), ...series.map((s) => estText(s[i]!.y === null ? '' : fmt(s[i]!.y!), est[i]))]),
     },
   };
 }
@@ -107,4 +118,26 @@ function valueAt(s: readonly Sample[], at: number, spec: ChartSpec, line: number
   if (after && after.x === at) return after.y!;
   if (after && before) return scaleLinear().domain([before.x, after.x]).range([before.y!, after.y!])(at);
   throw new ChartError({ file: spec.where.file, line }, `The annotation has no value of ${spec.names[0]} to sit on.`, 'Give it a y, e.g. `{ x: ..., y: 2.5, label: ... }`.');
+}
+
+/**
+ * A dash pattern that draws the segments touching an estimated point dashed and the rest solid, on one
+ * path (so exporters still read one line per series); undefined when nothing is an estimate.
+ */
+function dashes(s: readonly Sample[], est: readonly boolean[], at: (p: Sample) => [number, number]): string | undefined {
+  if (!est.some((e, i) => e && s[i]!.y !== null)) return undefined;
+  const out: number[] = [];
+  for (let i = 1; i < s.length; i++) {
+    if (s[i]!.y === null || s[i - 1]!.y === null) continue;
+    const [x0, y0] = at(s[i - 1]!);
+    const [x1, y1] = at(s[i]!);
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    if (!(est[i] || est[i - 1])) {
+      out.push(len, 0);
+      continue;
+    }
+    const n = Math.max(1, Math.round(len / 24));
+    for (let k = 0; k < n; k++) out.push((len / n) * 0.5, (len / n) * 0.5);
+  }
+  return out.map((v) => Math.round(v * 100) / 100).join(' ');
 }

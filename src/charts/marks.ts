@@ -2,6 +2,7 @@ import { el, esc, group, lines, num, text } from './svg.ts';
 import { FONT, GAP, dodge, maxWidth, textWidth, wrap } from './layout.ts';
 import { stackHeight, stackUp } from './stack-labels.ts';
 import type { Block, Placed } from './stack-labels.ts';
+import type { Paint } from './emphasis.ts';
 import type { ChartSpec } from './types.ts';
 
 const LINE = 32;
@@ -62,6 +63,8 @@ export interface EndLabel {
   name: string;
   value: string;
   series: number;
+  /** Highlight or entity colour of the series it names. */
+  paint?: Paint;
 }
 
 /** Width an end label needs, for the right margin. */
@@ -76,7 +79,9 @@ export function drawEndLabels(labels: readonly EndLabel[], x: number, top: numbe
     const y = ys[i]! + FONT.label * 0.35;
     const value = l.value ? `<tspan class="value">${esc(l.value)}</tspan>` : '';
     const name = esc(l.name) + (l.name && value ? ' ' : '');
-    return `<text class="label ${seriesClass(l.series)}" x="${num(l.x ?? x)}" y="${num(y)}" font-size="${FONT.label}">${name}${value}</text>`;
+    const cls = l.paint?.cls ? ` ${l.paint.cls}` : '';
+    const style = l.paint?.style ? ` style="${esc(l.paint.style)}"` : '';
+    return `<text class="label ${seriesClass(l.series)}${cls}"${style} x="${num(l.x ?? x)}" y="${num(y)}" font-size="${FONT.label}">${name}${value}</text>`;
   });
 }
 
@@ -84,7 +89,7 @@ export function drawEndLabels(labels: readonly EndLabel[], x: number, top: numbe
  * A key naming several series by colour, in one or more rows from `x`; charts use it only
  * where a direct label has no room (grouped columns and bars).
  */
-export function seriesKey(names: readonly string[], x: number, y: number, maxX: number): { svg: string; height: number } {
+export function seriesKey(names: readonly string[], x: number, y: number, maxX: number, paints: readonly (Paint | undefined)[] = []): { svg: string; height: number } {
   if (names.length < 2) return { svg: '', height: 0 };
   const items: string[] = [];
   let cx = x;
@@ -93,7 +98,7 @@ export function seriesKey(names: readonly string[], x: number, y: number, maxX: 
     const w = 28 + textWidth(name, FONT.label);
     if (cx > x && cx + w > maxX) [cx, cy] = [x, cy + LINE + 4];
     items.push(
-      el('rect', { class: seriesClass(i), x: cx, y: cy - 18, width: 20, height: 20, rx: 3 }),
+      el('rect', { class: seriesClass(i) + (paints[i]?.cls ? ` ${paints[i]!.cls}` : ''), style: paints[i]?.style, x: cx, y: cy - 18, width: 20, height: 20, rx: 3 }),
       text({ class: 'label', x: cx + 28, y: cy, 'font-size': FONT.label }, name),
     );
     cx += w + 2 * GAP + 8;

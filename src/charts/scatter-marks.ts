@@ -2,6 +2,7 @@ import { BoxIndex, FONT, GAP, overlaps, textWidth } from './layout.ts';
 import { el, text } from './svg.ts';
 import type { Box, Frame } from './layout.ts';
 import type { ValueScale } from './frame.ts';
+import { ruleValue } from './rules.ts';
 import type { ChartSpec } from './types.ts';
 
 const RADIUS = 9;
@@ -18,7 +19,7 @@ export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: 
   const rules = spec.rules.map((r, i) => {
     const w = textWidth(r.label, FONT.tick);
     if (r.axis === 'x') {
-      const at = x(r.value);
+      const at = x(ruleValue(r, spec));
       const end = at + GAP + w > frame.right;
       const tx = end ? at - GAP : at + GAP;
       // Stagger labels of neighbouring rules so they never sit on one line.
@@ -26,7 +27,7 @@ export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: 
       boxes.push(box(end ? tx - w : tx, ty - FONT.tick, w, FONT.tick + 6), box(at - 3, frame.top, 6, frame.bottom - frame.top));
       return el('g', { class: 'rule' }, el('line', { x1: at, x2: at, y1: frame.top, y2: frame.bottom }), text({ class: 'label', x: tx, y: ty, 'text-anchor': end ? 'end' : 'start', 'font-size': FONT.tick }, r.label));
     }
-    const at = y(r.value);
+    const at = y(ruleValue(r, spec));
     boxes.push(box(frame.right - w, at - FONT.tick - 8, w, FONT.tick + 4), box(frame.left, at - 3, frame.right - frame.left, 6));
     return el('g', { class: 'rule' }, el('line', { x1: frame.left, x2: frame.right, y1: at, y2: at }), text({ class: 'label', x: frame.right, y: at - 10, 'text-anchor': 'end', 'font-size': FONT.tick }, r.label));
   });
@@ -68,12 +69,18 @@ function box(x: number, y: number, w: number, h: number): Box {
  * below, then diagonals), never over another label, a point, a rule or outside the
  * plot; a label with no free spot is left out (the data table still has it).
  */
-export function placePointLabels(points: readonly { x: number; y: number; label: string }[], frame: Frame, taken: Box[]): string[] {
+export function placePointLabels(points: readonly { x: number; y: number; label: string; cls?: string }[], frame: Frame, taken: Box[]): string[] {
   const used = new BoxIndex([...taken, ...points.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS))]);
   const h = FONT.label;
   const inside = (b: Box) => b.x0 >= frame.left - GAP && b.x1 <= frame.right + 2 * GAP && b.y0 >= frame.top - h && b.y1 <= frame.bottom;
   let tried = 0;
-  return points.map((p) => {
+  // Highlighted points are labelled first, so theirs get the best spots.
+  const order = points.map((_, i) => i).sort((a, b) => Number(points[b]!.cls === 'hl') - Number(points[a]!.cls === 'hl') || a - b);
+  const out: string[] = new Array<string>(points.length).fill('');
+  for (const i of order) out[i] = place(points[i]!);
+  return out;
+
+  function place(p: (typeof points)[number]): string {
     // Past a few hundred labels a plot is too dense to read them (the table has every one), and each try costs.
     if (!p.label || ++tried > MAX_LABELS) return '';
     const w = textWidth(p.label, h);
@@ -93,8 +100,8 @@ export function placePointLabels(points: readonly { x: number; y: number; label:
       const b = box(x0, cy - h / 2, w, h);
       if (!inside(b) || used.hits(b)) continue;
       used.add(b);
-      return text({ class: 'label', x: tx, y: cy + h * 0.35, 'text-anchor': anchor, 'font-size': h }, p.label);
+      return text({ class: p.cls ? `label ${p.cls}` : 'label', x: tx, y: cy + h * 0.35, 'text-anchor': anchor, 'font-size': h }, p.label);
     }
     return '';
-  });
+  }
 }

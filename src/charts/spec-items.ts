@@ -1,5 +1,6 @@
+import { parseDate } from './values.ts';
 import { ChartError } from './types.ts';
-import type { Annotation, ChartSpec, Field, LEntry, LMap, LNode, Region, Rule } from './types.ts';
+import type { Annotation, ChartSpec, Field, LEntry, LMap, LNode, NameList, Region, Rule } from './types.ts';
 
 type Reader = (spec: ChartSpec, entry: LEntry, file: string) => void;
 
@@ -88,8 +89,24 @@ function rule(item: LMap, file: string): Rule {
   const label = k.get('label');
   if ((x === undefined) === (y === undefined)) return fail(file, item, 'Each rule needs exactly one of x or y.', 'Write `{ x: 4800, label: "TPP 4,800" }`.');
   if (!label) return fail(file, item, 'Each rule needs a label.', 'Write `{ x: 4800, label: "TPP 4,800" }`.');
-  const value = x ? number(x, 'x', file) : number(y!, 'y', file);
+  const node = (x ?? y)!;
+  const value = node.type === 'scalar' && typeof node.value === 'string' && parseDate(node.value) ? node.value.trim() : number(node, x ? 'x' : 'y', file);
   return { axis: x ? 'x' : 'y', value, label: text(label, 'label', file), line: item.line };
+}
+
+/** One name or a list of names (highlight, estimate): the labels, categories or series they pick. */
+function names(node: LNode, key: string, file: string): NameList {
+  const items = node.type === 'list' ? node.items : [node];
+  const list = items.map((n) => (n.type === 'scalar' && n.value !== null && typeof n.value !== 'boolean' ? String(n.value).trim() : fail(file, n, `"${key}" must name a series, category or label.`, `Write \`${key}: Name\` or \`${key}: [A, B]\`.`)));
+  if (list.length === 0) fail(file, node, `"${key}" names nothing.`, `Write \`${key}: Name\` or \`${key}: [A, B]\`.`);
+  if (list.length > MAX_ITEMS) fail(file, items[MAX_ITEMS]!, `"${key}" lists ${list.length} names; at most ${MAX_ITEMS}.`);
+  return { names: list, line: node.line };
+}
+
+function day(node: LNode, key: string, file: string): { date: string; line: number } {
+  const written = node.type === 'scalar' && node.value !== null ? String(node.value).trim() : '';
+  if (parseDate(written)?.precision === 'day') return { date: written, line: node.line };
+  return fail(file, node, `"${key}" must be a date such as 2026-05-14, not "${written}".`, `Write \`${key}: YYYY-MM-DD\`.`);
 }
 
 function region(item: LMap, file: string): Region {
@@ -117,6 +134,13 @@ export const readers: Record<string, Reader> = {
   label: (s, e, f) => void (s.label = field(e.value, e.key, f)),
   group: (s, e, f) => void (s.group = field(e.value, e.key, f)),
   y: (s, e, f) => void (s.y = fields(e.value, e.key, f)),
+  // A dumbbell's two ends are its two series, so names, colours and the table treat them like y fields.
+  from: (s, e, f) => void (s.y[0] = field(e.value, e.key, f)),
+  to: (s, e, f) => void (s.y[1] = field(e.value, e.key, f)),
+  highlight: (s, e, f) => void (s.highlight = names(e.value, e.key, f)),
+  estimate: (s, e, f) => void (s.estimate = names(e.value, e.key, f)),
+  today: (s, e, f) => void (s.today = day(e.value, e.key, f)),
+  status: (s, e, f) => void (s.status = field(e.value, e.key, f)),
   source: (s, e, f) => void (s.sources = fields(e.value, e.key, f)),
   fragments: (s, e, f) => void (s.fragments = flag(e.value, e.key, f)),
   sort: (s, e, f) => void (s.sort = flag(e.value, e.key, f)),

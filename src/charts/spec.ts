@@ -7,15 +7,16 @@ import type { ChartKind, ChartSpec, LEntry, LMap, Where } from './types.ts';
 export type Suggest = (word: string, known: readonly string[]) => string | undefined;
 
 const XY = ['x', 'y', 'series', 'format', 'unit'];
-const COMMON = ['kind', 'title', 'data', 'source', 'caption', 'height', 'fragments'];
+const COMMON = ['kind', 'title', 'data', 'source', 'caption', 'height', 'fragments', 'highlight', 'rules', 'estimate'];
 /** Keys each kind accepts. */
 export const KIND_KEYS: Record<ChartKind, readonly string[]> = {
   line: [...COMMON, ...XY, 'annotate', 'xFormat', 'xType', 'xUnit', 'yDomain', 'yScale'],
   column: [...COMMON, ...XY, 'annotate', 'values', 'yDomain'],
-  bar: [...COMMON, ...XY, 'values', 'sort'],
+  bar: [...COMMON, ...XY, 'values', 'sort', 'yDomain'],
   stacked: [...COMMON, ...XY, 'annotate', 'values', 'yDomain'],
-  scatter: [...COMMON, ...XY.filter((k) => k !== 'series'), 'label', 'annotate', 'rules', 'regions', 'xFormat', 'xUnit', 'xScale', 'yScale', 'xDomain', 'yDomain'],
-  timeline: [...COMMON, 'date', 'label', 'group', 'xFormat'],
+  scatter: [...COMMON, ...XY.filter((k) => k !== 'series'), 'label', 'annotate', 'regions', 'xFormat', 'xUnit', 'xScale', 'yScale', 'xDomain', 'yDomain'],
+  timeline: [...COMMON, 'date', 'label', 'group', 'xFormat', 'today', 'status'],
+  dumbbell: [...COMMON, 'x', 'from', 'to', 'series', 'format', 'unit', 'values', 'sort', 'yDomain'],
 };
 const ALL_KEYS = [...new Set(Object.values(KIND_KEYS).flat())];
 const REQUIRED: Record<ChartKind, readonly string[]> = {
@@ -25,6 +26,7 @@ const REQUIRED: Record<ChartKind, readonly string[]> = {
   stacked: ['x', 'y'],
   scatter: ['x', 'y'],
   timeline: ['date', 'label'],
+  dumbbell: ['x', 'from', 'to'],
 };
 
 const DEFAULTABLE = ['x', 'y', 'date', 'label'];
@@ -39,6 +41,7 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     xScale: 'linear', yScale: 'linear', xDomain: undefined, yDomain: undefined,
     annotate: [], rules: [], regions: [], sort: false, values: undefined, fragments: false,
     height: undefined, caption: undefined, sources: [],
+    highlight: undefined, estimate: undefined, today: undefined, status: undefined, colors: new Map(),
   };
   const known = KIND_KEYS[kind];
   let seriesNames: LEntry | undefined;
@@ -109,6 +112,8 @@ export function missingHint(key: string, kind: ChartKind): string {
     y: 'Add `y: field` or `y: [field1, field2]`.',
     date: 'Add `date: field` naming the column with the event dates.',
     label: 'Add `label: field` naming the column with the event text.',
+    from: 'Add `from: field` naming the column where each dumbbell starts (e.g. promised).',
+    to: 'Add `to: field` naming the column where each dumbbell ends (e.g. shipped).',
   };
   return examples[key] ?? `See the keys for ${kind} charts.`;
 }

@@ -7,6 +7,9 @@ import { seriesSentence } from './describe.ts';
 import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, wrap } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
+import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
+import { drawRules, ruleValue, ruleValues } from './rules.ts';
+import type { Paint } from './emphasis.ts';
 import { el, group, lines, text } from './svg.ts';
 import { tickSpecifier, valueFormatter } from './values.ts';
 import type { ChartOutput } from './describe.ts';
@@ -28,7 +31,14 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     .value((c, k) => values[k]![c] ?? 0)
     .offset(stackOffsetDiverging)(cats.map((_, i) => i));
   const totals = cats.map((_, c) => values.reduce((t, s) => t + (s[c] ?? 0), 0));
-  const y = valueScale(layers.flatMap((l) => l.flatMap((p) => [p[0], p[1]])), { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const est = estimateRows(spec, data.rows, (r) => [cats[r.index - 1]!], data.columns);
+  const paint = painter(spec, [...spec.names, ...spec.y.map((f) => f.name), ...cats]);
+  const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
+  const markPaint = (s: number, c: string): Paint => {
+    const p = paint(spec.names[s]!, spec.y[s]!.name, c);
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+  };
+  const y = valueScale([...layers.flatMap((l) => l.flatMap((p) => [p[0], p[1]])), ...ruleValues(spec, 'y')], { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
   const showTotals = spec.values ?? false;
 
   const left = leftFor(y, ticksSpec, H);
@@ -49,7 +59,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     // Name each series beside its segment in the last column; if it has none there, its last segment.
     layers.map((l, s) => {
       const seg = [...l].reverse().find(([a, b]) => a !== b) ?? l[last]!;
-      return { y: y((seg[0] + seg[1]) / 2), name: spec.names[s]!, value: '', series: s };
+      return { y: y((seg[0] + seg[1]) / 2), name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
     }),
     frame.right + GAP,
     top,
@@ -59,7 +69,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(s),
       step(spec, s),
-      l.map(([a, b], c) => (a === b ? '' : el('rect', { x: x(cats[c]!)!, y: y(Math.max(a, b)), width: x.bandwidth(), height: Math.abs(y(a) - y(b)) }))),
+      l.map(([a, b], c) => (a === b ? '' : el('rect', { ...paintAttrs(est[c] ? 'est' : '', markPaint(s, cats[c]!)), x: x(cats[c]!)!, y: y(Math.max(a, b)), width: x.bandwidth(), height: Math.abs(y(a) - y(b)) }))),
       labels[s]!,
     ),
   );
@@ -82,6 +92,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       segments.join('') +
       baseline(left, zero, frame.right, zero) +
+      drawRules(spec.rules.map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), frame, true) +
       el('g', { class: 'value totals', 'font-size': FONT.tick }, totalLabels) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, catLabels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
@@ -92,7 +103,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
       values.map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])), fmt)).join(' '),
     table: {
       head: [spec.x!.name, ...spec.names, 'Total'],
-      rows: cats.map((c, i) => [c, ...values.map((s) => (s[i] === null ? '' : fmt(s[i]!))), fmt(totals[i]!)]),
+      rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i])), estText(fmt(totals[i]!), est[i])]),
     },
   };
 }

@@ -57,9 +57,14 @@ export function lines(list: Attrs, content: readonly string[], x: number, lineHe
 
 /** A `<g>` that reveal.js steps through when `index` is given (fragments: true). */
 export function group(className: string, index: number | undefined, ...children: Child[]): string {
+  return styledGroup(className, undefined, index, ...children);
+}
+
+/** A `group` with an inline style (a mark's entity colour, `--series:#hex`). */
+export function styledGroup(className: string, style: string | undefined, index: number | undefined, ...children: Child[]): string {
   return el(
     'g',
-    { class: index === undefined ? className : `${className} fragment`, 'data-fragment-index': index },
+    { class: index === undefined ? className : `${className} fragment`, style, 'data-fragment-index': index },
     ...children,
   );
 }

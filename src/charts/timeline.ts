@@ -1,17 +1,19 @@
 import { scaleUtc } from 'd3-scale';
 import { utcMonth } from 'd3-time';
-import { fitTicks } from './axis.ts';
+import { fitTimeTicks } from './axis.ts';
 import type { Tick } from './axis.ts';
-import { cellText, dateText } from './values.ts';
+import { cellText, clip, dateText, parseDate } from './values.ts';
+import { estText, estimateRows, painter } from './emphasis.ts';
+import { ruleValue } from './rules.ts';
 import { dateAt, rowName, textAt } from './columns.ts';
 import { FONT, GAP, WIDTH, maxWidth, textWidth, wrap } from './layout.ts';
 import { seriesClass, seriesKey, step } from './marks.ts';
 import { stackHeight, stackUp } from './stack-labels.ts';
 import type { Side } from './stack-labels.ts';
-import { el, group, lines, text } from './svg.ts';
+import { el, lines, styledGroup, text } from './svg.ts';
 import { ChartError } from './types.ts';
 import type { ChartOutput } from './describe.ts';
-import type { ChartSpec, Dataset } from './types.ts';
+import type { ChartSpec, Dataset, Row } from './types.ts';
 
 const LINE = 30;
 const DATE_ROW = FONT.tick + 4;
@@ -28,12 +30,17 @@ const MAX_EVENTS = 400;
  * so blocks never overlap and leader lines never cross another label.
  */
 export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
+  const status = spec.status ?? (data.columns.includes('status') ? { name: 'status', line: spec.where.line } : undefined);
+  const namesOf = (row: Row) => [textAt(row, spec.label!.name, spec), cellText(row.cells.get(spec.date!.name) ?? null), ...(spec.group ? [cellText(row.cells.get(spec.group.name) ?? null)] : [])];
+  const est = estimateRows(spec, data.rows, namesOf, data.columns);
+  const paint = painter(spec, data.rows.flatMap(namesOf));
   const events = data.rows
-    .map((row) => {
+    .map((row, i) => {
       const date = dateAt(row, spec.date!.name, spec);
       if (!date) throw new ChartError(row.where, `${rowName(row, spec, spec.date!.name)} has no ${spec.date!.name}.`, 'Every event needs a date (YYYY-MM-DD, YYYY-MM or YYYY).');
       const groupName = spec.group ? cellText(row.cells.get(spec.group.name) ?? null) : '';
-      return { date, label: textAt(row, spec.label!.name, spec), groupName, when: dateText(date, spec.xFormat) };
+      const planned = status ? statusOf(row, status.name, spec) : false;
+      return { date, label: textAt(row, spec.label!.name, spec), groupName, when: dateText(date, spec.xFormat), planned, est: est[i]!, paint: paint(...namesOf(row)) };
     })
     .sort((a, b) => a.date.date.getTime() - b.date.date.getTime());
   if (events.length > MAX_EVENTS) {
@@ -42,8 +49,15 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const groups = [...new Set(events.map((e) => e.groupName))];
   if (groups.length > 6) throw new ChartError({ file: spec.where.file, line: spec.group!.line }, `"${spec.group!.name}" has ${groups.length} different values; at most 6 colours stay distinct.`);
 
-  const first = events[0]!.date.date;
-  const last = events[events.length - 1]!.date.date;
+  const today = spec.today ? parseDate(spec.today.date)!.date : undefined;
+  const rules = [
+    ...spec.rules.map((r) => ({ at: ruleValue(r, spec), label: r.label, cls: '' })),
+    ...(today ? [{ at: today.getTime(), label: `Today, ${dateText({ date: today, precision: 'day' })}`, cls: 'today' }] : []),
+  ];
+  // Rules and "today" widen the axis, so a "now" after the last event still shows where we stand.
+  const times = [...events.map((e) => e.date.date.getTime()), ...rules.map((r) => r.at)];
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
   // One date alone would give d3 an empty domain: widen it by a month each way.
   const domain = first.getTime() === last.getTime() ? [utcMonth.offset(first, -1), utcMonth.offset(last, 1)] : [first, last];
   const x = scaleUtc().domain(domain).range([PAD, WIDTH - PAD]);
@@ -57,8 +71,11 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const placed = stackUp(blocks, GAP, WIDTH - GAP, events.length > 1);
   const above = stackHeight(blocks, placed, 'up');
   const below = stackHeight(blocks, placed, 'down');
-  const axisY = GAP + above + (above ? GAP + RIBBON : RIBBON);
-  const key = groups.length > 1 ? seriesKey(groups, PAD, axisY + RIBBON + below + 2 * GAP + FONT.label, WIDTH - GAP) : { svg: '', height: 0 };
+  const ruleRoom = rules.length ? FONT.tick + 2 * GAP : 0;
+  const axisY = ruleRoom + GAP + above + (above ? GAP + RIBBON : RIBBON);
+  const groupPaints = groups.map((g) => (spec.colors.has(g) ? { cls: '' as const, style: `--series:${spec.colors.get(g)}` } : undefined));
+  // With a highlight the tracks are grey, so a key naming them by colour would name nothing.
+  const key = groups.length > 1 && !spec.highlight ? seriesKey(groups, PAD, axisY + RIBBON + below + 2 * GAP + FONT.label, WIDTH - GAP, groupPaints) : { svg: '', height: 0 };
   const H = Math.max(spec.height ?? 0, axisY + RIBBON + below + (below ? GAP : 0) + GAP + key.height);
 
   const marks = events.map((e, i) => {
@@ -69,8 +86,10 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
     const size = b.sizes[p.size]!;
     const top = up ? edge - GAP - p.lift - size.height : edge + GAP + p.lift;
     const tx = p.anchor === 'start' ? b.x + GAP : b.x - GAP;
-    return group(
-      `event ${seriesClass(groups.indexOf(e.groupName))}`,
+    const cls = [`event ${seriesClass(groups.indexOf(e.groupName))}`, e.paint.cls, e.planned ? 'planned' : '', e.est ? 'est' : ''].filter(Boolean).join(' ');
+    return styledGroup(
+      cls,
+      e.paint.style,
       step(spec, i),
       el('line', { class: 'leader', x1: b.x, x2: b.x, y1: up ? top + 4 : edge + 8, y2: up ? edge - 8 : top + size.height - 4 }),
       el('circle', { cx: b.x, cy: edge, r: 7 }),
@@ -81,14 +100,16 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
 
   return {
     height: H,
-    body: ribbon(fitTicks(x, 8, undefined, 'x'), axisY) + key.svg + marks.join(''),
+    body: ribbon(fitTimeTicks(x, 8, undefined), axisY) + ruleLines(rules.map((r) => ({ ...r, x: x(new Date(r.at)) })), axisY, H - GAP - key.height) + key.svg + marks.join(''),
     summary:
       `Timeline of ${events.length} event${events.length === 1 ? '' : 's'} from ${events[0]!.when} to ${events[events.length - 1]!.when}` +
       (groups.length > 1 ? `, in ${groups.length} tracks (${groups.join(', ')})` : '') +
-      `. First: ${events[0]!.label}. Last: ${events[events.length - 1]!.label}.`,
+      `. First: ${events[0]!.label}. Last: ${events[events.length - 1]!.label}.` +
+      (events.some((e) => e.planned) ? ` Planned: ${events.filter((e) => e.planned).length}.` : '') +
+      (rules.length ? ` Marked: ${rules.map((r) => r.label).join('; ')}.` : ''),
     table: {
-      head: [spec.date!.name, spec.label!.name, ...(spec.group ? [spec.group.name] : [])],
-      rows: events.map((e) => [e.when, e.label, ...(spec.group ? [e.groupName] : [])]),
+      head: [spec.date!.name, spec.label!.name, ...(spec.group ? [spec.group.name] : []), ...(status ? [status.name] : [])],
+      rows: events.map((e) => [estText(e.when, e.est), e.label, ...(spec.group ? [e.groupName] : []), ...(status ? [e.planned ? 'planned' : 'done'] : [])]),
     },
   };
 }
@@ -101,4 +122,32 @@ function ribbon(ticks: readonly Tick[], axisY: number): string {
     el('rect', { x: 0, y: axisY - RIBBON, width: WIDTH, height: 2 * RIBBON, rx: RIBBON }),
     ...ticks.map((t) => text({ class: 'tick', x: t.pos, y: axisY + FONT.tick * 0.35, 'text-anchor': 'middle' }, t.label)),
   );
+}
+
+/** A row's status: `done` or `planned` (any case); anything else is an error at the cell. */
+function statusOf(row: Row, name: string, spec: ChartSpec): boolean {
+  const value = cellText(row.cells.get(name) ?? null).toLowerCase();
+  if (value === 'planned') return true;
+  if (value === 'done' || value === '') return false;
+  throw new ChartError(
+    { file: row.where.file, line: row.cellLines.get(name) ?? row.where.line },
+    `${rowName(row, spec, name)} has ${name} "${clip(value)}"; a status is done or planned.`,
+    'Write `done` for events that happened and `planned` for those still to come.',
+  );
+}
+
+/** Dated reference lines ("today", `rules:`) from the top band, where their labels sit, to `bottom`; they skip the date band, whose labels they would cross. */
+function ruleLines(rules: readonly { x: number; label: string; cls: string }[], axisY: number, bottom: number): string {
+  return rules.map((r) => {
+    // A label reads to the right of its line, unless that runs off the chart.
+    const left = r.x + GAP + textWidth(r.label, FONT.tick) > WIDTH - GAP;
+    const ty = GAP + FONT.tick;
+    return el(
+      'g',
+      { class: r.cls ? `rule ${r.cls}` : 'rule' },
+      el('line', { x1: r.x, x2: r.x, y1: GAP, y2: axisY - RIBBON }),
+      el('line', { x1: r.x, x2: r.x, y1: axisY + RIBBON, y2: bottom }),
+      text({ class: 'label', x: left ? r.x - GAP : r.x + GAP, y: ty, 'text-anchor': left ? 'end' : 'start', 'font-size': FONT.tick }, r.label),
+    );
+  }).join('');
 }

@@ -1,5 +1,5 @@
 /** The chart kinds a ```chart fence may name, in the order the docs list them. */
-export const CHART_KINDS = ['line', 'column', 'bar', 'stacked', 'scatter', 'timeline'] as const;
+export const CHART_KINDS = ['line', 'column', 'bar', 'stacked', 'scatter', 'timeline', 'dumbbell'] as const;
 
 /** One of CHART_KINDS. */
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -91,11 +91,20 @@ export interface Annotation {
   line: number;
 }
 
-/** A scatter reference line at x = value or y = value. */
+/**
+ * A reference line at x = value or y = value. `value` is a number, or a date as written (YYYY[-MM[-DD]])
+ * on a time axis; each kind checks it against its own axes. On category charts `y` is the value axis.
+ */
 export interface Rule {
   axis: 'x' | 'y';
-  value: number;
+  value: number | string;
   label: string;
+  line: number;
+}
+
+/** Names the author wrote under a key (highlight, estimate), with the key's line. */
+export interface NameList {
+  names: string[];
   line: number;
 }
 
@@ -111,7 +120,7 @@ export interface Region {
 
 /** A validated ```chart spec. Each field is one YAML key of the same name unless noted. */
 export interface ChartSpec {
-  /** line | column | bar | stacked | scatter | timeline. */
+  /** line | column | bar | stacked | scatter | timeline | dumbbell. */
   kind: ChartKind;
   /** Required: the accessible name (SVG <title>, table caption); the slide shows its own heading. */
   title: string;
@@ -119,7 +128,7 @@ export interface ChartSpec {
   where: Where;
   /** Field for the x axis; categories for column, bar and stacked. */
   x: Field | undefined;
-  /** One field or a list of fields, one series each (scatter: exactly one). */
+  /** One field or a list of fields, one series each (scatter: exactly one; dumbbell: `from` and `to`). */
   y: Field[];
   /** From `series: {field: "Display name"}`; parallel to `y`, defaults to the field names. */
   names: string[];
@@ -149,7 +158,7 @@ export interface ChartSpec {
   yDomain: [number, number] | undefined;
   /** `annotate: [{x, y?, label}]` marks (line, column, stacked, scatter). */
   annotate: Annotation[];
-  /** scatter: `rules: [{x | y, label}]` reference lines. */
+  /** `rules: [{x | y, label}]` reference lines (every kind). */
   rules: Rule[];
   /** scatter: `regions: [{x0?, x1?, y0?, y1?, label}]` shaded areas. */
   regions: Region[];
@@ -166,6 +175,16 @@ export interface ChartSpec {
   height: number | undefined;
   /** Text under the chart. */
   caption: string | undefined;
+  /** `highlight`: the series, categories, point labels or x values drawn in the accent; the rest go grey. */
+  highlight: NameList | undefined;
+  /** `estimate: [labels]`: marks drawn outlined; an `estimate` data column does the same per row. */
+  estimate: NameList | undefined;
+  /** timeline: `today: YYYY-MM-DD` draws a dated "now" line. */
+  today: { date: string; line: number } | undefined;
+  /** timeline: field with `done` or `planned` per event (default: a column named `status`). */
+  status: Field | undefined;
+  /** Front matter `colors:`: a series or category of that name takes that colour (set by the compile layer). */
+  colors: ReadonlyMap<string, string>;
   /** `source`: one sources.yaml key or a list of keys, each cited. */
   sources: Field[];
 }

@@ -78,6 +78,14 @@ export function tickSpecifier(specifier: string | undefined): string | undefined
   return s.toString();
 }
 
+/**
+ * The tick specifier for a value axis. On a log axis d3 labels ticks with SI prefixes by default, and
+ * "100m" for 0.1 reads as minutes or millions: plain numbers (trimmed, with thousands separators) instead.
+ */
+export function axisSpecifier(specifier: string | undefined, log: boolean): string | undefined {
+  return tickSpecifier(specifier) ?? (log ? ',~r' : undefined);
+}
+
 // d3-format quietly treats an unknown type letter as "g"; a typo should be an error instead.
 const FORMAT_TYPES = new Set(['', 'e', 'f', 'g', 'r', 's', '%', 'p', 'b', 'o', 'd', 'x', 'X', 'c', 'n']);
 

@@ -1,6 +1,6 @@
 import { extent } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { fitTicks } from './axis.ts';
+import { fitTicks, fitTimeTicks } from './axis.ts';
 import { dateAt, numberAt, rowName } from './columns.ts';
 import { cellText, clip, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter } from './values.ts';
 import { ChartError } from './types.ts';
@@ -76,8 +76,11 @@ export function xAxis(xs: XValues, range: [number, number], specifier: string | 
   const domain: [number, number] = [lo, hi];
   if (xs.time) {
     const s = scaleUtc().domain(domain.map((v) => new Date(v))).range(range);
-    return { at: (v) => s(v), ticks: fitTicks<Date>(s, 8, specifier, 'x'), domain };
+    return { at: (v) => s(v), ticks: fitTimeTicks(s, 8, specifier), domain };
   }
   const s = scaleLinear().domain(domain).range(range);
-  return { at: (v) => s(v), ticks: fitTicks<number>(s, 8, specifier, 'x'), domain };
+  // Whole-number x (years, counts) gets whole-number ticks: 2021.5 printed as "2022" would repeat a label.
+  const whole = xs.values.every(Number.isInteger);
+  const ticker = whole ? Object.assign((v: number) => s(v), { ticks: (c?: number) => s.ticks(c).filter(Number.isInteger), tickFormat: (c?: number, sp?: string) => s.tickFormat(Math.min(c ?? 10, Math.max(1, hi - lo)), sp) }) : s;
+  return { at: (v) => s(v), ticks: fitTicks<number>(ticker, 8, specifier, 'x'), domain };
 }

@@ -35,6 +35,18 @@ export function inspectDeck(): SlideFacts[] {
     return target !== null && slidesEl.contains(target);
   };
 
+  // What the audience reads as the slide's body: the title, the source line and citation markers, notes, the
+  // deck's chrome, charts and diagrams (their labels are data, not prose), hidden tables and code are not.
+  const NOT_BODY = 'aside.notes, footer.slide-sources, .cite, svg, .sr-only, pre, .chart-source, .deck-footer, script, style, template';
+  const bodyWords = (slide: HTMLElement): number => {
+    const copy = slide.cloneNode(true) as HTMLElement;
+    copy.querySelector('h1, h2')?.remove();
+    for (const e of copy.querySelectorAll(NOT_BODY)) e.remove();
+    // Block boundaries separate words even where the markup has no space between them.
+    for (const e of copy.querySelectorAll('p, li, div, td, th, h3, h4, h5, h6, br, figcaption, blockquote')) e.append(' ');
+    return (copy.textContent ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  };
+
   return reveal.getSlides().map((slide) => {
     const { h, v = 0 } = reveal.getIndices(slide);
     // A vertical stack's own attributes are not the leaf's; the leaf carries data-file/data-line.
@@ -75,6 +87,7 @@ export function inspectDeck(): SlideFacts[] {
         ...[slide, ...all].filter((e) => e.hasAttribute('data-background-iframe')).map((e) => ({ tag: 'background', url: e.getAttribute('data-background-iframe') ?? '' })),
       ],
       urls,
+      words: bodyWords(slide),
     };
   });
 }

@@ -9,6 +9,7 @@ import { buildDeck } from '../node/build.ts';
 import { activeContentIssues } from './active.ts';
 import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
+import { densityIssues } from './density.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
 import { compileRule } from './report.ts';
@@ -71,6 +72,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
     slides.forEach((s, i) => issues.push(...layoutIssues(measured[i]!, { file: s.file, line: s.line, slide: s.ref }, limits)));
     issues.push(...factIssues(slides, locate));
     issues.push(...activeContentIssues(slides, locate, server.url, built.outDir));
+    issues.push(...densityIssues(slides, built.deck.meta.maxWords));
     await failed.settled();
     issues.push(...requestIssues(failed.list, slides, locate, input));
     const order = (i: CheckIssue) => i.slide?.number ?? 0;

@@ -3,7 +3,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 /** What a check rule is about; `compile` and `source` findings come from the compiler. */
 export type Rule =
   | 'compile' | 'source' | 'overflow' | 'small-text' | 'contrast' | 'alt' | 'svg-title'
-  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap' | 'active-content';
+  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap' | 'active-content' | 'density';
 
 /** The slide a finding belongs to, as the audience counts it (1-based, in deck order). */
 export interface SlideRef {
@@ -87,4 +87,6 @@ export interface SlideFacts {
   frames: { tag: string; url: string }[];
   /** Every URL the slide loads (src, data-src, poster, backgrounds), resolved, to attribute failed requests. */
   urls: string[];
+  /** Words of body: the slide's text without its title, notes, source line, citation markers, charts, diagrams and code. */
+  words: number;
 }

@@ -16,4 +16,6 @@ export interface ChartContext {
   cite(key: string, line: number): string;
   /** A prefix unique within the deck, for SVG ids (gradients, clip paths, aria). */
   idPrefix: string;
+  /** Front matter `colors:` (entity name to #rrggbb); none when absent. */
+  colors?: Readonly<Record<string, string>>;
 }

@@ -25,6 +25,7 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
       throw new ChartError({ file: ctx.file, line: root.line }, 'The chart block must be YAML keys such as `kind: line`.', 'Write one `key: value` per line.');
     }
     const { spec, data } = readSpec(root, fence, closest);
+    spec.colors = new Map(Object.entries(ctx.colors ?? {}));
     const dataset = loadData(data, ctx);
     applyFieldDefaults(spec, dataset, { x: missingHint('x', spec.kind), y: missingHint('y', spec.kind), date: missingHint('date', spec.kind), label: missingHint('label', spec.kind) });
     checkColumns(spec, dataset, { file: ctx.file, line: data.keyLine }, closest);

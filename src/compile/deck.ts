@@ -67,7 +67,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const render = createMarkdown();
   if (cache) {
     loadCitations();
-    cache.begin(JSON.stringify([meta.notesSeparator, sourcesText]));
+    cache.begin(JSON.stringify([meta.notesSeparator, sourcesText, meta.colors]));
   }
   const stacks: { slides: CompiledSlide[]; lines: SlideInfo[] }[] = [];
   inputs.forEach((input, fileIndex) => {
@@ -77,7 +77,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
-        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, id }));
+        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, colors: meta.colors, id }));
         // The line is left out of the key, so typing in one slide does not invalidate the slides below it;
         // a hit only needs its data-line attribute moved (lines matter otherwise only in errors, never cached).
         const key = cache && [slide.file, id, citations!.order.join(','), slide.body].join('\0');

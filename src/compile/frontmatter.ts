@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { DeckError, closest, type DeckIssue } from './errors.ts';
 import { unsafeRegex } from './safe-regex.ts';
+import { colorContrastIssues, readColors } from './entity-colors.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -38,6 +39,10 @@ export interface DeckMeta {
   logoLine?: number;
   /** Line of the `sources` key, for errors about its file. */
   sourcesLine?: number;
+  /** `colors: {Name: "#hex"}`: a series or category of that name takes that colour on every chart. */
+  colors: Record<string, string>;
+  /** `maxWords`: most words of body on a slide before `check` warns (rule `density`). */
+  maxWords: number;
 }
 
 type Kind = 'string' | 'number' | 'object';
@@ -46,6 +51,7 @@ const KEYS: Record<string, Kind> = {
   lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
   revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
   totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string',
+  colors: 'object', maxWords: 'number',
 };
 
 /** Keys authors try for features that need no key: the hint names the real feature. */
@@ -76,7 +82,7 @@ const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 /** Reads the YAML block between two `---` lines at the very top of `text` (LF line endings). */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const lines = text.split('\n');
-  const defaults: DeckMeta = { lang: 'en', theme: 'chokepoint', width: 1920, height: 1080, sources: 'sources.yaml', reveal: {} };
+  const defaults: DeckMeta = { lang: 'en', theme: 'chokepoint', width: 1920, height: 1080, sources: 'sources.yaml', reveal: {}, colors: {}, maxWords: 60 };
   if (!OPEN.test(lines[0] ?? '')) return { meta: defaults, lines: 0, issues: [] };
   const end = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
   if (end < 0) {
@@ -107,6 +113,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     throw new DeckError({ file, line: 2, code: 'front-matter-not-map', message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
   }
   const data = settingsOf(doc, file, lineAt);
+  let colorsLine: number | undefined;
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
@@ -130,7 +137,10 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     if (key === 'theme') meta.themeLine = line;
     if (key === 'logo') meta.logoLine = line;
     if (key === 'sources') meta.sourcesLine = line;
+    if (key === 'colors') colorsLine = line;
   }
+  // After the loop: the theme the colours must stand out against may come after them.
+  if (colorsLine !== undefined) issues.push(...colorContrastIssues(meta.colors, meta.theme, file, colorsLine));
   return { meta, lines: end + 1, issues };
 }
 
@@ -182,6 +192,10 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
     case 'reveal': case 'revealOptions':
       meta.reveal = { ...meta.reveal, ...(value as Record<string, unknown>) }; return;
     case 'totalTime': meta.totalTime = value as number; return;
+    case 'colors': meta.colors = readColors(value as Record<string, unknown>, file, line); return;
+    case 'maxWords':
+      if (!Number.isInteger(value) || (value as number) < 1) throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`maxWords\` must be a whole number above 0, not ${String(value)}`, hint: hintFor('maxWords') });
+      meta.maxWords = value as number; return;
     case 'size': {
       const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
       if (!m) throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
@@ -217,6 +231,8 @@ function hintFor(key: string): string {
     revealOptions: 'indent Reveal options below it, e.g. `revealOptions:` then `  transition: fade`',
     size: 'width x height in pixels, e.g. `size: 1920x1080`',
     totalTime: 'the talk length in seconds, e.g. `totalTime: 1500` for 25 minutes',
+    maxWords: 'the most words of body a slide should carry, e.g. `maxWords: 40`',
+    colors: 'name each entity with a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`',
   };
   return hints[key] ?? `e.g. \`${key}: some text\``;
 }

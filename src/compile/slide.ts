@@ -27,6 +27,8 @@ export interface SlideEnv {
   citations: () => Citations;
   host: CompileHost;
   notesSeparator?: string;
+  /** Front matter `colors:`, for charts. */
+  colors?: Readonly<Record<string, string>>;
   /** Deck-unique, stable, for SVG ids. */
   id: string;
 }
@@ -55,7 +57,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const html = env.render(parts.content, {
     idPrefix: env.id,
     chart: (source, index) => renderChartFence(source, {
-      file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`,
+      file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`, colors: env.colors,
       readData: (rel) => {
         const path = posix.join(dir, rel);
         const text = env.host.readText(path);

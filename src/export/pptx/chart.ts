@@ -1,5 +1,6 @@
 import type { ChartName, ChartOptions, ChartSeries, Slide } from './pptxgen.ts';
 import type { ChartData } from '../../charts/chart-data.ts';
+import type { ChartKind } from '../../charts/types.ts';
 import { placePlot } from './chart-fit.ts';
 import { precisionFixed } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
@@ -15,16 +16,43 @@ export function decodeChart(attribute: string): ChartData {
   return JSON.parse(Buffer.from(attribute, 'base64').toString('utf8')) as ChartData;
 }
 
-/** Which parts of the SVG become shapes beside the native chart, by kind: drawn under it, and over it. */
-export function extraSelectors(kind: ChartData['kind']): { under: string; over: string } {
-  if (kind === 'timeline') return { under: '', over: 'rect, circle, line, text' };
-  const annotations = '.annotation line, .annotation circle, .annotation text';
-  // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
-  if (kind === 'scatter') return { under: '.region rect', over: `.region text, .rule line, .rule text, .points text, ${annotations}` };
+const ANNOTATIONS = '.annotation line, .annotation circle, .annotation text';
+const RULES = '.rule line, .rule text';
+const ALL_SHAPES = { native: false, under: '', over: 'rect, circle, line, text' };
+
+/**
+ * How each kind goes to PowerPoint: as a native chart (`native`) with the parts of the SVG it cannot hold
+ * copied as shapes drawn under and over it, or wholly as shapes. Highlighted and estimated marks the native
+ * chart cannot style per point are copied over it too. A kind missing here is a type error.
+ */
+export const PPTX_KINDS: Record<ChartKind, { native: boolean; under: string; over: string }> = {
   // Lines and stacks name their series at the right end, as the SVG does, instead of a legend.
-  if (kind === 'stacked') return { under: '', over: `.totals text, g.series > text, ${annotations}` };
-  if (kind === 'line') return { under: '', over: `g.series > text, ${annotations}` };
-  return { under: '', over: kind === 'bar' ? '' : annotations };
+  line: { native: true, under: '', over: `g.series > text, circle.hl, ${RULES}, ${ANNOTATIONS}` },
+  column: { native: true, under: '', over: `g.series > text.label, rect.est, ${RULES}, ${ANNOTATIONS}` },
+  bar: { native: true, under: '', over: `rect.est, ${RULES}` },
+  stacked: { native: true, under: '', over: `.totals text, g.series > text, rect.est, ${RULES}, ${ANNOTATIONS}` },
+  // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
+  scatter: { native: true, under: '.region rect', over: `.region text, ${RULES}, .points text, .point.hl circle, circle.est, ${ANNOTATIONS}` },
+  timeline: ALL_SHAPES,
+  dumbbell: ALL_SHAPES,
+};
+
+/** Which parts of the SVG become shapes beside the native chart, by kind: drawn under it, and over it. */
+export function extraSelectors(kind: ChartKind): { under: string; over: string } {
+  const { under, over } = PPTX_KINDS[kind];
+  return { under, over };
+}
+
+/**
+ * The native chart's colours as the SVG painted its marks (highlight, context grey, entity colours): one
+ * per series, or one per bar when a single series' bars differ (a highlighted category).
+ */
+function markColours(data: ChartData, scan: ChartScan): string[] {
+  const { bars, lines, dots } = scan.marks;
+  const bySeries = data.series.map((_, i) => bars.find((b) => b.series === i)?.colour ?? lines.find((l) => l.series === i)?.colour);
+  if (data.kind === 'scatter') return [dots[0]?.colour ?? scan.theme.series[0]!];
+  if (data.series.length === 1 && bars.length > 1 && new Set(bars.map((b) => b.colour)).size > 1 && bars.length === data.categories.length) return bars.map((b) => b.colour);
+  return bySeries.map((c, i) => c ?? scan.theme.series[i % scan.theme.series.length]!);
 }
 
 /**
@@ -32,7 +60,7 @@ export function extraSelectors(kind: ChartData['kind']): { under: string; over: 
  * the theme) over the box where the SVG was. Timelines have no native kind and are left to their shapes.
  */
 export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: ChartScan, u: Units): boolean {
-  if (data.kind === 'timeline') return false;
+  if (!PPTX_KINDS[data.kind].native) return false;
   const { theme } = scan;
   // The SVG prints its unit above the plot; PowerPoint puts the axis title beside the tick labels: give it room on the left.
   const room = Math.min(svg.x, 48);
@@ -45,8 +73,8 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
   const printed = (data.kind === 'column' || data.kind === 'bar') && (data.values ?? true);
   const options: ChartOptions = {
     ...u.rect(box),
-    altText: data.title, chartColors: theme.series.slice(0, Math.max(1, data.series.length)),
-    showLegend: many && (data.kind === 'column' || data.kind === 'bar'), legendPos: 't', legendFontFace: theme.font, legendFontSize: size, legendColor: theme.text,
+    altText: data.title, chartColors: markColours(data, scan),
+    showLegend: many && scan.legend, legendPos: 't', legendFontFace: theme.font, legendFontSize: size, legendColor: theme.text,
     catAxisLabelColor: theme.muted, catAxisLabelFontFace: font.fontFace, catAxisLabelFontSize: size, catAxisLineShow: true, catAxisLineColor: theme.axis,
     valAxisLabelColor: theme.muted, valAxisLabelFontFace: font.fontFace, valAxisLabelFontSize: size, valAxisLineShow: false,
     valAxisLabelFormatCode: format, valLabelFormatCode: format, dataLabelFormatCode: format,

@@ -1,11 +1,15 @@
 import type { PageHelpers } from './page-helpers.ts';
 import type { Box, ChartTheme, ShapeItem, TextItem } from './types.ts';
 
-/** Where the SVG drew its data marks, in slide px: dot centres, bar boxes and line vertices, per series. */
+/**
+ * Where the SVG drew its data marks, in slide px: dot centres, bar boxes and line vertices, per series,
+ * each with the colour it was painted (hex, translucency mixed with the background): highlight, context
+ * grey and entity colours come from the deck's CSS, so the native chart copies them from here.
+ */
 export interface ChartMarks {
-  dots: { x: number; y: number }[];
-  bars: { series: number; box: Box }[];
-  lines: { series: number; points: [number, number][] }[];
+  dots: { x: number; y: number; colour: string }[];
+  bars: { series: number; box: Box; colour: string }[];
+  lines: { series: number; points: [number, number][]; colour: string }[];
 }
 
 /** What the page measured of one chart. */
@@ -16,6 +20,8 @@ export interface ChartScan {
   /** Shapes to draw before the chart (scatter regions), so its points stay on top. */
   under: ShapeItem[];
   marks: ChartMarks;
+  /** Whether the SVG drew a key (a legend): it names series directly where they fit. */
+  legend: boolean;
 }
 
 /**
@@ -38,10 +44,11 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
   const paintOf = (value: string) => { probe.style.color = value; return H.paint(getComputedStyle(probe).color); };
   const bg = paintOf('var(--chart-bg)') ?? { hex: '000000', alpha: 1 };
   // Chart parts take no transparency in pptxgenjs: a translucent colour is mixed with the background instead.
-  const colour = (value: string) => {
+  const colour = (value: string, opacity = 1) => {
     const p = paintOf(value);
     if (!p) return bg.hex;
-    const mix = (i: number) => Math.round(parseInt(p.hex.slice(i, i + 2), 16) * p.alpha + parseInt(bg.hex.slice(i, i + 2), 16) * (1 - p.alpha));
+    const alpha = p.alpha * (Number.isFinite(opacity) ? opacity : 1);
+    const mix = (i: number) => Math.round(parseInt(p.hex.slice(i, i + 2), 16) * alpha + parseInt(bg.hex.slice(i, i + 2), 16) * (1 - alpha));
     return [0, 2, 4].map((i) => mix(i).toString(16).padStart(2, '0')).join('');
   };
   const theme: ChartTheme = {
@@ -50,14 +57,18 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
     font: getComputedStyle(svg).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
     tick: 24 * (frame.w / svg.viewBox.baseVal.width),
   };
-  probe.remove();
 
   const seriesOf = (el: Element) => Number(/series-(\d)/.exec(el.closest('[class*="series-"]')?.getAttribute('class') ?? '')?.[1] ?? 1) - 1;
+  const painted = (el: Element, prop: 'fill' | 'stroke') => {
+    const s = getComputedStyle(el);
+    return colour(s[prop], parseFloat(prop === 'fill' ? s.fillOpacity : s.strokeOpacity));
+  };
   const marks: ChartMarks = {
-    dots: Array.from(svg.querySelectorAll<SVGCircleElement>('.points circle')).map((c) => { const [x, y] = toSlide(c, c.cx.baseVal.value, c.cy.baseVal.value); return { x, y }; }),
-    bars: Array.from(svg.querySelectorAll<SVGRectElement>('g.series > rect, g.bar > rect')).map((r) => ({ series: seriesOf(r), box: H.box(r) })),
+    dots: Array.from(svg.querySelectorAll<SVGCircleElement>('.points circle')).map((c) => { const [x, y] = toSlide(c, c.cx.baseVal.value, c.cy.baseVal.value); return { x, y, colour: painted(c, 'fill') }; }),
+    bars: Array.from(svg.querySelectorAll<SVGRectElement>('g.series > rect, g.bar > rect')).map((r) => ({ series: seriesOf(r), box: H.box(r), colour: painted(r, 'fill') })),
     lines: Array.from(svg.querySelectorAll<SVGPathElement>('g.series > path.line')).map((p) => ({
       series: seriesOf(p),
+      colour: painted(p, 'stroke'),
       points: Array.from((p.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+)[ ,]+(-?[\d.]+)/g)).map((m) => toSlide(p, Number(m[1]), Number(m[2]))),
     })),
   };
@@ -96,5 +107,6 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
     return extras.splice(0);
   };
   const beneath = convert(under) as ShapeItem[];
-  return { theme, under: beneath, extras: convert(over), marks };
+  probe.remove();
+  return { theme, under: beneath, extras: convert(over), marks, legend: svg.querySelector('.key') !== null };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { CHART_KINDS } from '../../../src/charts/types.ts';
 import { expectGolden, fixtureNames, renderFixture } from './helpers.ts';
 
 describe('chart fixtures', () => {
   const names = fixtureNames();
 
   it('has a fixture for every chart kind', () => {
-    for (const kind of ['line', 'column', 'bar', 'stacked', 'scatter', 'timeline']) {
+    for (const kind of CHART_KINDS) {
       expect(names.some((n) => n.startsWith(`${kind}-`)), kind).toBe(true);
     }
   });
