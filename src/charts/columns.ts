@@ -9,7 +9,7 @@ export function checkColumns(spec: ChartSpec, data: Dataset, dataWhere: Where, s
   if (data.rows.length === 0) {
     throw new ChartError(dataWhere, `${cap(data.origin)} has no rows.`, 'Add at least one record under the header.');
   }
-  for (const [role, field] of [['x', spec.x], ['date', spec.date], ['label', spec.label], ['group', spec.group], ...spec.y.map((f) => ['y', f] as const)] as const) {
+  for (const [role, field] of [['x', spec.x], ['date', spec.date], ['label', spec.label], ['group', spec.group], ...spec.y.map((f, i) => [spec.kind === 'dumbbell' ? (['from', 'to'] as const)[i]! : 'y', f] as const)] as const) {
     if (!field || data.columns.includes(field.name)) continue;
     const guess = suggest(field.name, data.columns);
     throw new ChartError(

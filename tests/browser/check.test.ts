@@ -26,15 +26,15 @@ const spawnCheck = (...args: string[]) => promisify(execFile)('node', ['bin/chok
 
 type Run = Awaited<ReturnType<typeof check>>;
 let bad: { code: number; issues: CheckIssue[]; summary: CheckSummary };
-let runs: { clean: Run; small: Run; unknown: Run; spawned: Run };
+let runs: { clean: Run; small: Run; unknown: Run; spawned: Run; density: Run };
 // Each check launches its own Chromium; running them side by side keeps the file fast.
 beforeAll(async () => {
-  const [b, clean, small, unknown, spawned] = await Promise.all([
+  const [b, clean, small, unknown, spawned, density] = await Promise.all([
     check(`${FIX}/bad`, '--json'), check(`${FIX}/clean`), check(`${FIX}/small/deck.md`, '--json'),
-    check(`${FIX}/unknown-source`), spawnCheck(`${FIX}/bad`),
+    check(`${FIX}/unknown-source`), spawnCheck(`${FIX}/bad`), check(`${FIX}/density`, '--json'),
   ]);
   bad = { code: b.code, ...JSON.parse(b.stdout) };
-  runs = { clean, small, unknown, spawned };
+  runs = { clean, small, unknown, spawned, density };
 });
 
 /** The findings of one rule at one file:line of the bad deck. */
@@ -46,6 +46,8 @@ describe('chokepoint check on a deck with one problem per slide (--json)', () =>
     expect(bad.issues.map((i) => `${i.file.replace(`${FIX}/bad/`, '')}:${i.line} ${i.severity} ${i.rule}`)).toEqual([
       'sources.yaml:5 warning source',
       '01-layout.md:12 error overflow',
+      // The too-tall slide is too tall because it holds too many words.
+      '01-layout.md:12 warning density',
       '01-layout.md:40 error overflow',
       '01-layout.md:48 error overflow',
       '01-layout.md:56 error overflow',
@@ -61,7 +63,7 @@ describe('chokepoint check on a deck with one problem per slide (--json)', () =>
       '02-content.md:43 error duplicate-id',
       '02-content.md:53 warning script',
     ]);
-    expect(bad.summary).toMatchObject({ errors: 12, warnings: 4, slides: 14, checked: 15 });
+    expect(bad.summary).toMatchObject({ errors: 12, warnings: 5, slides: 14, checked: 15 });
   });
 
   it('reports a slide taller than the deck, by how much, and names what sticks out', () => {
@@ -157,13 +159,24 @@ describe('chokepoint check', () => {
     expect((await check(`${FIX}/clean`, '--jsno')).code).toBe(2);
   });
 
+  it('warns (density) about a slide with more body words than maxWords, not counting title, citation, chart, code or notes', () => {
+    const { issues, summary } = JSON.parse(runs.density.stdout) as { issues: CheckIssue[]; summary: CheckSummary };
+    expect(runs.density.code).toBe(0);
+    expect(issues).toEqual([expect.objectContaining({
+      file: `${FIX}/density/deck.md`, line: 6, severity: 'warning', rule: 'density',
+      message: 'slide 1 has 11 words of body, more than the 10 that `maxWords` allows',
+    })]);
+    expect(summary).toMatchObject({ errors: 0, warnings: 1 });
+  });
+
   it('prints file:line findings grouped by slide from the command line, and exits 1', () => {
     const run = runs.spawned;
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain(`${LAYOUT}:12: overflow: content is 1235 px tall, the slide is 1080 px (by 215 px) [slide 2 "Too tall"]`);
     expect(lines).toContain(`${CONTENT}:16: warning: notes: the slide has no speaker notes [slide 11 "No notes here"]`);
-    expect(lines.at(-1)).toMatch(/^12 errors, 4 warnings in 14 slides \(15 slides checked in \d+\.\d s\)$/);
+    expect(lines).toContain(`${LAYOUT}:12: warning: density: slide 2 has 132 words of body, more than the 60 that \`maxWords\` allows [slide 2 "Too tall"]`);
+    expect(lines.at(-1)).toMatch(/^12 errors, 5 warnings in 14 slides \(15 slides checked in \d+\.\d s\)$/);
   });
 });
 
