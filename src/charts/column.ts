@@ -7,7 +7,7 @@ import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, maxWidth, wrap } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, seriesKey, step } from './marks.ts';
 import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
-import { drawRules, ruleValue, ruleValues } from './rules.ts';
+import { drawRules, marginRules, ruleValues } from './rules.ts';
 import type { Paint } from './emphasis.ts';
 import { el, group, lines, text } from './svg.ts';
 import { tickSpecifier, valueFormatter } from './values.ts';
@@ -35,7 +35,8 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   };
   // Series are named at the right of the last group when the names are short; a key above the plot otherwise.
   const direct = spec.y.length > 1 && Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) <= WIDTH * 0.22;
-  const right = direct ? Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP : GAP;
+  const yRules = marginRules(spec);
+  const right = direct ? Math.max(...[...spec.names, ...yRules.map((r) => r.label)].map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP : GAP;
 
   const band = (left: number) => scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.25).paddingOuter(0.1);
   const inner = (outer: number) => scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, outer]).paddingInner(0.08);
@@ -65,10 +66,13 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const lastCat = cats.length - 1;
   const names = direct
     ? drawEndLabels(
-      spec.y.map((_, s) => {
-        const v = values[s]![lastCat] ?? 0;
-        return { y: (y(v) + zero) / 2, name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
-      }),
+      [
+        ...spec.y.map((_, s) => {
+          const v = values[s]![lastCat] ?? 0;
+          return { y: (y(v) + zero) / 2, name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
+        }),
+        ...yRules.map((r) => ({ y: y(r.value), name: r.label, value: '', series: -1 })),
+      ],
       frame.right + GAP,
       top,
       bottom,
@@ -108,7 +112,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       columns.join('') +
       baseline(left, zero, frame.right, zero) +
-      drawRules(spec.rules.map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), frame, direct) +
+      drawRules(yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: names[spec.y.length + i] })), frame) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, labels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:

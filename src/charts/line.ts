@@ -7,7 +7,7 @@ import { TICK_ROOM, UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './f
 import { FONT, GAP, WIDTH, textWidth } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
 import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
-import { RULE_ROOM, drawRules, ruleValue, ruleValues } from './rules.ts';
+import { RULE_ROOM, drawRules, marginRules, ruleValue, ruleValues } from './rules.ts';
 import { el, group } from './svg.ts';
 import { readX, xAxis, xPosition } from './xvalues.ts';
 import { axisSpecifier, cellText, valueFormatter } from './values.ts';
@@ -43,7 +43,8 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     const name = spec.y.length > 1 || spec.names[i] !== spec.y[i]!.name ? spec.names[i]! : '';
     return { last, name, value: last ? fmt(last.y!) : '', series: i };
   });
-  const right = Math.max(...ends.map((e) => endLabelWidth(e))) + 2 * GAP + 8;
+  const yRules = marginRules(spec);
+  const right = Math.max(...ends.map((e) => endLabelWidth(e)), ...yRules.map((r) => endLabelWidth({ name: r.label, value: '' }))) + 2 * GAP + 8;
   let left = leftFor(y, ticksSpec, H);
   let x = xAxis(xs, [left, WIDTH - right], spec.xFormat);
   // The first tick label is centred on its tick: widen the margin if it would be clipped.
@@ -68,7 +69,10 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
   const lone = (s: Sample[], i: number) => s[i]!.y !== null && s[i - 1]?.y == null && s[i + 1]?.y == null;
   const labels = drawEndLabels(
     // A series that stops early is labelled where it stops, not at the far edge.
-    ends.map((e, i) => ({ ...e, y: e.last ? y(e.last.y!) : bottom, x: e.last ? x.at(e.last.x) + GAP : undefined, paint: seriesPaint[i] })),
+    [
+      ...ends.map((e, i) => ({ ...e, y: e.last ? y(e.last.y!) : bottom, x: e.last ? x.at(e.last.x) + GAP : undefined, paint: seriesPaint[i] })),
+      ...yRules.map((r) => ({ y: y(r.value), name: r.label, value: '', series: -1 })),
+    ],
     frame.right + GAP,
     top,
     bottom,
@@ -93,7 +97,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     body:
       axisLeft(yTicks(y, ticksSpec), frame) +
       axisBottom(x.ticks, frame, false) +
-      drawRules([...spec.rules.filter((r) => r.axis === 'y').map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), ...xRules.map((r) => ({ pos: x.at(r.at), label: r.label, dir: 'down' as const }))], frame, true) +
+      drawRules([...yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[series.length + i] })), ...xRules.map((r) => ({ pos: x.at(r.at), label: r.label, dir: 'down' as const }))], frame) +
       (spec.unit ? axisTitle(spec.unit, 0, GAP + FONT.tick, 'start') : '') +
       (spec.xUnit ? axisTitle(spec.xUnit, frame.right, H - GAP, 'end') : '') +
       lines.join('') +

@@ -56,7 +56,7 @@ export function drawAnnotations(plan: AnnotationPlan, targets: readonly { y: num
     .join('');
 }
 
-/** A direct label: series name and its formatted value, wanted at height `y` (and at `x`, if not the shared column). */
+/** A direct label: series name and its formatted value, wanted at height `y` (and at `x`, if not the shared column); series -1 is a rule's label. */
 export interface EndLabel {
   y: number;
   x?: number;
@@ -81,6 +81,8 @@ export function drawEndLabels(labels: readonly EndLabel[], x: number, top: numbe
     const name = esc(l.name) + (l.name && value ? ' ' : '');
     const cls = l.paint?.cls ? ` ${l.paint.cls}` : '';
     const style = l.paint?.style ? ` style="${esc(l.paint.style)}"` : '';
+    // A rule's label (series -1) joins the series names at the right, so the two are nudged apart together.
+    if (l.series < 0) return `<text class="label rule-label" x="${num(l.x ?? x)}" y="${num(y)}" font-size="${FONT.label}">${name}</text>`;
     return `<text class="label ${seriesClass(l.series)}${cls}"${style} x="${num(l.x ?? x)}" y="${num(y)}" font-size="${FONT.label}">${name}${value}</text>`;
   });
 }

@@ -55,20 +55,25 @@ export function ruleValues(spec: ChartSpec, axis: 'x' | 'y', timeX = false): num
   return spec.rules.filter((r) => r.axis === axis).map((r) => ruleValue(r, spec, timeX));
 }
 
+/** The value-axis rules of a chart that names its series at the right: their labels go there too, as end labels. */
+export function marginRules(spec: ChartSpec): { value: number; label: string }[] {
+  return spec.rules.filter((r) => r.axis === 'y').map((r) => ({ value: ruleValue(r, spec), label: r.label }));
+}
+
 /** Room a vertical rule's label needs above the plot. */
 export const RULE_ROOM = FONT.tick + GAP;
 
 /**
- * Reference lines across the plot: `across` lines at a y position (label above the line, at its right end,
- * or at its left with `start` where series are named at the right), `down` lines at an x position (label at
- * the top, beside the line, flipped left at the right edge).
+ * Reference lines across the plot: `across` lines at a y position (label above the line's right end, or
+ * `text` when the caller placed it, beside the series names), `down` lines at an x position (label at the
+ * top, beside the line, flipped left at the right edge).
  */
-export function drawRules(items: readonly { pos: number; label: string; dir: 'across' | 'down'; cls?: string }[], frame: Frame, start = false): string {
+export function drawRules(items: readonly { pos: number; label: string; dir: 'across' | 'down'; cls?: string; text?: string }[], frame: Frame): string {
   return items
     .map((r) => {
       const cls = r.cls ? `rule ${r.cls}` : 'rule';
       if (r.dir === 'across') {
-        const label = text({ class: 'label', x: start ? frame.left + GAP : frame.right, y: r.pos - 10, 'text-anchor': start ? 'start' : 'end', 'font-size': FONT.tick }, r.label);
+        const label = r.text ?? text({ class: 'label', x: frame.right, y: r.pos - 10, 'text-anchor': 'end', 'font-size': FONT.tick }, r.label);
         return el('g', { class: cls }, el('line', { x1: frame.left, x2: frame.right, y1: r.pos, y2: r.pos }), label);
       }
       const w = textWidth(r.label, FONT.tick);

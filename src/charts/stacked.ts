@@ -8,7 +8,7 @@ import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, wrap } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
 import { estText, estimateRows, paintAttrs, painter } from './emphasis.ts';
-import { drawRules, ruleValue, ruleValues } from './rules.ts';
+import { drawRules, marginRules, ruleValues } from './rules.ts';
 import type { Paint } from './emphasis.ts';
 import { el, group, lines, text } from './svg.ts';
 import { tickSpecifier, valueFormatter } from './values.ts';
@@ -42,7 +42,8 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
   const showTotals = spec.values ?? false;
 
   const left = leftFor(y, ticksSpec, H);
-  const right = Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP;
+  const yRules = marginRules(spec);
+  const right = Math.max(...[...spec.names, ...yRules.map((r) => r.label)].map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP;
   const x = scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.3).paddingOuter(0.15);
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
   const bottom = H - GAP - (max(catLines, (l) => l.length) ?? 0) * LINE - 4;
@@ -57,10 +58,13 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
   const last = cats.length - 1;
   const labels = drawEndLabels(
     // Name each series beside its segment in the last column; if it has none there, its last segment.
-    layers.map((l, s) => {
-      const seg = [...l].reverse().find(([a, b]) => a !== b) ?? l[last]!;
-      return { y: y((seg[0] + seg[1]) / 2), name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
-    }),
+    [
+      ...layers.map((l, s) => {
+        const seg = [...l].reverse().find(([a, b]) => a !== b) ?? l[last]!;
+        return { y: y((seg[0] + seg[1]) / 2), name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
+      }),
+      ...yRules.map((r) => ({ y: y(r.value), name: r.label, value: '', series: -1 })),
+    ],
     frame.right + GAP,
     top,
     bottom,
@@ -92,7 +96,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       segments.join('') +
       baseline(left, zero, frame.right, zero) +
-      drawRules(spec.rules.map((r) => ({ pos: y(ruleValue(r, spec)), label: r.label, dir: 'across' as const })), frame, true) +
+      drawRules(yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[spec.y.length + i] })), frame) +
       el('g', { class: 'value totals', 'font-size': FONT.tick }, totalLabels) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, catLabels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
