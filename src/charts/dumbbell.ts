@@ -16,8 +16,8 @@ import type { ChartSpec, Dataset } from './types.ts';
 
 const LINE = 30;
 /** Height of one category's row when the chart sizes itself. */
-const ROW = 64;
-const DOT = 11;
+const ROW = 88;
+const DOT = 12;
 
 /**
  * Dumbbell: per category a line from its `from` value (hollow dot) to its `to` value (solid dot), on a
