@@ -81,7 +81,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(i),
       step(spec, i),
-      el('path', { ...paintAttrs('line', seriesPaint[i]!), d: path(s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dashes(s, est, (p) => [x.at(p.x), y(p.y!)]) }),
+      runs(s, est).map((run) => el('path', { ...paintAttrs('line', seriesPaint[i]!), d: path(run.s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dashes(run.s, run.est, (p) => [x.at(p.x), y(p.y!)]) })),
       s.flatMap((p, j) => (lone(s, j) ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
       ends[i]!.last ? el('circle', { ...paintAttrs('end', seriesPaint[i]!), cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
       // A highlighted x value: a dot in the accent on every line there.
@@ -122,6 +122,23 @@ function valueAt(s: readonly Sample[], at: number, spec: ChartSpec, line: number
   if (after && after.x === at) return after.y!;
   if (after && before) return scaleLinear().domain([before.x, after.x]).range([before.y!, after.y!])(at);
   throw new ChartError({ file: spec.where.file, line }, `The annotation has no value of ${spec.names[0]} to sit on.`, 'Give it a y, e.g. `{ x: ..., y: 2.5, label: ... }`.');
+}
+
+/**
+ * The pieces a series is drawn in: one path, gaps and all, unless it has estimates and gaps. A dash
+ * pattern starts afresh at each piece of a path (as Chromium draws it), so each piece between gaps then
+ * gets a path, and a pattern, of its own.
+ */
+function runs(s: Sample[], est: readonly boolean[]): { s: Sample[]; est: boolean[] }[] {
+  if (!est.some(Boolean) || !s.some((p) => p.y === null)) return [{ s, est: [...est] }];
+  const out: { s: Sample[]; est: boolean[] }[] = [];
+  s.forEach((p, i) => {
+    if (p.y === null) return;
+    if (i === 0 || s[i - 1]!.y === null) out.push({ s: [], est: [] });
+    out[out.length - 1]!.s.push(p);
+    out[out.length - 1]!.est.push(est[i]!);
+  });
+  return out;
 }
 
 /**

@@ -144,3 +144,16 @@ describe('front matter colors and maxWords', () => {
     }
   });
 });
+
+describe('estimates on a line with gaps', () => {
+  it('draws each piece between gaps as its own path, since a dash pattern restarts at every piece of a path', () => {
+    const html = render('kind: line\ntitle: T\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\n  - { x: 3, v: "" }\n  - { x: 4, v: 3 }\n  - { x: 5, v: 4, estimate: yes }\nx: x\ny: v\n');
+    const paths = [...html.matchAll(/<path class="line"[^>]*>/g)].map((m) => m[0]);
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).not.toContain('stroke-dasharray');
+    expect(paths[1]).toMatch(/d="M[^"]*L[^"]*"/);
+    expect(paths[1]).toMatch(/stroke-dasharray="[\d. ]+"/);
+    // Without estimates, one path keeps the gap itself.
+    expect(render('kind: line\ntitle: T\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: "" }\n  - { x: 3, v: 3 }\n  - { x: 4, v: 4 }\nx: x\ny: v\n').match(/<path class="line"/g)).toHaveLength(1);
+  });
+});
