@@ -38,7 +38,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
   const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
   const markPaint = (s: number, c: string): Paint => {
     const p = paint(spec.names[s]!, spec.y[s]!.name, c);
-    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: 'lit', style: seriesPaint[s]!.style ?? p.style } : p;
   };
 
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.32, FONT.label));

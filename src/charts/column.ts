@@ -31,7 +31,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   // Several series highlighted by category keep their own colours there, so they stay apart; the rest go grey.
   const markPaint = (s: number, c: string): Paint => {
     const p = paint(spec.names[s]!, spec.y[s]!.name, c);
-    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: 'lit', style: seriesPaint[s]!.style ?? p.style } : p;
   };
   // Series are named at the right of the last group when the names are short; a key above the plot otherwise.
   const direct = spec.y.length > 1 && Math.max(...spec.names.map((name) => endLabelWidth({ name, value: '' }))) <= WIDTH * 0.22;

@@ -2,9 +2,12 @@ import { cellText, clip, clipList } from './values.ts';
 import { ChartError } from './types.ts';
 import type { ChartSpec, NameList, Row } from './types.ts';
 
-/** How one mark is painted: `hl` (the accent), `ctx` (context grey) or neither, plus an entity colour. */
+/**
+ * How one mark is painted: `hl` (the accent), `ctx` (context grey), `lit` (highlighted but kept in its
+ * series colour, where several series share a highlighted category) or none, plus an entity colour.
+ */
 export interface Paint {
-  cls: '' | 'hl' | 'ctx';
+  cls: '' | 'hl' | 'ctx' | 'lit';
   /** `--series:#hex` from front matter `colors:`, for an inline style; undefined when none applies. */
   style: string | undefined;
 }

@@ -36,7 +36,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
   const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
   const markPaint = (s: number, c: string): Paint => {
     const p = paint(spec.names[s]!, spec.y[s]!.name, c);
-    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: '', style: seriesPaint[s]!.style ?? p.style } : p;
+    return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: 'lit', style: seriesPaint[s]!.style ?? p.style } : p;
   };
   const y = valueScale([...layers.flatMap((l) => l.flatMap((p) => [p[0], p[1]])), ...ruleValues(spec, 'y')], { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
   const showTotals = spec.values ?? false;

@@ -28,9 +28,9 @@ const ALL_SHAPES = { native: false, under: '', over: 'rect, circle, line, text' 
 export const PPTX_KINDS: Record<ChartKind, { native: boolean; under: string; over: string }> = {
   // Lines and stacks name their series at the right end, as the SVG does, instead of a legend.
   line: { native: true, under: '', over: `g.series > text, circle.hl, ${RULES}, ${ANNOTATIONS}` },
-  column: { native: true, under: '', over: `g.series > text.label, rect.est, ${RULES}, ${ANNOTATIONS}` },
-  bar: { native: true, under: '', over: `rect.est, ${RULES}` },
-  stacked: { native: true, under: '', over: `.totals text, g.series > text, rect.est, ${RULES}, ${ANNOTATIONS}` },
+  column: { native: true, under: '', over: `g.series > text.label, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
+  bar: { native: true, under: '', over: `rect.est, rect.lit, ${RULES}` },
+  stacked: { native: true, under: '', over: `.totals text, g.series > text, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
   // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
   scatter: { native: true, under: '.region rect', over: `.region text, ${RULES}, .points text, .point.hl circle, circle.est, ${ANNOTATIONS}` },
   timeline: ALL_SHAPES,
@@ -49,10 +49,12 @@ export function extraSelectors(kind: ChartKind): { under: string; over: string }
  */
 function markColours(data: ChartData, scan: ChartScan): string[] {
   const { bars, lines, dots } = scan.marks;
-  const bySeries = data.series.map((_, i) => bars.find((b) => b.series === i)?.colour ?? lines.find((l) => l.series === i)?.colour);
-  if (data.kind === 'scatter') return [dots[0]?.colour ?? scan.theme.series[0]!];
+  // A native chart colours a series once: it takes the colour most of its marks have, and the marks that
+  // differ (a highlighted point, a highlighted category's columns) are copied over it as shapes.
+  const common = (list: readonly string[]) => [...new Set(list)].sort((a, b) => list.filter((c) => c === b).length - list.filter((c) => c === a).length)[0];
+  if (data.kind === 'scatter') return [common(dots.map((d) => d.colour)) ?? scan.theme.series[0]!];
   if (data.series.length === 1 && bars.length > 1 && new Set(bars.map((b) => b.colour)).size > 1 && bars.length === data.categories.length) return bars.map((b) => b.colour);
-  return bySeries.map((c, i) => c ?? scan.theme.series[i % scan.theme.series.length]!);
+  return data.series.map((_, i) => common([...bars.filter((b) => b.series === i), ...lines.filter((l) => l.series === i)].map((m) => m.colour)) ?? scan.theme.series[i % scan.theme.series.length]!);
 }
 
 /**

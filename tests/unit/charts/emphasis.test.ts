@@ -16,6 +16,11 @@ describe('highlight and entity colours', () => {
     expect(classOf(html, /<rect class="([^"]*)"/g)).toEqual(['series series-1 ctx', 'series series-1 hl']);
   });
 
+  it('keeps several series in their own colours in a highlighted category (class lit), and greys the other categories', () => {
+    const html = render('kind: column\ntitle: T\ndata:\n  - { c: A, x: 1, y: 2 }\n  - { c: B, x: 3, y: 4 }\nx: c\ny: [x, y]\nhighlight: B\n');
+    expect(classOf(html, /<rect class="([^"]*)"/g)).toEqual(['ctx', 'lit', 'ctx', 'lit']);
+  });
+
   it('gives a series or category named in front matter colors its colour, on the mark and its label', () => {
     const html = render('kind: line\ntitle: T\ndata:\n  - { x: 1, Nvidia: 1, AMD: 2 }\n  - { x: 2, Nvidia: 3, AMD: 2 }\nx: x\ny: [Nvidia, AMD]\n', 'inline', { colors: { Nvidia: '#76b900' } });
     expect(html).toContain('<path class="line" style="--series:#76b900"');
