@@ -1,6 +1,6 @@
 import { cellText, clip, clipList } from './values.ts';
 import { ChartError } from './types.ts';
-import type { ChartSpec, NameList, Row } from './types.ts';
+import type { Cell, ChartSpec, NameList, Row } from './types.ts';
 
 /**
  * How one mark is painted: `hl` (the accent), `ctx` (context grey), `lit` (highlighted but kept in its
@@ -55,7 +55,7 @@ export function matchNames(list: NameList, known: readonly string[], spec: Chart
 const NO = new Set(['', '0', 'false', 'no', 'n', 'none', '-']);
 
 /** Whether an `estimate` cell marks its row: any value but empty, 0, false or no. */
-export function truthy(cell: Row['cells'] extends Map<string, infer C> ? C : never): boolean {
+export function truthy(cell: Cell): boolean {
   return !NO.has(cellText(cell).toLowerCase());
 }
 

@@ -28,6 +28,12 @@ describe('highlight and entity colours', () => {
     expect(html).not.toMatch(/series-2[^>]*style=/);
   });
 
+  it('highlights an x value on a line chart with an accent dot on every line there, the lines grey', () => {
+    const html = render('kind: line\ntitle: T\ndata:\n  - { x: 1, a: 1, b: 2 }\n  - { x: 2, a: 3, b: 1 }\n  - { x: 3, a: 2, b: 2 }\nx: x\ny: [a, b]\nhighlight: 2\n');
+    expect(html.match(/<circle class="end hl"/g)).toHaveLength(2);
+    expect(classOf(html, /<path class="([^"]*)"/g)).toEqual(['line ctx', 'line ctx']);
+  });
+
   it('reports a highlight that names nothing on the chart at its line, suggesting the spelling that matches', () => {
     expect(issueOf(bars('highlight: h20\n'))).toMatchObject({ line: 18, message: '"highlight" names "h20", which is not a series, category or label of this chart.', hint: 'Did you mean "H20"? Names match as written.' });
     expect(issueOf(bars('highlight: B200\n'))).toMatchObject({ line: 18, hint: expect.stringContaining('H100, H20') });
