@@ -43,7 +43,9 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
 
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.32, FONT.label));
   const left = Math.ceil(max(catLines, (l) => maxWidth(l, FONT.label)) ?? 0) + 2 * GAP;
-  const valueText = all.map(fmt);
+  // Printed values of estimates say so: the outline alone needs a key.
+  const shown = (v: number, ci: number) => fmt(v) + (est[ci] ? ' est.' : '');
+  const valueText = cats.flatMap((_, ci) => spec.y.map((__, s) => at(s, ci)).flatMap((v) => (v === null ? [] : [shown(v, ci)])));
   const right = showValues ? Math.ceil(maxWidth(valueText, FONT.tick)) + 2 * GAP : 3 * GAP;
   const key = seriesKey(spec.names, left, GAP + FONT.label, WIDTH - GAP, seriesPaint);
   const unitY = GAP + key.height + FONT.tick;
@@ -70,7 +72,7 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
         const by = y(c)! + sub(s)!;
         const end = x(v);
         const label = showValues
-          ? text({ class: 'value', x: v < 0 ? end - GAP : end + GAP, y: by + sub.bandwidth() / 2 + FONT.tick * 0.35, 'text-anchor': v < 0 ? 'end' : 'start', 'font-size': FONT.tick }, fmt(v))
+          ? text({ class: 'value', x: v < 0 ? end - GAP : end + GAP, y: by + sub.bandwidth() / 2 + FONT.tick * 0.35, 'text-anchor': v < 0 ? 'end' : 'start', 'font-size': FONT.tick }, shown(v, ci))
           : '';
         return el('rect', { ...paintAttrs(seriesClass(s) + (est[ci] ? ' est' : ''), markPaint(s, c)), x: Math.min(end, zero), y: by, width: Math.abs(end - zero), height: sub.bandwidth() }) + label;
       }),

@@ -42,7 +42,9 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const inner = (outer: number) => scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, outer]).paddingInner(0.08);
   const probe = inner(band(GAP).bandwidth());
   // Values go on the columns only if every label fits its column; otherwise an axis reads better.
-  const showValues = (spec.values ?? true) && values.every((s) => s.every((v) => v === null || maxWidth([fmt(v)], FONT.tick) <= probe.step() - 4));
+  // Printed values of estimates say so: the outline alone needs a key.
+  const shown = (v: number, i: number) => fmt(v) + (est[i] ? ' est.' : '');
+  const showValues = (spec.values ?? true) && values.every((s) => s.every((v, i) => v === null || maxWidth([shown(v, i)], FONT.tick) <= probe.step() - 4));
   const left = showValues ? GAP : leftFor(y, ticksSpec, H);
   const x = band(left);
   const sub = inner(x.bandwidth());
@@ -88,7 +90,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
         const cx = x(c)! + sub(s)!;
         const end = y(v);
         const label = showValues
-          ? text({ class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, fmt(v))
+          ? text({ class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, shown(v, i))
           : '';
         return el('rect', { ...paintAttrs(est[i] ? 'est' : '', markPaint(s, c)), x: cx, y: Math.min(end, zero), width: sub.bandwidth(), height: Math.abs(end - zero) }) + label;
       }),

@@ -39,7 +39,9 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
   const showValues = spec.values ?? true;
 
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.3, FONT.label));
-  const valueRoom = showValues ? Math.ceil(maxWidth(all.map(fmt), FONT.tick)) + DOT + 2 * GAP : 3 * GAP;
+  // An estimate row's `to` end is the estimate (drawn hollow and dashed), and its printed value says so.
+  const shown = (v: number, i: number, end: number) => fmt(v) + (est[i] && end === 1 ? ' est.' : '');
+  const valueRoom = showValues ? Math.ceil(maxWidth(rows.flatMap((r, i) => r.flatMap((v, end) => (v === null ? [] : [shown(v, i, end)]))), FONT.tick)) + DOT + 2 * GAP : 3 * GAP;
   const labelRight = Math.ceil(max(catLines, (l) => maxWidth(l, FONT.label)) ?? 0) + GAP;
   const left = labelRight + GAP + valueRoom;
   const right = valueRoom;
@@ -58,9 +60,9 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
     const cy = y(c)! + y.bandwidth() / 2;
     const p = paint(c);
     const dot = (v: number, end: 0 | 1) => el('circle', { class: end === 0 ? 'from' : 'to', cx: x(v), cy, r: DOT });
-    const value = (v: number, other: number | null) => {
+    const value = (v: number, other: number | null, end: 0 | 1) => {
       const outward = other === null || v >= other ? 1 : -1;
-      return showValues ? text({ class: 'value', x: x(v) + outward * (DOT + GAP), y: cy + FONT.tick * 0.35, 'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': FONT.tick }, fmt(v)) : '';
+      return showValues ? text({ class: 'value', x: x(v) + outward * (DOT + GAP), y: cy + FONT.tick * 0.35, 'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': FONT.tick }, shown(v, i, end)) : '';
     };
     return styledGroup(
       ['dumbbell', p.cls, est[i] ? 'est' : ''].filter(Boolean).join(' '),
@@ -69,8 +71,8 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
       a !== null && b !== null ? el('line', { class: 'bar', x1: x(a), x2: x(b), y1: cy, y2: cy }) : '',
       a !== null ? dot(a, 0) : '',
       b !== null ? dot(b, 1) : '',
-      a !== null ? value(a, b) : '',
-      b !== null ? value(b, a) : '',
+      a !== null ? value(a, b, 0) : '',
+      b !== null ? value(b, a, 1) : '',
     );
   });
   const labels = cats.map((c, i) => {
@@ -93,7 +95,7 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
       [0, 1].map((e) => seriesSentence(spec.names[e]!, cats.flatMap((c, j) => (rows[j]![e] === null ? [] : [{ at: c, value: rows[j]![e]! }])), fmt)).join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
-      rows: cats.map((c, i) => [c, ...[0, 1].map((e) => estText(rows[i]![e] === null ? '' : fmt(rows[i]![e]!), est[i]))]),
+      rows: cats.map((c, i) => [c, ...[0, 1].map((e) => estText(rows[i]![e] === null ? '' : fmt(rows[i]![e]!), est[i] && e === 1))]),
     },
   };
 }

@@ -63,10 +63,10 @@ export function truthy(cell: Cell): boolean {
  * Which rows are estimates: a data column named `estimate` (truthy values), or the rows whose
  * names (category, x, label or date as written) are listed under `estimate:`.
  */
-export function estimateRows(spec: ChartSpec, rows: readonly Row[], namesOf: (row: Row) => string[], columns: readonly string[]): boolean[] {
-  const listed = spec.estimate ? new Set(matchNames(spec.estimate, rows.flatMap(namesOf), spec, 'estimate')) : undefined;
+export function estimateRows(spec: ChartSpec, rows: readonly Row[], namesOf: (row: Row, i: number) => string[], columns: readonly string[]): boolean[] {
+  const listed = spec.estimate ? new Set(matchNames(spec.estimate, rows.flatMap((r, i) => namesOf(r, i)), spec, 'estimate')) : undefined;
   const column = columns.includes('estimate');
-  return rows.map((r) => (column && truthy(r.cells.get('estimate') ?? null)) || (listed !== undefined && namesOf(r).some((n) => listed.has(n))));
+  return rows.map((r, i) => (column && truthy(r.cells.get('estimate') ?? null)) || (listed !== undefined && namesOf(r, i).some((n) => listed.has(n))));
 }
 
 /** A value for the data table, with "(est.)" when its row is an estimate. */

@@ -32,7 +32,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
   const y = valueScale([...all, ...ruleValues(spec, 'y')], { log: spec.yScale === 'log', zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
   const ticksSpec = axisSpecifier(spec.format, spec.yScale === 'log');
   const rowNames = (i: number) => [cellText(rows[i]!.cells.get(spec.x!.name) ?? null), xs.text[order[i]!]!];
-  const est = estimateRows(spec, rows, (r) => rowNames(rows.indexOf(r)), data.columns);
+  const est = estimateRows(spec, rows, (_, i) => rowNames(i), data.columns);
   const paint = painter(spec, [...spec.names, ...spec.y.map((f) => f.name), ...rows.flatMap((_, i) => rowNames(i))]);
   const seriesPaint = spec.y.map((f, i) => paint(spec.names[i]!, f.name));
   const litX = rows.flatMap((_, i) => (paint(...rowNames(i)).cls === 'hl' ? [i] : []));
@@ -41,7 +41,9 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
   const ends = series.map((s, i) => {
     const last = [...s].reverse().find((p) => p.y !== null);
     const name = spec.y.length > 1 || spec.names[i] !== spec.y[i]!.name ? spec.names[i]! : '';
-    return { last, name, value: last ? fmt(last.y!) : '', series: i };
+    // The value at a line's end says when it is an estimate.
+    const lastEst = last !== undefined && est[s.lastIndexOf(last)] === true;
+    return { last, name, value: last ? fmt(last.y!) + (lastEst ? ' est.' : '') : '', series: i };
   });
   const yRules = marginRules(spec);
   const right = Math.max(...ends.map((e) => endLabelWidth(e)), ...yRules.map((r) => endLabelWidth({ name: r.label, value: '' }))) + 2 * GAP + 8;

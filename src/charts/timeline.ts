@@ -138,16 +138,20 @@ function statusOf(row: Row, name: string, spec: ChartSpec): boolean {
 
 /** Dated reference lines ("today", `rules:`) from the top band, where their labels sit, to `bottom`; they skip the date band, whose labels they would cross. */
 function ruleLines(rules: readonly { x: number; label: string; cls: string }[], axisY: number, bottom: number): string {
-  return rules.map((r) => {
-    // A label reads to the right of its line, unless that runs off the chart.
-    const left = r.x + GAP + textWidth(r.label, FONT.tick) > WIDTH - GAP;
-    const ty = GAP + FONT.tick;
-    return el(
-      'g',
-      { class: r.cls ? `rule ${r.cls}` : 'rule' },
-      el('line', { x1: r.x, x2: r.x, y1: GAP, y2: axisY - RIBBON }),
-      el('line', { x1: r.x, x2: r.x, y1: axisY + RIBBON, y2: bottom }),
-      text({ class: 'label', x: left ? r.x - GAP : r.x + GAP, y: ty, 'text-anchor': left ? 'end' : 'start', 'font-size': FONT.tick }, r.label),
-    );
-  }).join('');
+  const sorted = [...rules].sort((a, b) => a.x - b.x).map((r) => ({ ...r, w: textWidth(r.label, FONT.tick), left: false }));
+  // A label reads to the right of its line; it goes to the left where it would run off the chart, or run
+  // into the next rule's label and there is room on the left.
+  sorted.forEach((r, i) => {
+    const next = sorted[i + 1];
+    const prevEnd = i > 0 ? (sorted[i - 1]!.left ? sorted[i - 1]!.x - GAP : sorted[i - 1]!.x + GAP + sorted[i - 1]!.w) : 0;
+    const fitsLeft = r.x - 2 * GAP - r.w >= prevEnd;
+    r.left = r.x + GAP + r.w > WIDTH - GAP || (next !== undefined && r.x + 2 * GAP + r.w > next.x && fitsLeft);
+  });
+  return sorted.map((r) => el(
+    'g',
+    { class: r.cls ? `rule ${r.cls}` : 'rule' },
+    el('line', { x1: r.x, x2: r.x, y1: GAP, y2: axisY - RIBBON }),
+    el('line', { x1: r.x, x2: r.x, y1: axisY + RIBBON, y2: bottom }),
+    text({ class: 'label', x: r.left ? r.x - GAP : r.x + GAP, y: GAP + FONT.tick, 'text-anchor': r.left ? 'end' : 'start', 'font-size': FONT.tick }, r.label),
+  )).join('');
 }

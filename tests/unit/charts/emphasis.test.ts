@@ -168,3 +168,11 @@ describe('estimates on a line with gaps', () => {
     expect(render('kind: line\ntitle: T\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: "" }\n  - { x: 3, v: 3 }\n  - { x: 4, v: 4 }\nx: x\ny: v\n').match(/<path class="line"/g)).toHaveLength(1);
   });
 });
+
+describe('timeline rule labels', () => {
+  it('puts a rule\'s label left of its line when it would run into the next one\'s', () => {
+    const html = render('kind: timeline\ntitle: T\ndata:\n  - { date: 2025-01-01, label: A }\n  - { date: 2025-12-31, label: B }\nrules: [{ x: 2025-06-01, label: "A long rule label" }]\ntoday: 2025-06-20\n');
+    const anchors = [...html.matchAll(/<g class="rule( today)?">.*?text-anchor="(start|end)"/g)].map((m) => m[2]);
+    expect(anchors).toEqual(['end', 'start']);
+  });
+});
