@@ -17,7 +17,8 @@ Commands:
   png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
   pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
-                    alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts, overlap
+                    alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts, overlap,
+                    density (words per slide, front matter maxWords)
   new <folder>      write a starter deck (every kind of slide, a chart from a CSV, sources, notes)
 
 Input is a folder of .md files (compiled in file-name order) or one .md file; default: slides
