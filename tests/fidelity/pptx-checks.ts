@@ -237,3 +237,13 @@ export function textOutsideBoxes(pages: PdfPage[], slides: string[]): string[] {
   }
   return found;
 }
+
+/** `exponent` drawn raised right after `base` in the PDF (a superscript), rather than run into it ("109"). */
+export function raisedInPdf(page: PdfPage, base: string, exponent: string): string[] {
+  const words = page.lines.flatMap((l) => l.words);
+  for (const b of words.filter((w) => w.text.endsWith(base))) {
+    const e = words.find((w) => w.text.startsWith(exponent) && Math.abs(w.x0 - b.x1) < 3);
+    if (e && e.y1 < b.y1 - 0.15 * (b.y1 - b.y0)) return [];
+  }
+  return [`"${exponent}" is not drawn raised after "${base}"`];
+}
