@@ -191,7 +191,7 @@ export function markerRatio(page: PdfPage, marker: string): number | undefined {
   return undefined;
 }
 
-/** A text box of a slide part: its frame in PDF points and its text. */
+/** A text box or table of a slide part: its frame in PDF points and its text. */
 interface Frame {
   x0: number;
   y0: number;
@@ -202,7 +202,9 @@ interface Frame {
 
 const EMU_PER_PT = 12_700;
 function framesOf(slide: string): Frame[] {
-  return [...slide.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].flatMap((m) => {
+  // Text boxes and tables (a table's rows grow with their text, so a table can spill too).
+  return [...slide.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>|<p:graphicFrame>([\s\S]*?<a:tbl>[\s\S]*?)<\/p:graphicFrame>/g)].flatMap((match) => {
+    const m = [match[0], match[1] ?? match[2]] as const;
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(m[1]!);
     const text = paragraphsOf(m[1]!).join('').replace(/\s+/g, '');
     if (!off || !text) return [];

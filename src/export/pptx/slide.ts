@@ -1,6 +1,6 @@
 import type { Pptx, Slide, TableCell, TextProps, TextPropsOptions } from './pptxgen.ts';
 import type { Units } from './units.ts';
-import { fitScale, scalePara } from './fit.ts';
+import { fitScale, SCRIPT, scalePara } from './fit.ts';
 import type { Cell, Paint, Para, Run, ShapeItem, TableItem, TextItem } from './types.ts';
 
 type TextRun = TextProps;
@@ -9,12 +9,6 @@ type TextRun = TextProps;
 const FALLBACK: Record<string, string> = { 'system-ui': 'Arial', 'ui-monospace': 'Courier New', monospace: 'Courier New', 'sans-serif': 'Arial', serif: 'Georgia' };
 const face = (font: string | undefined) => (font ? FALLBACK[font] ?? font : undefined);
 const fill = (p: Paint) => ({ color: p.hex, transparency: Math.round((1 - p.alpha) * 100) });
-
-/**
- * Viewers draw a raised or lowered run smaller than its size: LibreOffice at 58 %, PowerPoint at about 2/3.
- * Such runs are written at their browser size over this, so they show at about the size the deck has.
- */
-const SCRIPT = 0.62;
 
 /** One run as pptxgenjs text, sizes in pt. */
 function run(r: Run, u: Units, para: TextPropsOptions): TextRun {
@@ -114,10 +108,23 @@ export function addShape(slide: Slide, pptx: Pptx, item: ShapeItem, u: Units): v
 
 /** Adds a native table with the browser's column widths and row heights. */
 export function addTable(slide: Slide, item: TableItem, u: Units): void {
+  // One scale for the whole table, the smallest its cells need in the fallback font: rows that wrap
+  // more than in the browser would grow the table over what is below it.
+  const scale = Math.min(1, ...item.rows.flatMap((row, r) => {
+    let col = 0;
+    return row.map((c) => {
+      const width = item.colW.slice(col, col + (c.colspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[1] - c.pad[3];
+      const height = item.rowH.slice(r, r + (c.rowspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[0] - c.pad[2];
+      col += c.colspan ?? 1;
+      return fitScale([{ runs: c.runs, align: c.align }], width, height, true);
+    });
+  }));
   const cell = (c: Cell): TableCell => ({
-    text: paragraphs([{ runs: c.runs, align: c.align }], u),
+    text: paragraphs([scalePara({ runs: c.runs, align: c.align }, scale)], u),
     options: {
-      fill: c.fill ? fill(c.fill) : undefined, align: c.align, valign: 'middle',
+      // No `align` here: pptxgenjs starts a new paragraph at every run whose own align differs from the cell's,
+      // which put a citation marker or an italic word on a line of its own. The paragraph carries it.
+      fill: c.fill ? fill(c.fill) : undefined, valign: 'middle',
       // Cell margins below 1 are read as inches (top, right, bottom, left).
       margin: [u.inch(c.pad[0]), u.inch(c.pad[1]), u.inch(c.pad[2]), u.inch(c.pad[3])],
       border: [{ type: 'none' }, { type: 'none' }, c.border?.bottom ? { type: 'solid', color: c.border.bottom.hex, pt: u.pt(c.border.bottom.width) } : { type: 'none' }, { type: 'none' }],
