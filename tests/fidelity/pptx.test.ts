@@ -198,6 +198,9 @@ const LIBREOFFICE = 'PowerPoint in LibreOffice without Inter';
     const found = await findings(probeSlides, probePages, probeZip, pictures.probe);
     expect(found.bullets).toEqual([]);
     expect(found.cites).toEqual([]);
+    const talk = talkSlides.flatMap((xml, i) => (xml.includes('<a:buChar ') ? markerColourProblems(xml, ACCENT).map((p) => `slide ${i + 1}: ${p}`) : []));
+    expect(talk).toEqual([]);
+    expect(talkSlides.filter((xml) => xml.includes('<a:buChar ')).length).toBeGreaterThan(10);
   });
 
   it('fails when any defect is put back', async () => {
