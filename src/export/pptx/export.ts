@@ -13,7 +13,7 @@ import { scanSlide } from './scan.ts';
 import { addShape, addTable, addText } from './slide.ts';
 import type { SlideScan } from './types.ts';
 import { units, type Units } from './units.ts';
-import { repairPptx } from './repair.ts';
+import { repairPptx, type PptxFixes } from './repair.ts';
 
 /** What `chokepoint pptx` needs. */
 export interface PptxOptions {
@@ -61,29 +61,34 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
 
     progress.phase(`converting ${total} slides`);
     const counts = { charts: 0, pictures: 0 };
+    const fixes: PptxFixes = { markers: [], logX: [] };
     for (const [index, info] of deck.slides.entries()) {
       const scan = await page.evaluate(scanSlide, { h: info.h, v: info.v, index });
       const slide = pptx.addSlide();
-      await fillSlide(slide, pptx, scan, page, u, counts);
+      fixes.markers.push([]);
+      await fillSlide(slide, pptx, scan, page, u, counts, fixes);
       if (info.notes) slide.addNotes(info.notes.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
       progress.step(index + 1, total, 'converting');
     }
     progress.phase('writing the presentation');
     // Stored uncompressed: repairPptx rewrites the archive and compresses it once.
     const written = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-    const bytes = await repairPptx(written);
+    const bytes = await repairPptx(written, fixes);
     writeAtomic(options.out, bytes, cleanup);
     return { ok: true, deck, slides: total, ...counts, bytes: bytes.length, seconds: (performance.now() - started) / 1000 };
   });
 }
 
 /** Adds a scanned slide's items in paint order; charts and pictures take one more look at the page. */
-async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, u: Units, counts: { charts: number; pictures: number }): Promise<void> {
+async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, u: Units, counts: { charts: number; pictures: number }, fixes: PptxFixes): Promise<void> {
   if (scan.backgroundImage) slide.background = { data: scan.backgroundImage };
   else if (scan.background) slide.background = { color: scan.background.hex };
+  // Text boxes may widen up to the slide's text margin on the right, as wide as the leftmost text's on the left.
+  const margin = Math.min(...scan.items.flatMap((i) => (i.type === 'text' ? [i.box.x] : [])), u.px.width / 2);
+  const placement = { margin, markers: fixes.markers.at(-1)! };
   for (const item of scan.items) {
     switch (item.type) {
-      case 'text': addText(slide, item, u); break;
+      case 'text': addText(slide, item, u, placement); break;
       case 'rect': case 'ellipse': case 'line': addShape(slide, pptx, item, u); break;
       case 'table': addTable(slide, item, u); break;
       case 'image': slide.addImage({ data: item.data, ...u.rect(item.box), altText: item.alt }); break;
@@ -97,13 +102,23 @@ async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, 
         const data = decodeChart(item.data);
         const measured = await page.evaluate(scanChart, { shot: item.shot, ...extraSelectors(data.kind) });
         for (const shape of measured.under) addShape(slide, pptx, shape, u);
-        if (addNativeChart(slide, data, item.box, measured, u)) counts.charts++;
+        if (addNativeChart(slide, data, item.box, measured, u)) {
+          counts.charts++;
+          // pptxgenjs writes a log scale on the value axis only: the repair puts it on a scatter's x axis too.
+          if (data.kind === 'scatter' && data.xScale === 'log') fixes.logX.push(lastChartFile(slide));
+        }
         for (const extra of measured.extras) {
-          if (extra.type === 'text') addText(slide, extra, u, false);
+          if (extra.type === 'text') addText(slide, extra, u, { ...placement, wrapping: false });
           else addShape(slide, pptx, extra, u);
         }
         break;
       }
     }
   }
+}
+
+/** The part name pptxgenjs gave the chart just added to `slide` (its counter is global to the process). */
+function lastChartFile(slide: Slide): string {
+  const charts = (slide as unknown as { _relsChart: { fileName: string }[] })._relsChart;
+  return charts.at(-1)!.fileName;
 }

@@ -14,6 +14,10 @@ export interface PageHelpers {
   para(el: Element, skip?: (el: Element) => boolean): Para;
   /** Background, borders and block ::before/::after bars of an element, as rectangles. */
   decorations(el: Element): ShapeItem[];
+  /** Inline KaTeX as runs (superscripts and subscripts raised and lowered), or undefined when its MathML has more than runs can say. */
+  math(katex: Element): Run[] | undefined;
+  /** A code block's lines, one paragraph each, its line numbers (if shown) in front. */
+  code(code: Element): Para[];
 }
 
 /**
@@ -78,6 +82,11 @@ export function installHelpers(width: number): void {
             continue;
           }
           if ((skip && skip(child)) || !visible(child)) continue;
+          if (child.matches('.katex') && !child.closest('.katex-display')) {
+            // The caller pictures math that runs cannot say; the TeX source is the last resort, never nothing.
+            out.push(...(math(child) ?? [{ text: child.querySelector('annotation')?.textContent ?? '', font: family(getComputedStyle(child).fontFamily) }]));
+            continue;
+          }
           walk(child);
         }
       }
@@ -127,5 +136,81 @@ export function installHelpers(width: number): void {
     }
     return out;
   };
-  (window as unknown as { __pptx: PageHelpers }).__pptx = { box, paint, visible, runs, para, decorations };
+  // MathML element -> runs. Tokens are text, rows concatenate, scripts raise or lower their second (and third)
+  // child; a fraction, root, accent or matrix has no run form (the caller makes the paragraph a picture).
+  const SPACED = /^[=<>≤≥≈≠≡∼∝+−×÷±∓·→←↔⇒⇔∈∉⊂⊆∪∩]$/;
+  type Shift = 'sup' | 'sub' | undefined;
+  const MATH: Record<string, (el: Element, shift: Shift, push: (text: string, italic: boolean, shift: Shift) => void, visit: (el: Element, shift: Shift) => boolean) => boolean> = {
+    mi: (el, shift, push) => (push(el.textContent ?? '', [...(el.textContent ?? '')].length === 1 && el.getAttribute('mathvariant') !== 'normal', shift), true),
+    mn: (el, shift, push) => (push(el.textContent ?? '', false, shift), true),
+    mtext: (el, shift, push) => (push(el.textContent ?? '', false, shift), true),
+    mo: (el, shift, push) => {
+      const t = (el.textContent ?? '').trim();
+      push(SPACED.test(t) && !shift ? ` ${t} ` : t, false, shift);
+      return true;
+    },
+    mspace: (_el, shift, push) => (push(' ', false, shift), true),
+    annotation: () => true,
+    math: (el, shift, _push, visit) => Array.from(el.children).every((c) => visit(c, shift)),
+    semantics: (el, shift, _push, visit) => !el.children[0] || visit(el.children[0], shift),
+    mrow: (el, shift, _push, visit) => Array.from(el.children).every((c) => visit(c, shift)),
+    mstyle: (el, shift, _push, visit) => Array.from(el.children).every((c) => visit(c, shift)),
+    mpadded: (el, shift, _push, visit) => Array.from(el.children).every((c) => visit(c, shift)),
+    // A script inside a script (x^{y^z}) has no run form.
+    msup: (el, shift, _push, visit) => !shift && el.children.length === 2 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sup'),
+    msub: (el, shift, _push, visit) => !shift && el.children.length === 2 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sub'),
+    msubsup: (el, shift, _push, visit) => !shift && el.children.length === 3 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sub') && visit(el.children[2]!, 'sup'),
+  };
+  const math = (katex: Element): Run[] | undefined => {
+    const root = katex.querySelector('math');
+    if (!root) return undefined;
+    const s = getComputedStyle(katex);
+    const size = parseFloat(s.fontSize);
+    // Set in the surrounding text's font: KaTeX's own fonts are web fonts a viewer does not have.
+    const font = family(getComputedStyle(katex.parentElement ?? katex).fontFamily);
+    const out: Run[] = [];
+    const push = (text: string, italic: boolean, shift: Shift) => {
+      if (!text) return;
+      // KaTeX sets scripts at 0.7 of the base size (\scriptstyle).
+      out.push({ text, italic: italic || undefined, color: paint(s.color), font, size: shift ? size * 0.7 : size, sup: shift === 'sup' || undefined, sub: shift === 'sub' || undefined });
+    };
+    const visit = (el: Element, shift: Shift): boolean => MATH[el.localName]?.(el, shift, push, visit) ?? false;
+    return visit(root, undefined) ? out : undefined;
+  };
+  const code = (el: Element): Para[] => {
+    const s = getComputedStyle(el);
+    const lineHeight = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.45;
+    const rows = Array.from(el.querySelectorAll('table.hljs-ln tr')).filter((r) => visible(r));
+    if (rows.length) {
+      // Numbers right-aligned by padding, then spaces up to where the browser put the code: the font is
+      // monospace, and LibreOffice ignores a paragraph's tab stops.
+      const left = box(el).x + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth);
+      const codeCell = rows[0]!.querySelector('td.hljs-ln-code');
+      const advance = 0.6 * parseFloat(s.fontSize);
+      const digits = Math.max(...rows.map((r) => (r.querySelector('td.hljs-ln-numbers')?.textContent ?? '').trim().length));
+      const gap = Math.max(1, Math.round((codeCell ? box(codeCell).x - left : 0) / advance) - digits);
+      return rows.map((r) => {
+        // Lines out of the current step are dimmed by the row's opacity: the runs carry it as transparency.
+        const opacity = parseFloat(getComputedStyle(r).opacity);
+        const dim = (run: Run): Run => (run.color && opacity < 1 ? { ...run, color: { ...run.color, alpha: run.color.alpha * opacity } } : run);
+        const number = r.querySelector('td.hljs-ln-numbers');
+        const numbers = number ? runs(number) : [];
+        const lead = numbers.length ? [{ ...numbers[0]!, text: numbers.map((n) => n.text).join('').trim().padStart(digits, ' ') + ' '.repeat(gap) }] : [];
+        const cell = r.querySelector('td.hljs-ln-code');
+        const body = (cell ? runs(cell) : []).map((run) => ({ ...run, text: run.text.replace(/\n/g, '') })).filter((run) => run.text !== '');
+        return { runs: [...lead, ...body].map(dim), align: 'left' as const, lineHeight };
+      });
+    }
+    // Plain code: its text nodes hold the newlines; each line becomes a paragraph of its own.
+    const paras: Para[] = [{ runs: [], align: 'left', lineHeight }];
+    for (const run of runs(el)) {
+      run.text.split('\n').forEach((piece, i) => {
+        if (i > 0) paras.push({ runs: [], align: 'left', lineHeight });
+        if (piece) paras.at(-1)!.runs.push({ ...run, text: piece, br: undefined });
+      });
+    }
+    if (paras.length > 1 && paras.at(-1)!.runs.length === 0) paras.pop();
+    return paras;
+  };
+  (window as unknown as { __pptx: PageHelpers }).__pptx = { box, paint, visible, runs, para, decorations, math, code };
 }

@@ -25,6 +25,13 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
   const hasText = (el: Element) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && /\S/.test((n as Text).data));
   const textBlock = (el: Element) => (el.textContent ?? '').trim() !== '' && (hasText(el) || Array.from(el.children).every(inline));
   const isList = (el: Element) => el.tagName === 'UL' || el.tagName === 'OL';
+  // Inline math that runs can say (exponents, subscripts) stays text; anything else unmappable inside text
+  // makes the whole block a picture.
+  const sayable = (x: Element) => {
+    const k = x.closest('.katex');
+    return k !== null && !k.closest('.katex-display') && H.math(k) !== undefined;
+  };
+  const unmapped = (el: Element) => Array.from(el.querySelectorAll(UNMAPPABLE + ', img')).some((x) => !sayable(x));
 
   const text = (el: Element, paras: Para[], mono = false): TextItem => {
     const s = getComputedStyle(el);
@@ -41,7 +48,10 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       const s = getComputedStyle(li);
       const textX = H.box(li).x + parseFloat(s.paddingLeft);
       // pptxgenjs indents level n by (n + 1) times the bullet indent.
-      const item: Para = { ...H.para(li, isList), level, bullet: ordered ? 'number' : 'bullet', indent: (textX - left) / (level + 1), before: i > 0 ? parseFloat(s.marginTop) : 0 };
+      const item: Para = {
+        ...H.para(li, isList), level, bullet: ordered ? 'number' : 'bullet', indent: (textX - left) / (level + 1), before: i > 0 ? parseFloat(s.marginTop) : 0,
+        bulletColor: H.paint(getComputedStyle(li, '::marker').color),
+      };
       // A column of a numbered list goes on counting from where the previous column stopped.
       if (ordered) item.start = start + all.indexOf(only[0]!);
       const nested = Array.from(li.children).filter(isList).flatMap((sub) => listParas(sub, level + 1, left));
@@ -115,14 +125,14 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     // A paragraph holding just a diagram or image: the picture is of the diagram, not the paragraph's box.
     const only = el.children.length === 1 && !hasText(el) ? el.children[0]! : undefined;
     if (only && (only.matches(UNMAPPABLE) || only.tagName === 'IMG')) return visit(only);
-    if (el.matches(UNMAPPABLE) || (textBlock(el) && el.querySelector(UNMAPPABLE + ', img'))) {
+    if (el.matches(UNMAPPABLE) || ((textBlock(el) || isList(el)) && unmapped(el))) {
       return void items.push({ type: 'picture', box: H.box(el), shot: mark(el), alt: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '' });
     }
     if (el.tagName === 'PRE') {
-      const code = el.querySelector('code') ?? el;
+      // Line steps stack one <code> per step over the first: the last is the one on top at the final step.
+      const code = Array.from(el.querySelectorAll(':scope > code')).filter((c) => H.visible(c)).at(-1) ?? el;
       if (code !== el) items.push(...H.decorations(code));
-      const item = text(code, [{ ...H.para(code), align: 'left' }], true);
-      return void items.push(item);
+      return void items.push(text(code, H.code(code), true));
     }
     if (el.tagName === 'TABLE') return void items.push(table(el as HTMLTableElement));
     if (isList(el)) return void items.push(...list(el));

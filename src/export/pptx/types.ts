@@ -27,8 +27,10 @@ export interface Run {
   link?: string;
   /** Background of inline code. */
   highlight?: Paint;
-  /** Raised (a citation marker, <sup>). */
+  /** Raised (a citation marker, <sup>, a math superscript); `size` is the size the browser shows it at. */
   sup?: boolean;
+  /** Lowered (a math subscript). */
+  sub?: boolean;
   /** A line break after this run. */
   br?: boolean;
 }
@@ -48,6 +50,8 @@ export interface Para {
   start?: number;
   /** Distance from the list's left edge to the item text, px. */
   indent?: number;
+  /** The list marker's colour (the theme's accent). */
+  bulletColor?: Paint;
 }
 
 /** Editable text: a heading, paragraph, list, caption or source line. */
@@ -60,6 +64,7 @@ export interface TextItem {
   /** Inner padding in px: top, right, bottom, left. */
   pad?: [number, number, number, number];
   radius?: number;
+  /** Code: monospace lines that never wrap. */
   mono?: boolean;
 }
 

@@ -5,6 +5,8 @@ export interface Units {
   /** Slide size in inches. */
   width: number;
   height: number;
+  /** Slide size in deck px. */
+  px: { width: number; height: number };
   inch(px: number): number;
   pt(px: number): number;
   rect(box: Box): { x: number; y: number; w: number; h: number };
@@ -15,7 +17,7 @@ export function units(width: number, height: number): Units {
   const perInch = height / 7.5;
   const inch = (px: number) => Math.round((px / perInch) * 10_000) / 10_000;
   return {
-    width: inch(width), height: 7.5, inch,
+    width: inch(width), height: 7.5, px: { width, height }, inch,
     pt: (px) => Math.round(((px * 72) / perInch) * 10) / 10,
     rect: (b) => ({ x: inch(b.x), y: inch(b.y), w: inch(Math.max(b.w, 1)), h: inch(Math.max(b.h, 1)) }),
   };
