@@ -100,7 +100,11 @@ export function startConsole(config: RuntimeConfig): void {
     // Synced once the frame stands where the server says: what the frame reports before it gets there (its
     // first slide, on a busy machine) is not the talk's position and must not reach the audience.
     arriving = s;
-    setTimeout(() => { synced = true; }, 3000);
+    // A frame already standing there reports nothing new: synced at once. Otherwise, at the latest after
+    // 3 s, and then the audience gets where the presenter has gone meanwhile (moves made right after a
+    // reload were lost until the next one).
+    if (root.dataset.state && state.h === s.h && state.v === s.v && state.f === s.f) { synced = true; arriving = undefined; }
+    else setTimeout(() => { if (!synced) { synced = true; arriving = undefined; sync?.send(state); } }, 3000);
     send({ command: 'goto', h: s.h, v: s.v, f: s.f });
     if (s.paused !== state.paused) send({ command: 'blank', paused: s.paused });
   };

@@ -85,12 +85,13 @@ describe('content in frames cannot reach the presenter', () => {
     await page.reload();
     await page.waitForSelector('.speaker-console[data-state]', { timeout: 60_000 });
     expect(page.url()).not.toContain(present.token);
-    // Pressed until the audience moves (the deck has two slides, so an extra press changes nothing): a key
-    // pressed while the reloaded console is still connecting is not what this test is about.
+    // Pressed while the audience has not moved: a key pressed while the reloaded console is still
+    // connecting is not what this test is about.
     await expect.poll(async () => {
-      await page.keyboard.press('ArrowRight');
-      return audience.evaluate(() => window.Reveal.getIndices().h);
-    }, { timeout: 20_000, interval: 500 }).toBe(1);
+      const h = await audience.evaluate(() => window.Reveal.getIndices().h);
+      if (h === 0) await page.keyboard.press('ArrowRight');
+      return h;
+    }, { timeout: 20_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     await Promise.all([context.close(), audienceContext.close()]);
   }, 180_000);
 
