@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { checkXmlParts, cleanXmlParts } from './xml-text.ts';
 
 // A date style for the data sheet: built-in number format 14 (the reader's short date).
 const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>';
@@ -13,10 +14,12 @@ const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" bo
  * - the table range ends in a stray apostrophe (`ref="A1:C8'"`), which Excel repairs on opening;
  * - a missing value is written as an empty cell or point instead of being left out (a gap);
  * - a date axis's categories are written as text: they become date cells, so an edited sheet keeps its dates.
+ * Characters XML cannot hold are taken out of every part first, and every part is parsed last (xml-text.ts).
  * Zeros are passed to pptxgenjs as the string "0" (see chart.ts), because it writes a number 0 as empty.
  */
 export async function repairPptx(pptx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(pptx);
+  await cleanXmlParts(zip);
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(p))) {
     await edit(zip, path, (xml) => monospaceFallback(onePropertiesPerParagraph(xml)));
   }
@@ -42,6 +45,8 @@ export async function repairPptx(pptx: Uint8Array): Promise<Uint8Array> {
     if (dated.has(path)) await edit(book, 'xl/styles.xml', (xml) => (xml.includes('<cellXfs') ? xml : xml.replace('</borders>', `</borders>${DATE_STYLE}`)));
     zip.file(path, await book.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
   }
+  // A part that does not parse would be dropped by the reader: fail the export instead of claiming success.
+  await checkXmlParts(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
