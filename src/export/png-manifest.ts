@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeAtomic, type Cleanup } from './cleanup.ts';
 
@@ -22,17 +22,24 @@ export function recordedPngs(dir: string): string[] {
 }
 
 /**
- * Records what this export wrote, then removes what the previous one recorded and this one did not write
- * (a deck that got shorter, a renamed slide). Files the user put there are never listed, so never touched.
+ * Moves the images this export staged (name -> temp file beside it, see stageFile) into place and records
+ * them, then removes what the previous export recorded and this one did not write (a deck that got shorter,
+ * a renamed slide). Files the user put there are never listed, so never touched. The record names old and new
+ * images while they move, so an interruption at any point leaves every image of ours on record.
  */
-export function replacePngs(dir: string, written: Iterable<string>, cleanup: Cleanup): void {
-  const now = new Set(written);
+export function replacePngs(dir: string, staged: ReadonlyMap<string, string>, cleanup: Cleanup): void {
   const before = recordedPngs(dir);
-  writeAtomic(join(dir, PNG_MANIFEST), Buffer.from(`${JSON.stringify({ generator: 'chokepoint png', files: [...now].sort() }, null, 2)}\n`), cleanup);
+  const record = (files: Iterable<string>) =>
+    writeAtomic(join(dir, PNG_MANIFEST), Buffer.from(`${JSON.stringify({ generator: 'chokepoint png', files: [...new Set(files)].sort() }, null, 2)}\n`), cleanup);
+  record([...before, ...staged.keys()]);
+  // Renames take no space: once the record is written, a full disk can no longer stop the set half-way.
+  for (const [name, tmp] of staged) renameSync(tmp, join(dir, name));
   for (const name of before) {
-    if (now.has(name)) continue;
+    if (staged.has(name)) continue;
     const path = join(dir, name);
     // A recorded name now taken by a folder or a link is not ours any more.
     try { if (lstatSync(path).isFile()) rmSync(path); } catch { /* already gone */ }
   }
+  // Best effort: should this last write fail, the record above still lists every image of ours.
+  try { record(staged.keys()); } catch { /* the record of old and new stays */ }
 }

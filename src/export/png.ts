@@ -1,9 +1,11 @@
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode, writeIssue } from '../node/write-error.ts';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
-import { writeAtomic } from './cleanup.ts';
+import { stageFile } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
-import { replacePngs } from './png-manifest.ts';
+import { PNG_MANIFEST, replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
 import { withSession } from './session.ts';
 
@@ -49,23 +51,41 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
       return { page, cdp: await context.newCDPSession(page) };
     }));
     progress.phase(`rendering ${total} images into ${options.out}`);
-    const written = new Set<string>();
+    const fresh = !existsSync(options.out);
+    const written = new Map<string, string>();
     let bytes = 0;
     let next = 0;
+    let failure: unknown;
     await Promise.all(tabs.map(async ({ page, cdp }) => {
-      for (let i = next++; i < total; i = next++) {
-        const slide = deck.slides[i]!;
-        await page.evaluate(showSlide, { h: slide.h, v: slide.v });
-        const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
-        const png = Buffer.from(shot.data, 'base64');
-        const name = pngName(slide, i, total);
-        writeAtomic(join(options.out, name), png, cleanup);
-        written.add(name);
-        bytes += png.length;
-        progress.step(written.size, total, 'rendering');
+      try {
+        for (let i = next++; i < total && failure === undefined; i = next++) {
+          const slide = deck.slides[i]!;
+          await page.evaluate(showSlide, { h: slide.h, v: slide.v });
+          const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+          const png = Buffer.from(shot.data, 'base64');
+          const name = pngName(slide, i, total);
+          // Staged beside its place: the set moves in only once every image is written (a full disk leaves the old set).
+          written.set(name, stageFile(join(options.out, name), png, cleanup));
+          bytes += png.length;
+          progress.step(written.size, total, 'rendering');
+        }
+      } catch (e) {
+        failure ??= e;
       }
     }));
-    replacePngs(options.out, written, cleanup);
+    if (failure !== undefined) {
+      if (!errorCode(failure)) throw failure;
+      // Nothing of the set has moved in: take the staged images back out, and a folder this export made, once empty.
+      for (const tmp of written.values()) rmSync(tmp, { force: true });
+      if (fresh) { try { rmdirSync(options.out); } catch { /* something else is in it */ } }
+      return { ok: false, issues: [...deck.issues, writeIssue(options.out, failure, 'the images', 'the folder was left as it was')] };
+    }
+    try {
+      replacePngs(options.out, written, cleanup);
+    } catch (e) {
+      if (!errorCode(e)) throw e;
+      return { ok: false, issues: [...deck.issues, writeIssue(options.out, e, 'the images', `the images in the folder are listed in ${PNG_MANIFEST}`)] };
+    }
     return { ok: true, deck, pages: written.size, bytes, seconds: (performance.now() - started) / 1000 };
   });
 }

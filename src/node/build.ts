@@ -8,6 +8,7 @@ import { cssReference, rewriteCssUrls } from './css-assets.ts';
 import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
 import { displayPath } from './load.ts';
 import { installBuild, planOutDir } from './out-dir.ts';
+import { writeIssue } from './write-error.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
 
 export interface BuildResult {
@@ -48,8 +49,13 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
 
   // Write beside the target, then move our files in: a failed build never leaves half a site or a tmp folder.
   const target = realOrResolved(outDir);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = mkdtempSync(`${target}.chokepoint-tmp-`);
+  let tmp: string;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    tmp = mkdtempSync(`${target}.chokepoint-tmp-`);
+  } catch (e) {
+    return failed([...deck.issues, writeIssue(outDir, e, 'the build', 'the output folder was left as it was')]);
+  }
   try {
     let bytes = 0;
     const write = (rel: string, from: string | Buffer) => {
@@ -58,17 +64,21 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
       if (typeof from === 'string') copyFileSync(from, to); else writeFileSync(to, from);
       bytes += statSync(to).size;
     };
-    for (const f of runtime.files) write(f, join(runtime.dir, f));
-    for (const [path, url] of [...assets].sort()) write(url, stylesheets.has(url) ? Buffer.from(stylesheets.get(url)!) : path);
-    // The published page names its Markdown files relative to the deck, never by an absolute path.
-    const root = new DeckRoot(input, allow);
-    write('index.html', Buffer.from(renderPage({ ...deck, html: root.relativeHtml(deck.html) }, runtime)));
+    try {
+      for (const f of runtime.files) write(f, join(runtime.dir, f));
+      for (const [path, url] of [...assets].sort()) write(url, stylesheets.has(url) ? Buffer.from(stylesheets.get(url)!) : path);
+      // The published page names its Markdown files relative to the deck, never by an absolute path.
+      const root = new DeckRoot(input, allow);
+      write('index.html', Buffer.from(renderPage({ ...deck, html: root.relativeHtml(deck.html) }, runtime)));
+    } catch (e) {
+      // A full disk while staging: the output folder has not been touched yet.
+      return failed([...deck.issues, writeIssue(outDir, e, 'the build', 'the output folder was left as it was')]);
+    }
     try {
       installBuild(tmp, outDir, files, plan);
     } catch (e) {
       // Say what went wrong (a file of the user's where a folder of ours goes, a full disk), not a stack trace.
-      return failed([...deck.issues, { file: displayPath(outDir), line: 0, severity: 'error', code: 'out-write-failed',
-        message: `could not write the build: ${(e as Error).message}`, hint: 'check the output folder; files the build recorded are listed in .chokepoint-build.json' }]);
+      return failed([...deck.issues, writeIssue(outDir, e, 'the build', 'the files it moved in so far are listed in .chokepoint-build.json')]);
     }
     return { deck, ok: true, outDir, files: files.length, bytes };
   } finally {

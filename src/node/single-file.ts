@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck } from './build.ts';
 import { displayPath } from './load.ts';
+import { writeIssue } from './write-error.ts';
 
 export interface SingleFileResult {
   deck: Deck;
@@ -38,8 +39,13 @@ export async function buildSingleFile(input: string, outFile: string): Promise<S
     const html = Buffer.from(inline(dist));
     // Written beside the target and renamed, so an interrupted build never leaves half a file.
     const part = `${outFile}.chokepoint-tmp`;
-    writeFileSync(part, html);
-    renameSync(part, outFile);
+    try {
+      writeFileSync(part, html);
+      renameSync(part, outFile);
+    } catch (e) {
+      rmSync(part, { force: true });
+      return { deck: { ...built.deck, issues: [...built.deck.issues, writeIssue(outFile, e, 'the deck', 'nothing was written')] }, ok: false, outFile, bytes: 0 };
+    }
     return { deck: built.deck, ok: true, outFile, bytes: html.length };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
