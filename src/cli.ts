@@ -83,8 +83,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const { buildDeck } = await import('./node/build.ts');
-      const result = await buildDeck(input, outDir);
+      const { withInterrupt } = await import('./node/interrupt.ts');
+      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal }));
       report(result.deck.issues, out);
+      if (status) return status;
       if (!result.ok) return 1;
       const secs = ((performance.now() - started) / 1000).toFixed(2);
       out.log(`Built ${result.deck.slides.length} slides into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);

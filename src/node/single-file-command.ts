@@ -1,4 +1,5 @@
 import { formatIssue } from '../compile/errors.ts';
+import { withInterrupt } from './interrupt.ts';
 import { displayPath } from './load.ts';
 import { buildSingleFile, type SingleFileResult } from './single-file.ts';
 import { errorCode, writeIssue } from './write-error.ts';
@@ -10,8 +11,9 @@ type Out = { log: (s: string) => void; error: (s: string) => void };
 export async function runSingleFile(input: string, outFile = 'deck.html', out: Out): Promise<number> {
   const started = performance.now();
   let result: SingleFileResult;
+  let status: number | undefined;
   try {
-    result = await buildSingleFile(input, outFile);
+    ({ value: result, status } = await withInterrupt((signal) => buildSingleFile(input, outFile, signal)));
   } catch (e) {
     // The temporary build folder could not be made (a full or read-only system temp folder).
     if (!errorCode(e)) throw e;
@@ -19,6 +21,10 @@ export async function runSingleFile(input: string, outFile = 'deck.html', out: O
     return 1;
   }
   for (const issue of result.deck.issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+  if (status) {
+    out.error(`${displayPath(outFile)}: the build was interrupted; nothing was written`);
+    return status;
+  }
   if (!result.ok) return 1;
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(2)} MiB` : `${(result.bytes / 1024).toFixed(1)} KiB`;
