@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeDirs } from '../node/make-dir.ts';
 
 type Task = () => unknown;
 
@@ -50,7 +51,7 @@ export class Cleanup {
 export function stageFile(path: string, bytes: Uint8Array, cleanup: Cleanup): string {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   cleanup.add(() => rmSync(tmp, { force: true }));
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   try {
     writeFileSync(tmp, bytes);
   } catch (e) {

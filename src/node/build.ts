@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { renderPage } from '../compile/page.ts';
@@ -10,6 +10,7 @@ import { cssReference, rewriteCssUrls } from './css-assets.ts';
 import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
 import { displayPath } from './load.ts';
 import { makeBuildTemp, removeStaleBuildTemps } from './build-temp.ts';
+import { makeDirs } from './make-dir.ts';
 import { installBuild, planOutDir } from './out-dir.ts';
 import { writeIssue } from './write-error.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
@@ -57,7 +58,7 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
   const target = realOrResolved(outDir);
   let tmp: string;
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirs(dirname(target));
     removeStaleBuildTemps(target);
     tmp = makeBuildTemp(target);
   } catch (e) {

@@ -12,6 +12,8 @@ const WHY: Record<string, [message: string, hint: string]> = {
   EISDIR: ['a folder is in the way of a file', 'move that folder, or choose another --out'],
   EEXIST: ['something is already in the way', 'choose another path'],
   ENOENT: ['a folder on the way does not exist (a dangling link?)', 'create the folder, or choose another path'],
+  // make-dir.ts: mkdir answered ENOENT under an existing folder (/proc).
+  ENOFOLDERS: ['this file system does not take new folders there', 'choose a path on an ordinary disk'],
   ELOOP: ['the path runs in a circle of symbolic links', 'choose another path'],
   ENAMETOOLONG: ['the file name is too long', 'choose a shorter path'],
   EIO: ['the disk reported an input/output error', 'check the disk, or choose --out on another one'],
@@ -26,7 +28,8 @@ export const errorCode = (e: unknown): string | undefined => (e as NodeJS.ErrnoE
  */
 export function writeIssue(path: string, e: unknown, what: string, after = 'nothing was written', code = 'out-write-failed'): DeckIssue {
   const known = WHY[errorCode(e) ?? ''];
-  const reason = known ? `${known[0]} (${errorCode(e)})` : (e as Error).message;
+  // ENOFOLDERS is make-dir.ts's own code: the system's words would be a misleading ENOENT.
+  const reason = known ? (errorCode(e) === 'ENOFOLDERS' ? known[0] : `${known[0]} (${errorCode(e)})`) : (e as Error).message;
   return {
     file: displayPath(path), line: 0, severity: 'error', code,
     message: `could not write ${what}: ${reason}; ${after}`,
