@@ -29,7 +29,8 @@ Options:
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
-  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file
+  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file;
+                    png: replace files named like the images, and another deck's images in --out
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)

@@ -5,6 +5,7 @@ import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
 import { stageFile } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
+import { deckReference, takenNameProblem } from './png-guard.ts';
 import { PNG_MANIFEST, replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
 import { withSession } from './session.ts';
@@ -14,6 +15,8 @@ export interface PngOptions {
   input: string;
   /** Folder for the images; created when missing. */
   out: string;
+  /** Replace files at the images' names that are not this deck's images, and another deck's images. */
+  force?: boolean;
 }
 
 // Exactly the slide, at once: no margin around it, no chrome, no transitions to wait out, URL left alone.
@@ -38,6 +41,9 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
     const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;
+    // Before anything renders: an image must never replace a file of the author's (see png-guard.ts).
+    const taken = options.force ? undefined : takenNameProblem(options.out, deck.slides.map((s, i) => pngName(s, i, total)));
+    if (taken) return { ok: false, issues: [...deck.issues, taken] };
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
     const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
@@ -81,7 +87,7 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
       return { ok: false, issues: [...deck.issues, writeIssue(options.out, failure, 'the images', 'the folder was left as it was')] };
     }
     try {
-      replacePngs(options.out, written, cleanup);
+      replacePngs(options.out, written, cleanup, deckReference(options.out, options.input));
     } catch (e) {
       if (!errorCode(e)) throw e;
       return { ok: false, issues: [...deck.issues, writeIssue(options.out, e, 'the images', `the images in the folder are listed in ${PNG_MANIFEST}`)] };
