@@ -48,7 +48,8 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
       served.add(real);
       let version = 0;
       try { version = Math.round(statSync(real).mtimeMs); } catch { /* removed since it was checked: the next compile says so */ }
-      return `/@fs${toPosix(real)}?v=${version}`;
+      // Each segment escaped: a `#` or `?` in a file name would otherwise end the path (access.ts decodes it).
+      return `/@fs${toPosix(real).split('/').map(encodeURIComponent).join('/')}?v=${version}`;
     };
     const deck = compileInput(options.input, assetUrl, cache, allow);
     watched = new Set(deck.files.map((f) => resolve(f)));
