@@ -1,4 +1,5 @@
 import { findBadLine } from './diagram-check.ts';
+import { diagramSizeProblem } from './diagram-size.ts';
 import { renderTimeline } from './diagram-timeline.ts';
 import { escapeHtml } from './html.ts';
 import { mermaidLib } from './lazy-libs.ts';
@@ -42,6 +43,8 @@ export function renderDiagram(source: string, idPrefix: string): string {
     throw new SyntaxAtText(line.trim(), `Mermaid syntax error: ${bad.why}: \`${line.trim()}\``,
       'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
   }
+  const tooLarge = diagramSizeProblem(body.slice(first));
+  if (tooLarge) throw new SyntaxAtText(header, tooLarge, 'split it into several diagrams on several slides, or show a picture of it', 'diagram-too-large');
   const key = body.join('\n');
   if (header.startsWith('timeline')) {
     // beautiful-mermaid has no timeline: drawn here, already at slide size (28 px text).
