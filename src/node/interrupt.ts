@@ -5,7 +5,11 @@
  */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; status?: number }> {
   const stop = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+  // A second Ctrl+C does not wait: what was staged is removed by the next build (its pid is gone by then).
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+    stop.abort(signal);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
