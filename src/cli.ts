@@ -30,7 +30,8 @@ Options:
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
-  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file
+  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file;
+                    png: replace files named like the images, and another deck's images in --out
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
@@ -84,8 +85,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const { buildDeck } = await import('./node/build.ts');
-      const result = await buildDeck(input, outDir);
+      const { withInterrupt } = await import('./node/interrupt.ts');
+      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal }));
       report(result.deck.issues, out);
+      if (status) return status;
       if (!result.ok) return 1;
       const secs = ((performance.now() - started) / 1000).toFixed(2);
       out.log(`Built ${result.deck.slides.length} slides into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);

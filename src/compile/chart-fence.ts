@@ -4,6 +4,7 @@ import { checkColumns } from '../charts/columns.ts';
 import { applyFieldDefaults } from '../charts/spec-defaults.ts';
 import { jsonRecords, parseCsv, rowsFromList } from '../charts/data.ts';
 import { renderChart } from '../charts/index.ts';
+import { checkDataSize, checkPoints } from '../charts/limits.ts';
 import { missingHint, readSpec } from '../charts/spec.ts';
 import { ChartError } from '../charts/types.ts';
 import type { Cell, Dataset, LEntry, LNode, Where } from '../charts/types.ts';
@@ -27,6 +28,7 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
     const { spec, data } = readSpec(root, fence, closest);
     spec.colors = new Map(Object.entries(ctx.colors ?? {}));
     const dataset = loadData(data, ctx);
+    checkPoints(dataset.rows.length, spec.y.length, { file: ctx.file, line: data.keyLine }, dataset.origin.replace(/^the /, 'The '));
     applyFieldDefaults(spec, dataset, { x: missingHint('x', spec.kind), y: missingHint('y', spec.kind), date: missingHint('date', spec.kind), label: missingHint('label', spec.kind) });
     checkColumns(spec, dataset, { file: ctx.file, line: data.keyLine }, closest);
     const sources = spec.sources.map((f) => ctx.cite(f.name, f.line));
@@ -48,6 +50,7 @@ function loadData(entry: LEntry, ctx: ChartContext): Dataset {
   }
   const file = readAt(ctx.file, node.line, () => ctx.readData(path));
   if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.', 'data-not-found');
+  checkDataSize(file.text, file.path, { file: ctx.file, line: entry.keyLine }, ext as 'csv' | 'json');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);
   return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);

@@ -1,4 +1,5 @@
 import { findBadLine } from './diagram-check.ts';
+import { diagramSizeProblem } from './diagram-size.ts';
 import { renderTimeline } from './diagram-timeline.ts';
 import { escapeHtml } from './html.ts';
 import { mermaidLib } from './lazy-libs.ts';
@@ -42,6 +43,8 @@ export function renderDiagram(source: string, idPrefix: string): string {
     throw new SyntaxAtText(line.trim(), `Mermaid syntax error: ${bad.why}: \`${line.trim()}\``,
       'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
   }
+  const tooLarge = diagramSizeProblem(body.slice(first));
+  if (tooLarge) throw new SyntaxAtText(header, tooLarge, 'split it into several diagrams on several slides, or show a picture of it', 'diagram-too-large');
   const key = body.join('\n');
   if (header.startsWith('timeline')) {
     // beautiful-mermaid has no timeline: drawn here, already at slide size (28 px text).
@@ -51,12 +54,11 @@ export function renderDiagram(source: string, idPrefix: string): string {
   let svg = cache.get(key);
   if (svg === undefined) {
     try {
-      svg = tidy(mermaidLib().renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+      svg = layoutDiagram(key);
     } catch (e) {
       throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
     }
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, svg);
+    primeDiagram(key, svg);
   }
   const label = title ?? `${kindName(header)}`;
   const description = desc ?? describe(key, header);
@@ -110,4 +112,25 @@ function describe(source: string, header: string): string {
     if (messages.length > 0) return messages.map((m) => `${m[1]!.trim()} to ${m[2]!.trim()}: ${m[3]!.trim()}`).join('; ') + '.';
   }
   return `${kindName(header)}.`;
+}
+
+/** The expensive step, the layout of a diagram's source (a `layoutKey`) into its SVG: dev runs it on a worker thread. */
+export function layoutDiagram(key: string): string {
+  return tidy(mermaidLib().renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+}
+
+/** The source of a ```mermaid fence as renderDiagram lays it out, when it would be laid out and is not yet. */
+export function layoutKey(source: string): string | undefined {
+  const body = source.split('\n').filter((l) => !/^\s*acc(Title|Descr)\s*:/.test(l));
+  const first = body.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
+  const header = body[first]?.trim() ?? '';
+  if (!SUPPORTED.test(header) || header.startsWith('timeline') || diagramSizeProblem(body.slice(first))) return undefined;
+  const key = body.join('\n');
+  return cache.has(key) ? undefined : key;
+}
+
+/** Keeps a laid-out diagram for the next compile (the oldest goes beyond CACHE_LIMIT). */
+export function primeDiagram(key: string, svg: string): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, svg);
 }

@@ -142,6 +142,10 @@ function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Ci
 
 function resolveAsset(url: string, dir: string, host: CompileHost, file: string, line: number): string {
   if (url === '' || /^([a-z][\w+.-]*:|\/\/|\/|#)/i.test(url)) return url;
+  // A file whose name holds `#` or `?` (`![x](<a#b.png>)`, or `a%23b.png`) is that file; otherwise they start
+  // the URL's query or fragment (`chart.svg#view`), which the output keeps.
+  const whole = /[?#]|%23|%3f/i.test(url) ? readAt(file, line, () => host.assetUrl(posix.join(dir, safeDecode(url)))) : null;
+  if (whole !== null) return whole;
   const [path, suffix = ''] = url.split(/(?=[?#])/, 2);
   const target = posix.join(dir, safeDecode(path!));
   const resolved = readAt(file, line, () => host.assetUrl(target));
@@ -180,6 +184,7 @@ function firstHeading(html: string): string | undefined {
 }
 
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+// Every escape, `%23` (#) and `%3F` (?) too: decodeURI keeps those, so such a file could not be named at all.
 function safeDecode(s: string): string {
-  try { return decodeURI(s); } catch { return s; }
+  try { return decodeURIComponent(s); } catch { return s; }
 }

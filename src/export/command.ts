@@ -5,6 +5,7 @@ import { BrowserError } from './browser-errors.ts';
 import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
 import { exportPng } from './png.ts';
+import { otherDeckProblem } from './png-guard.ts';
 import { stderrProgress, type Progress } from './progress.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
@@ -15,7 +16,7 @@ export interface ExportFlags {
   notes?: boolean;
   handout?: boolean;
   fragments?: boolean;
-  /** pdf: replace an existing `--out` even when it is not a PDF. */
+  /** pdf, pptx: replace an existing `--out` even when it is not of the format; png: replace files at the images' names and another deck's images. */
   force?: boolean;
 }
 
@@ -51,7 +52,12 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     out.error(`chokepoint: --out ${dir} is a file; png writes one image per slide into a folder`);
     return 2;
   }
-  return finish(() => exportPng({ input, out: dir }, progress), out,
+  const other = flags.force ? undefined : otherDeckProblem(dir, input);
+  if (other) {
+    out.error(formatIssue(other));
+    return 1;
+  }
+  return finish(() => exportPng({ input, out: dir, force: flags.force }, progress), out,
     (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }
 

@@ -67,7 +67,7 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
       const slide = pptx.addSlide();
       fixes.markers.push([]);
       await fillSlide(slide, pptx, scan, page, u, counts, fixes);
-      if (info.notes) slide.addNotes(info.notes.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
+      if (info.notes) slide.addNotes(info.notes);
       progress.step(index + 1, total, 'converting');
     }
     progress.phase('writing the presentation');
