@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { DeckError, type DeckIssue } from './errors.ts';
+import { DeckError, issuesOf, type DeckIssue } from './errors.ts';
 import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
 import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
@@ -25,7 +25,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const collect = <T>(fn: () => T): T | undefined => {
     try { return fn(); } catch (e) {
       if (!(e instanceof DeckError)) throw e;
-      issues.push(e.issue);
+      issues.push(...issuesOf(e));
       return undefined;
     }
   };
@@ -111,7 +111,16 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
   const slides = expanded.flatMap((stack, h) => stack.map((s, v) => ({ ...s.line, h, v })));
   const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
-  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files, styles };
+  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues: inReadingOrder(issues, files), files, styles };
+}
+
+/** Issues by file (in the deck's order: its Markdown files, then what they read) and line; stable otherwise. */
+function inReadingOrder(issues: DeckIssue[], files: readonly string[]): DeckIssue[] {
+  const rank = new Map(files.map((f, i) => [f, i]));
+  const fileRank = (i: DeckIssue) => rank.get(i.file) ?? files.length;
+  return issues.map((issue, at) => ({ issue, at }))
+    .sort((a, b) => fileRank(a.issue) - fileRank(b.issue) || a.issue.line - b.issue.line || a.at - b.at)
+    .map(({ issue }) => issue);
 }
 
 /** How many sources fit one slide in the theme's two-column list. */

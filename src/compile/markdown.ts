@@ -17,8 +17,11 @@ export interface RenderContext {
   cite(keys: string[], line: number, items?: CitationItem[]): number[];
   /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
   asset?(url: string, line: number): void;
-  /** Refuses what was written at `line` with a located error. */
-  fail(line: number, code: string, message: string, hint: string): never;
+  /**
+   * Reports what was written at `line` as a located error and returns what to render in its place, so the
+   * rest of the slide is still checked (every mistake in one pass).
+   */
+  fail(line: number, code: string, message: string, hint: string): string;
 }
 
 interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
@@ -42,7 +45,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
   };
   let diagrams = 0;
   // A TeX or diagram error names the text it is about: locate it inside the token that holds it.
-  const failAt = (token: Tokens.Generic, e: unknown): never => {
+  const failAt = (token: Tokens.Generic, e: unknown): string => {
     if (!(e instanceof SyntaxAtText)) throw e;
     const at = token.raw.indexOf(e.needle);
     return ctx!.fail(lineOf(token) + (at < 0 ? 0 : newlines(token.raw, 0, at)) + e.offset, e.code, e.message, e.hint);

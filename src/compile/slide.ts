@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attributes } from './attributes.ts';
 import { renderChartFence } from './chart-fence.ts';
-import { DeckError } from './errors.ts';
+import { DeckError, DeckErrors, issuesOf, type DeckIssue } from './errors.ts';
 import { readAt } from './read-problem.ts';
 import { findFences } from './fences.ts';
 import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
@@ -42,8 +42,18 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   checkNesting(parts.content, file, raw.line);
   if (parts.notes) checkNesting(parts.notes, file, parts.textLine);
   const contentLines = parts.content.split('\n');
-  const fail = (base: number) => (line: number, code: string, message: string, hint: string): never => {
-    throw new DeckError({ file, line: base + line, code, message, hint });
+  // Every problem on the slide is collected and rendering goes on, so one build reports them all.
+  const issues: DeckIssue[] = [];
+  const attempt = <T>(run: () => T, instead: T): T => {
+    try { return run(); } catch (e) {
+      if (!(e instanceof DeckError)) throw e;
+      issues.push(...issuesOf(e));
+      return instead;
+    }
+  };
+  const fail = (base: number) => (line: number, code: string, message: string, hint: string): string => {
+    issues.push({ file, line: base + line, code, message, hint, severity: 'error' });
+    return '';
   };
   // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
   const written: { url: string; line: number }[] = [];
@@ -56,7 +66,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
 
   const html = env.render(parts.content, {
     idPrefix: env.id,
-    chart: (source, index) => renderChartFence(source, {
+    chart: (source, index) => attempt(() => renderChartFence(source, {
       file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`, colors: env.colors,
       readData: (rel) => {
         const path = posix.join(dir, rel);
@@ -69,9 +79,9 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
         const source = env.citations().sources.get(key);
         return source ? shortLabel(source) : key;
       },
-    }),
+    }), ''),
     cite: (keys, line, items) => keys.map((key, i) => {
-      const n = env.citations().cite(key, file, raw.line + line);
+      const n = attempt(() => env.citations().cite(key, file, raw.line + line), 0);
       textCites.push(n);
       if (items?.[i] && (items[i].locator || items[i].prefix)) (locators.get(n) ?? locators.set(n, new Set()).get(n)!).add(JSON.stringify([items[i].prefix, items[i].locator]));
       return n;
@@ -84,8 +94,8 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   mergeAttributes(attrs, applied.slide);
 
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
-    chart: () => { throw new DeckError({ file, line: parts.notesLine, code: 'chart-in-notes', message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
-    cite: (keys, line) => keys.map((key) => env.citations().cite(key, file, parts.textLine + line)),
+    chart: () => fail(0)(parts.notesLine, 'chart-in-notes', 'charts cannot go in speaker notes', 'move the ```chart block above the `Note:` line'),
+    cite: (keys, line) => keys.map((key) => attempt(() => env.citations().cite(key, file, parts.textLine + line), 0)),
     fail: fail(parts.textLine),
   })).html : '';
 
@@ -93,7 +103,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const assets: [string, number][] = [];
   const resolve = (value: string, url: string, next: boolean) => {
     const at = line(url, next);
-    const resolved = resolveAsset(value, dir, env.host, file, at);
+    const resolved = attempt(() => resolveAsset(value, dir, env.host, file, at), value);
     assets.push([resolved, at]);
     return resolved;
   };
@@ -103,6 +113,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
     if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
   }
 
+  if (issues.length > 0) throw new DeckErrors(issues);
   const footer = slideFooter(textCites, chartCites, env.citations(), locators);
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;

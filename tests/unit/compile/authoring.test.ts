@@ -76,7 +76,7 @@ describe('mermaid diagrams', () => {
   });
 
   it.each([
-    ['flowchart LR\n  A[ASML --> B', 5, /`\]` is missing/],
+    ['flowchart LR\n  A[ASML --> B', 5, /the label of `A` is not closed with `\]`/],
     ['flowchart LR\n  A --> B\n  B -->', 6, /the link has no node at its end/],
     ['sequenceDiagram\n  A->>B: hi\n  A->>: nobody', 6, /a message needs a sender, a receiver and text/],
     ['pie\n  "a" : 1', 4, /`pie` diagrams are not supported/],
