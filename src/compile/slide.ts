@@ -6,6 +6,7 @@ import { readAt } from './read-problem.ts';
 import { findFences } from './fences.ts';
 import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
+import { checkDivs } from './div-check.ts';
 import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
@@ -20,6 +21,8 @@ export interface CompiledSlide {
   notes: string;
   /** Each asset URL the slide loads, with the line that names it (for `check`, which sees only URLs). */
   assets: [url: string, line: number][];
+  /** Warnings about the slide (an unknown div class), kept with it so a cached slide reports them again. */
+  warnings?: DeckIssue[];
 }
 
 export interface SlideEnv {
@@ -31,6 +34,8 @@ export interface SlideEnv {
   colors?: Readonly<Record<string, string>>;
   /** Deck-unique, stable, for SVG ids. */
   id: string;
+  /** The deck's own class names (front matter `classes:`). */
+  classes?: readonly string[];
 }
 
 export const SOURCES_PLACEHOLDER = '<!-- sources -->';
@@ -43,7 +48,9 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   if (parts.notes) checkNesting(parts.notes, file, parts.textLine);
   const contentLines = parts.content.split('\n');
   // Every problem on the slide is collected and rendering goes on, so one build reports them all.
-  const issues: DeckIssue[] = [];
+  const divs = checkDivs(parts.content, file, raw.line, env.classes);
+  const issues: DeckIssue[] = divs.filter((i) => i.severity === 'error');
+  const warnings = divs.filter((i) => i.severity === 'warning');
   const attempt = <T>(run: () => T, instead: T): T => {
     try { return run(); } catch (e) {
       if (!(e instanceof DeckError)) throw e;
@@ -117,7 +124,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const footer = slideFooter(textCites, chartCites, env.citations(), locators);
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
-  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets };
+  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**
