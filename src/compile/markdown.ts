@@ -4,6 +4,7 @@ import { renderDiagram } from './diagram.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
+import { decorateImage, imageAttrsExtension, unwrapBackgrounds } from './images.ts';
 import { mathExtensions } from './math.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
@@ -51,6 +52,9 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     return ctx!.fail(lineOf(token) + (at < 0 ? 0 : newlines(token.raw, 0, at)) + e.offset, e.code, e.message, e.hint);
   };
 
+  // Every image, with `{…}` attributes or without, is drawn the same way (marked's <img>, then ours on top).
+  const image = (token: Tokens.Generic, alt: string, img: string, attrs = '') => assets(decorateImage(img, alt, attrs), lineOf(token));
+
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
     level: 'inline',
@@ -72,7 +76,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite, fencedDivs, ...mathExtensions().map((ext) => ({
+    extensions: [cite, fencedDivs, imageAttrsExtension((token, img, attrs) => image(token, img.text, Renderer.prototype.image.call(new Renderer(), img), attrs)), ...mathExtensions().map((ext) => ({
       ...ext,
       renderer(this: unknown, token: Tokens.Generic) {
         try { return (ext as RendererExtension).renderer.call(this as never, token); } catch (e) { return failAt(token, e); }
@@ -98,7 +102,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
         return false;
       },
       image(token) {
-        return assets(Renderer.prototype.image.call(this, token), lineOf(token));
+        return image(token, token.text, Renderer.prototype.image.call(this, token));
       },
       html(token) {
         return assets(token.text, lineOf(token));
@@ -119,7 +123,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
       const tokens = marked.lexer(markdown);
       lines = new WeakMap();
       placeTokens(tokens, 0, lines);
-      return joinCitations(marked.parser(tokens));
+      return unwrapBackgrounds(joinCitations(marked.parser(tokens)));
     } finally {
       ctx = undefined;
     }
