@@ -7,6 +7,7 @@ import { findFences } from './fences.ts';
 import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
 import { checkDivs } from './div-check.ts';
+import { slideLayout, wrapAfterTitle } from './layouts.ts';
 import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
@@ -99,6 +100,16 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const applied = applyCommentAttributes(html);
   const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
   mergeAttributes(attrs, applied.slide);
+  // `layout="name"`: a class for the theme's layouts.css, and for some layouts a wrapper around the content.
+  const layoutName = attrs.get('layout');
+  const layout = typeof layoutName === 'string'
+    ? slideLayout(layoutName, file, raw.line + Math.max(0, contentLines.findIndex((l) => /\.slide:.*\blayout=/.test(l)))) : undefined;
+  if (layout) {
+    attrs.delete('layout');
+    attrs.set('data-layout', String(layoutName));
+    if (layout.className) mergeAttributes(attrs, new Map([['class', layout.className]]));
+    if (layout.issue) warnings.push(layout.issue);
+  }
 
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
     chart: () => fail(0)(parts.notesLine, 'chart-in-notes', 'charts cannot go in speaker notes', 'move the ```chart block above the `Note:` line'),
@@ -114,7 +125,8 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
     assets.push([resolved, at]);
     return resolved;
   };
-  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
+  const laidOut = layout?.wrap ? wrapAfterTitle(applied.html, layout.wrap) : applied.html;
+  let body = laidOut.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
   for (const name of ['data-background-image', 'data-background-video']) {
     const v = attrs.get(name);
     if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
