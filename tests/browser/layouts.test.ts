@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckIssue } from '../../src/check/types.ts';
 import { main } from '../../src/cli.ts';
 import { LAYOUTS } from '../../src/compile/layouts.ts';
+import { scaffoldDeck } from '../../src/new/scaffold.ts';
 import { buildAndServe, launchBrowser, openDeck, tempDir } from './helpers.ts';
 
 // Every named layout on one slide each, with a footer and a logo, beside a plain slide: check passes in both
@@ -49,5 +50,19 @@ describe('named layouts', () => {
       await browser.close();
       await site.close();
     }
+  }, 120_000);
+
+  it('are in the starter deck from `new`, with an image, a footer and a logo, and it passes check', async () => {
+    const dir = join(tmp.path, 'starter');
+    scaffoldDeck(dir);
+    const md = readFileSync(join(dir, 'deck.md'), 'utf8');
+    expect(md).toMatch(/^footer: .+$/m);
+    expect(md).toMatch(/^logo: logo\.png$/m);
+    expect(md).toMatch(/layout="image-right"/);
+    expect(md).toMatch(/!\[[^\]]+\]\(picture\.jpg\)/);
+    const out: string[] = [];
+    const code = await main(['check', dir], { log: (s) => out.push(s), error: (s) => out.push(s) });
+    expect(out.join('\n')).toMatch(/^0 errors, 0 warnings \(8 slides checked/m);
+    expect(code).toBe(0);
   }, 120_000);
 });
