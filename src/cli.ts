@@ -91,7 +91,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       if (status) return status;
       if (!result.ok) return 1;
       const secs = ((performance.now() - started) / 1000).toFixed(2);
-      out.log(`Built ${result.deck.slides.length} slides into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
+      out.log(`Built ${plural(result.deck.slides.length, 'slide')} into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
       return 0;
     }
     case 'dev': {
@@ -141,7 +141,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const { scaffoldDeck } = await import('./new/scaffold.ts');
       const made = scaffoldDeck(input);
       if ('issue' in made) return out.error(formatIssue(made.issue)), 1;
-      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md; chokepoint check ${displayPath(input)} before you present)`);
+      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: npx chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md)\n      npx chokepoint check ${displayPath(input)}   (before you present)`);
       return 0;
     }
     case 'pptx': {
@@ -169,3 +169,5 @@ const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package
 const isDirectory = (path: string) => {
   try { return statSync(path).isDirectory(); } catch { return false; }
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

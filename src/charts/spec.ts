@@ -32,7 +32,7 @@ const REQUIRED: Record<ChartKind, readonly string[]> = {
 const DEFAULTABLE = ['x', 'y', 'date', 'label'];
 
 /** Validates the fence's top-level mapping; returns the spec and the `data` entry to load. */
-export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: ChartSpec; data: LEntry } {
+export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: ChartSpec; data: LEntry; applySeriesNames: () => void } {
   const at = (line: number): Where => ({ file: where.file, line });
   const kind = readKind(map, where, suggest);
   const spec: ChartSpec = {
@@ -73,8 +73,9 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     throw new ChartError(at(spec.y[6]!.line), `The chart has ${spec.y.length} series; at most 6 stay readable.`, 'Split the data over two charts.');
   }
   spec.names = spec.y.map((f) => f.name);
-  if (seriesNames) applyNames(spec, seriesNames, suggest);
-  return { spec, data: map.entries.find((e) => e.key === 'data')! };
+  // Names are checked against y only after y is checked against the data: a typo in `y:` is reported at `y:`.
+  const applySeriesNames = () => { if (seriesNames) applyNames(spec, seriesNames, suggest); };
+  return { spec, data: map.entries.find((e) => e.key === 'data')!, applySeriesNames };
 }
 
 function readKind(map: LMap, where: Where, suggest: Suggest): ChartKind {
@@ -92,6 +93,7 @@ function readKind(map: LMap, where: Where, suggest: Suggest): ChartKind {
 }
 
 function applyNames(spec: ChartSpec, entry: LEntry, suggest: Suggest): void {
+  spec.names = spec.y.map((f) => f.name);
   for (const item of itemList(entry, spec.where.file, 'series')) {
     for (const { key, keyLine, value } of item.type === 'map' ? item.entries : []) {
       const i = spec.y.findIndex((f) => f.name === key);

@@ -40,9 +40,11 @@ export function formatReport(result: CheckResult): string {
   }
   const s = summarise(result);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const checked = s.checked > 0 ? ` (${plural(s.checked, 'slide')} checked in ${s.seconds.toFixed(1)} s)` : '';
+  const checked = s.checked > 0 ? `${plural(s.checked, 'slide')} checked in ${s.seconds.toFixed(1)} s` : 'no slide checked: the deck does not compile';
+  // "in 0 slides" read as if nothing had been checked: name the slides only when some have findings.
+  const where = s.slides > 0 ? ` in ${plural(s.slides, 'slide')}` : '';
   if (lines.length > 0) lines.push('');
-  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.slides, 'slide')}${checked}`);
+  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${where} (${checked})`);
   return lines.join('\n');
 }
 

@@ -25,12 +25,13 @@ export function renderChartFence(source: string, ctx: ChartContext): string {
     if (root.type !== 'map') {
       throw new ChartError({ file: ctx.file, line: root.line }, 'The chart block must be YAML keys such as `kind: line`.', 'Write one `key: value` per line.');
     }
-    const { spec, data } = readSpec(root, fence, closest);
+    const { spec, data, applySeriesNames } = readSpec(root, fence, closest);
     spec.colors = new Map(Object.entries(ctx.colors ?? {}));
     const dataset = loadData(data, ctx);
     checkPoints(dataset.rows.length, spec.y.length, { file: ctx.file, line: data.keyLine }, dataset.origin.replace(/^the /, 'The '));
     applyFieldDefaults(spec, dataset, { x: missingHint('x', spec.kind), y: missingHint('y', spec.kind), date: missingHint('date', spec.kind), label: missingHint('label', spec.kind) });
     checkColumns(spec, dataset, { file: ctx.file, line: data.keyLine }, closest);
+    applySeriesNames();
     const sources = spec.sources.map((f) => ctx.cite(f.name, f.line));
     return renderChart(spec, dataset, { idPrefix: ctx.idPrefix, sources });
   } catch (e) {

@@ -10,9 +10,9 @@ import { escapeHtml } from './html.ts';
 interface DivToken extends Tokens.Generic { type: 'fencedDiv'; attrs: string; tokens: Tokens.Generic[] }
 
 // Linear: each part is a single class with no overlap between neighbours.
-const OPEN = /^ {0,3}(:{3,})[ \t]*(\{[^}\n]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
-const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
-const CODE = /^ {0,3}(`{3,}|~{3,})/;
+export const OPEN = /^ {0,3}(:{3,})[ \t]*(\{[^}\n]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
+export const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
+export const CODE = /^ {0,3}(`{3,}|~{3,})/;
 /** Deeper nesting than this is taken as text: real layouts nest two or three levels. */
 const MAX_DEPTH = 16;
 

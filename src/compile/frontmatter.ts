@@ -43,14 +43,16 @@ export interface DeckMeta {
   colors: Record<string, string>;
   /** `maxWords`: most words of body on a slide before `check` warns (rule `density`). */
   maxWords: number;
+  /** The deck's own class names (styled by its `theme:` CSS): fenced divs may use them without a warning. */
+  classes?: string[];
 }
 
-type Kind = 'string' | 'number' | 'object';
+type Kind = 'string' | 'number' | 'object' | 'list';
 const KEYS: Record<string, Kind> = {
   title: 'string', subtitle: 'string', author: 'string', date: 'string', description: 'string',
   lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
   revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
-  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string',
+  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string', classes: 'list',
   colors: 'object', maxWords: 'number',
 };
 
@@ -181,6 +183,7 @@ function looksLikeYaml(text: string): boolean {
 }
 
 function hasKind(value: unknown, kind: Kind): boolean {
+  if (kind === 'list') return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
   if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   if (kind === 'string') return typeof value === 'string' || typeof value === 'number' || value instanceof Date;
   return typeof value === 'number' && Number.isFinite(value);
@@ -196,6 +199,7 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
     case 'maxWords':
       if (!Number.isInteger(value) || (value as number) < 1) throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`maxWords\` must be a whole number above 0, not ${String(value)}`, hint: hintFor('maxWords') });
       meta.maxWords = value as number; return;
+    case 'classes': meta.classes = (Array.isArray(value) ? value.map(String) : text.split(/[\s,]+/)).map((c) => c.replace(/^\./, '')).filter(Boolean); return;
     case 'size': {
       const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
       if (!m) throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
@@ -219,7 +223,7 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
   }
 }
 
-const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : `a ${kind}`);
+const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : kind === 'list' ? 'a list of names' : `a ${kind}`);
 function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
@@ -233,6 +237,7 @@ function hintFor(key: string): string {
     totalTime: 'the talk length in seconds, e.g. `totalTime: 1500` for 25 minutes',
     maxWords: 'the most words of body a slide should carry, e.g. `maxWords: 40`',
     colors: 'name each entity with a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`',
+    classes: 'the class names your theme CSS styles, e.g. `classes: [brand-box, wide]`',
   };
   return hints[key] ?? `e.g. \`${key}: some text\``;
 }

@@ -4,6 +4,7 @@ import { renderDiagram } from './diagram.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
+import { decorateImage, imageAttrsExtension, unwrapBackgrounds } from './images.ts';
 import { mathExtensions } from './math.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
@@ -17,8 +18,11 @@ export interface RenderContext {
   cite(keys: string[], line: number, items?: CitationItem[]): number[];
   /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
   asset?(url: string, line: number): void;
-  /** Refuses what was written at `line` with a located error. */
-  fail(line: number, code: string, message: string, hint: string): never;
+  /**
+   * Reports what was written at `line` as a located error and returns what to render in its place, so the
+   * rest of the slide is still checked (every mistake in one pass).
+   */
+  fail(line: number, code: string, message: string, hint: string): string;
 }
 
 interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
@@ -42,11 +46,14 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
   };
   let diagrams = 0;
   // A TeX or diagram error names the text it is about: locate it inside the token that holds it.
-  const failAt = (token: Tokens.Generic, e: unknown): never => {
+  const failAt = (token: Tokens.Generic, e: unknown): string => {
     if (!(e instanceof SyntaxAtText)) throw e;
     const at = token.raw.indexOf(e.needle);
     return ctx!.fail(lineOf(token) + (at < 0 ? 0 : newlines(token.raw, 0, at)) + e.offset, e.code, e.message, e.hint);
   };
+
+  // Every image, with `{…}` attributes or without, is drawn the same way (marked's <img>, then ours on top).
+  const image = (token: Tokens.Generic, alt: string, img: string, attrs = '') => assets(decorateImage(img, alt, attrs), lineOf(token));
 
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
@@ -69,7 +76,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite, fencedDivs, ...mathExtensions().map((ext) => ({
+    extensions: [cite, fencedDivs, imageAttrsExtension((token, img, attrs) => image(token, img.text, Renderer.prototype.image.call(new Renderer(), img), attrs)), ...mathExtensions().map((ext) => ({
       ...ext,
       renderer(this: unknown, token: Tokens.Generic) {
         try { return (ext as RendererExtension).renderer.call(this as never, token); } catch (e) { return failAt(token, e); }
@@ -95,7 +102,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
         return false;
       },
       image(token) {
-        return assets(Renderer.prototype.image.call(this, token), lineOf(token));
+        return image(token, token.text, Renderer.prototype.image.call(this, token));
       },
       html(token) {
         return assets(token.text, lineOf(token));
@@ -116,7 +123,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
       const tokens = marked.lexer(markdown);
       lines = new WeakMap();
       placeTokens(tokens, 0, lines);
-      return joinCitations(marked.parser(tokens));
+      return unwrapBackgrounds(joinCitations(marked.parser(tokens)));
     } finally {
       ctx = undefined;
     }

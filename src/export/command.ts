@@ -31,7 +31,7 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf');
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf', input);
   if (clash) {
     out.error(formatIssue(clash));
     return 1;

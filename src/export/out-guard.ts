@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/load.ts';
 
@@ -24,9 +24,11 @@ function startsWith(path: string, magic: string): boolean {
 }
 
 /** An existing `--out` that is not of the export's format: replacing it would destroy someone's file (unless --force). */
-export function foreignOutProblem(out: string, format: keyof typeof FORMATS): DeckIssue | undefined {
+export function foreignOutProblem(out: string, format: keyof typeof FORMATS, input?: string): DeckIssue | undefined {
   const { magic, name, example } = FORMATS[format];
   if (!existsSync(out) || statSync(out).isDirectory() || startsWith(out, magic)) return undefined;
+  // The deck's own Markdown: --force would not help (the export refuses its input files), so do not offer it.
+  if (input !== undefined && isDeckMarkdown(out, input)) return deckFileProblem(out, [out], format === 'pdf' ? 'the PDF' : 'the PowerPoint file');
   return {
     file: displayPath(out), line: 0, severity: 'error', code: `out-not-${format}`,
     message: `--out names an existing file that is not ${name}; refusing to overwrite it`,
@@ -45,4 +47,12 @@ export function deckFileProblem(out: string, deckFiles: readonly string[], what 
     message: `--out is one of the deck's own files; refusing to overwrite it with ${what}`,
     hint: `write ${what} elsewhere, e.g. --out ${what === 'the PDF' ? 'deck.pdf' : 'deck.pptx'}`,
   };
+}
+
+/** Whether `out` is a Markdown file of the deck at `input` (the input itself, or a .md file in its folder). */
+function isDeckMarkdown(out: string, input: string): boolean {
+  if (!/\.(md|markdown)$/i.test(out)) return false;
+  const folder = existsSync(input) && statSync(input).isDirectory() ? real(input) : dirname(real(input));
+  const rel = relative(folder, real(out));
+  return real(out) === real(input) || (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -19,7 +19,7 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
     out.error(`chokepoint: --out ${file} is a folder; give the presentation's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pptx`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : foreignOutProblem(file, 'pptx');
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pptx', input);
   if (clash) {
     out.error(formatIssue(clash));
     return 1;

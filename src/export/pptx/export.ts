@@ -91,7 +91,13 @@ async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, 
       case 'text': addText(slide, item, u, placement); break;
       case 'rect': case 'ellipse': case 'line': addShape(slide, pptx, item, u); break;
       case 'table': addTable(slide, item, u); break;
-      case 'image': slide.addImage({ data: item.data, ...u.rect(item.box), altText: item.alt }); break;
+      case 'image': {
+        const rect = u.rect(item.box);
+        // Cover: pptxgenjs crops an image of the file's proportions to the box (w and h give the proportions).
+        const cover = item.cover && item.cover.w > 0 ? { w: rect.w, h: (rect.w * item.cover.h) / item.cover.w, sizing: { type: 'cover' as const, w: rect.w, h: rect.h } } : {};
+        slide.addImage({ data: item.data, ...rect, ...cover, altText: item.alt });
+        break;
+      }
       case 'picture': {
         const png = await page.locator(`[data-pptx-shot="${item.shot}"]`).screenshot({ omitBackground: true, animations: 'disabled' });
         slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...u.rect(item.box), altText: item.alt });

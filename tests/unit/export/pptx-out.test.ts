@@ -18,7 +18,9 @@ describe('pptx --out never destroys a file that is not a PowerPoint file', () =>
     const { lines, out } = capture();
     expect(await runPptx(md, { out: md }, out)).toBe(1);
     expect(readFileSync(md, 'utf8')).toBe('# Keep me\n');
-    expect(lines.join('\n')).toMatch(/talk\.md: --out names an existing file that is not a PowerPoint file/);
+    // Not "add --force": the export refuses the deck's own files even then.
+    expect(lines.join('\n')).toMatch(/talk\.md: --out is one of the deck's own files; refusing to overwrite it with the PowerPoint file\n {2}hint: write the PowerPoint file elsewhere/);
+    expect(lines.join('\n')).not.toMatch(/--force/);
   });
 
   it('refuses any other existing non-zip file unless --force', async () => {
