@@ -1,14 +1,24 @@
 #!/usr/bin/env node
 // Runs the compiled CLI from lib/. The published package ships lib/ prebuilt (`prepack`), so installing it runs
-// no script; in a checkout of the repository, the first run compiles lib/ (`npm run compile` does it again after edits).
+// no script; in a checkout of the repository, a run compiles lib/ when it is missing or older than a file in src/
+// (after a `git pull`, `npm install` no longer compiles it, and a stale lib/ would run yesterday's code).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../lib/cli.js', import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(cli) && existsSync(new URL('../tsconfig.node.json', import.meta.url))) {
-  console.error('chokepoint: compiling lib/ (first run in a checkout)…');
+const newestSource = (dir) => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+};
+const checkout = existsSync(new URL('../tsconfig.node.json', import.meta.url)) && existsSync(new URL('../src', import.meta.url));
+const stale = () => !existsSync(cli) || newestSource(fileURLToPath(new URL('../src', import.meta.url))) > statSync(cli).mtimeMs;
+if (checkout && stale()) {
+  console.error(existsSync(cli) ? 'chokepoint: src/ changed since lib/ was compiled: compiling lib/…' : 'chokepoint: compiling lib/ (first run in a checkout)…');
   spawnSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], { cwd: root, stdio: 'inherit' });
 }
 if (!existsSync(cli)) {
