@@ -159,7 +159,7 @@ describe('chokepoint check', () => {
     expect((await check(`${FIX}/clean`, '--jsno')).code).toBe(2);
   });
 
-  it('warns (density) about a slide with more body words than maxWords, not counting title, citation, chart, code or notes', () => {
+  it('warns (density) about a slide with more body words than maxWords, not counting title, citation, chart, code, notes or the generated source list', () => {
     const { issues, summary } = JSON.parse(runs.density.stdout) as { issues: CheckIssue[]; summary: CheckSummary };
     expect(runs.density.code).toBe(0);
     expect(issues).toEqual([expect.objectContaining({
