@@ -11,15 +11,13 @@ beforeAll(async () => { s = await subject(PROBE); }, 180_000);
 afterAll(async () => { await s?.close(); });
 
 describe('fidelity of the probe deck (dark)', () => {
-  // Fails until the PDF defects of issue 21 are fixed (halo fill, title width, page number, section chrome).
-  it.fails('PDF: each page looks like its slide in the browser (halos, titles, page numbers)', async () => {
+  it('PDF: each page looks like its slide in the browser (halos, titles, page numbers)', async () => {
     const file = await render.pdf(s.input, s.work, 'slides');
     expect(render.pdfPageCount(file)).toBe(s.refs.length);
     expectClose('probe-pdf', s.refs, render.rasterisePdf(file, s.built.size), THRESHOLDS.pdf);
   });
 
-  // Fails until the PDF defects of issue 21 are fixed (halo fill, title width, page number, section chrome).
-  it.fails('PDF --notes: slide, then its notes page, for every slide; the slide pages look like the slides', async () => {
+  it('PDF --notes: slide, then its notes page, for every slide; the slide pages look like the slides', async () => {
     const file = await render.pdf(s.input, s.work, 'notes');
     const n = s.refs.length;
     expect(render.pdfPageCount(file)).toBe(2 * n);
@@ -29,8 +27,7 @@ describe('fidelity of the probe deck (dark)', () => {
     void s.built.deck.slides;
   });
 
-  // Fails until the PDF defects of issue 21 are fixed (halo fill, title width, page number, section chrome).
-  it.fails('PDF --fragments: one page per step; the last step of each slide looks like the slide', async () => {
+  it('PDF --fragments: one page per step; the last step of each slide looks like the slide', async () => {
     const file = await render.pdf(s.input, s.work, 'fragments');
     // Steps per slide, read from the built deck: each slide's pages end with its final state.
     const steps = await stepsPerSlide(s);
