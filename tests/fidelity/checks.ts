@@ -1,0 +1,89 @@
+// Checks a comparison with the reference cannot make, because the defect would be in the reference too:
+// the section divider's chrome, chart-label glyphs and the signs the font subset must carry. Each is still
+// judged on pixels (or on the font the browser picks), in Chromium.
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { compareImages, readPng, type ImageDiff } from './image-diff.ts';
+import type { Built } from './render.ts';
+
+/** A box on the slide, in pixels. */
+export interface Box { x: number; y: number; width: number; height: number }
+
+/** Copies `box` out of a picture. */
+export function crop(picture: Buffer | PNG, box: Box): PNG {
+  const src = Buffer.isBuffer(picture) ? readPng(picture) : picture;
+  const out = new PNG({ width: box.width, height: box.height });
+  for (let y = 0; y < box.height; y++) src.data.copy(out.data, y * box.width * 4, ((box.y + y) * src.width + box.x) * 4, ((box.y + y) * src.width + box.x + box.width) * 4);
+  return out;
+}
+
+/**
+ * Where the footer and the logo sit on a 1920x1080 slide (deck.css: footer at left 40 / bottom 16, logo
+ * at top 20 / right 40), each box short of the page number and the title.
+ */
+export const CHROME_BOXES = (size: { width: number; height: number }): Record<string, Box> => ({
+  footer: { x: 0, y: size.height - 64, width: 1200, height: 64 },
+  logo: { x: size.width - 280, y: 0, width: 280, height: 76 },
+});
+
+/**
+ * The footer and logo boxes of `section` compared with those of `plain` (a content slide with the same chrome):
+ * a divider keeps its chrome where every other slide has it.
+ */
+export function chromeDiffs(section: Buffer | PNG, plain: Buffer | PNG, size: { width: number; height: number }): Record<string, ImageDiff> {
+  return Object.fromEntries(Object.entries(CHROME_BOXES(size)).map(([name, box]) => [name, compareImages(crop(plain, box), crop(section, box), { tile: 32 })]));
+}
+
+/**
+ * Each chart label on slide `index` that has a hyphen, colon or sign, pictured as the page renders it and
+ * again with Inter's tabular figures and contextual alternates switched off on it: a label is text, so the
+ * two must be the same pixels. Returns the label and its comparison.
+ */
+export async function chartLabelDiffs(page: Page, built: Built, index: number): Promise<{ text: string; diff: ImageDiff }[]> {
+  const slide = built.deck.slides[index]!;
+  await page.evaluate(({ h, v }) => (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(h, v, 99_999), slide);
+  await page.evaluate(() => document.fonts.ready);
+  const labels = await page.evaluate(() => {
+    const present = document.querySelector('.reveal .slides section.present')!;
+    return Array.from(present.querySelectorAll<SVGTextElement>('svg text'))
+      .filter((t) => /[-:≈≤≥→÷−×]/.test(t.textContent ?? '') && !t.closest('.axis-y') && !t.classList.contains('value'))
+      .map((t, i) => {
+        t.dataset.fidelityLabel = String(i);
+        const r = t.getBoundingClientRect();
+        return { i, text: t.textContent ?? '', box: { x: Math.floor(r.left) - 4, y: Math.floor(r.top) - 4, width: Math.ceil(r.width) + 8, height: Math.ceil(r.height) + 8 } };
+      });
+  });
+  const results: { text: string; diff: ImageDiff }[] = [];
+  for (const label of labels) {
+    const as = await page.screenshot({ clip: label.box });
+    await page.evaluate((i) => {
+      const t = document.querySelector<SVGTextElement>(`[data-fidelity-label="${i}"]`)!;
+      t.style.fontFeatureSettings = "'tnum' 0, 'calt' 0";
+      t.style.fontVariantNumeric = 'normal';
+    }, label.i);
+    const plain = await page.screenshot({ clip: label.box });
+    await page.evaluate((i) => { const t = document.querySelector<SVGTextElement>(`[data-fidelity-label="${i}"]`)!; t.style.fontFeatureSettings = ''; t.style.fontVariantNumeric = ''; }, label.i);
+    results.push({ text: label.text, diff: compareImages(plain, as, { tile: 16 }) });
+  }
+  return results;
+}
+
+/**
+ * The signs from `signs` that Inter (as the deck loads it, weight by weight) does not draw: each is
+ * measured with Inter first and two unlike fallbacks after it; a sign Inter lacks takes the fallbacks'
+ * different widths.
+ */
+export async function signsMissingFromInter(page: Page, signs: string): Promise<string[]> {
+  return page.evaluate(async (signs) => {
+    const missing = new Set<string>();
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    for (const weight of [400, 600, 800]) {
+      await document.fonts.load(`${weight} 100px Inter`, signs);
+      for (const sign of Array.from(signs)) {
+        const width = (fallback: string) => { canvas.font = `${weight} 100px Inter, ${fallback}`; return canvas.measureText(sign.repeat(4)).width; };
+        if (Math.abs(width('serif') - width('monospace')) > 0.01) missing.add(sign);
+      }
+    }
+    return [...missing];
+  }, signs);
+}
