@@ -2,8 +2,9 @@
 // math, diagrams, layouts, an image, footer and logo, a section divider), dark theme: every output
 // compared with the deck in Chromium, slide by slide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import type { PNG } from 'pngjs';
-import { chromeDiffs } from './checks.ts';
+import { chartLabelDiffs, chromeDiffs, signsMissingFromInter } from './checks.ts';
 import { THRESHOLDS } from './compare.ts';
 import { describeDiff } from './image-diff.ts';
 import { expectClose, PROBE, subject, type Subject } from './harness.ts';
@@ -14,6 +15,9 @@ let pdfPages: PNG[] = [];
 // Slides of the probe deck the checks below single out (0-based).
 const SECTION = 2;
 const PLAIN = 3;
+const TIMELINE = 7;
+const SCATTER = 6;
+const SIGNS = '≈≤≥→÷−×';
 beforeAll(async () => { s = await subject(PROBE); }, 180_000);
 afterAll(async () => { await s?.close(); });
 
@@ -32,6 +36,22 @@ describe('fidelity of the probe deck (dark)', () => {
         console.log(`fidelity section chrome ${label} ${box}: ${describeDiff(diff)}`);
         expect(diff.worstTile, `${label}: the divider's ${box} differs from a content slide's: ${describeDiff(diff)}`).toBeLessThanOrEqual(CHROME_TILE);
       }
+    }
+  });
+
+  it('chart labels are text: no tabular hyphens or raised colons; the signs ≈ ≤ ≥ → ÷ − × are Inter\'s own', async () => {
+    const page = await render.openView(s.browser, pathToFileURL(`${s.built.dir}/index.html`).href, s.built);
+    try {
+      expect(await signsMissingFromInter(page, SIGNS)).toEqual([]);
+      for (const index of [TIMELINE, SCATTER]) {
+        const labels = await chartLabelDiffs(page, s.built, index);
+        expect(labels.length).toBeGreaterThan(0);
+        const worst = Math.max(...labels.map((l) => l.diff.worstTile));
+        console.log(`fidelity chart labels slide ${index + 1}: ${labels.length} labels, worst 16px tile ${(worst * 100).toFixed(1)}% against the same text without tnum/calt`);
+        expect(labels.filter((l) => l.diff.worstTile > LABEL_TILE).map((l) => `${l.text}: ${describeDiff(l.diff)}`)).toEqual([]);
+      }
+    } finally {
+      await page.close();
     }
   });
 
@@ -82,6 +102,8 @@ describe('fidelity of the probe deck (dark)', () => {
 
 /** Chrome boxes are the same pixels when the chrome is in place; moved, its text or logo fills 20 %+ of a 32 px tile. */
 const CHROME_TILE = 0.05;
+/** A label drawn without the fonts' number and contextual features is the same pixels; with them, a hyphen or colon moves. */
+const LABEL_TILE = 0.02;
 
 /** Pages `--fragments` gives each slide: none shown, then one per fragment step (reveal's print view); one without fragments. */
 async function stepsPerSlide(subject: Subject): Promise<number[]> {
