@@ -18,12 +18,13 @@ export function crop(picture: Buffer | PNG, box: Box): PNG {
 }
 
 /**
- * Where the footer and the logo sit on a 1920x1080 slide (deck.css: footer at left 40 / bottom 16, logo
- * at top 20 / right 40), each box short of the page number and the title.
+ * Where the footer, the logo and the page number sit on a slide (deck.css: footer at left 40 / bottom 16,
+ * logo at top 20 / right 40, number at right 96 / bottom 22), each box short of the title.
  */
 export const CHROME_BOXES = (size: { width: number; height: number }): Record<string, Box> => ({
   footer: { x: 0, y: size.height - 64, width: 1200, height: 64 },
   logo: { x: size.width - 280, y: 0, width: 280, height: 76 },
+  number: { x: size.width - 300, y: size.height - 64, width: 300, height: 64 },
 });
 
 /**
@@ -31,7 +32,8 @@ export const CHROME_BOXES = (size: { width: number; height: number }): Record<st
  * a divider keeps its chrome where every other slide has it.
  */
 export function chromeDiffs(section: Buffer | PNG, plain: Buffer | PNG, size: { width: number; height: number }): Record<string, ImageDiff> {
-  return Object.fromEntries(Object.entries(CHROME_BOXES(size)).map(([name, box]) => [name, compareImages(crop(plain, box), crop(section, box), { tile: 32 })]));
+  const { footer, logo } = CHROME_BOXES(size);
+  return Object.fromEntries(Object.entries({ footer, logo }).map(([name, box]) => [name, compareImages(crop(plain, box!), crop(section, box!), { tile: 16 })]));
 }
 
 /**
@@ -69,21 +71,22 @@ export async function chartLabelDiffs(page: Page, built: Built, index: number): 
 }
 
 /**
- * The signs from `signs` that Inter (as the deck loads it, weight by weight) does not draw: each is
- * measured with Inter first and two unlike fallbacks after it; a sign Inter lacks takes the fallbacks'
- * different widths.
+ * The signs from `signs` that the deck's text font (the first family of `.reveal`'s font, Inter in the
+ * theme), weight by weight as the theme uses it, does not draw: each is measured with that font first and
+ * two unlike fallbacks after it; a sign the font lacks takes the fallbacks' different widths.
  */
-export async function signsMissingFromInter(page: Page, signs: string): Promise<string[]> {
+export async function signsMissingFromFont(page: Page, signs: string): Promise<{ family: string; missing: string[] }> {
   return page.evaluate(async (signs) => {
+    const family = getComputedStyle(document.querySelector('.reveal')!).fontFamily.split(',')[0]!.trim();
     const missing = new Set<string>();
     const canvas = document.createElement('canvas').getContext('2d')!;
     for (const weight of [400, 600, 800]) {
-      await document.fonts.load(`${weight} 100px Inter`, signs);
+      await document.fonts.load(`${weight} 100px ${family}`, signs);
       for (const sign of Array.from(signs)) {
-        const width = (fallback: string) => { canvas.font = `${weight} 100px Inter, ${fallback}`; return canvas.measureText(sign.repeat(4)).width; };
+        const width = (fallback: string) => { canvas.font = `${weight} 100px ${family}, ${fallback}`; return canvas.measureText(sign.repeat(4)).width; };
         if (Math.abs(width('serif') - width('monospace')) > 0.01) missing.add(sign);
       }
     }
-    return [...missing];
+    return { family, missing: [...missing] };
   }, signs);
 }
