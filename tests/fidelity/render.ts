@@ -37,10 +37,10 @@ export interface Built {
   size: { width: number; height: number };
 }
 
-/** Builds `input` into `<work>/dist` (once per deck: every HTML output reads this build). */
-export async function build(input: string, work: string): Promise<Built> {
+/** Builds `input` into `<work>/dist` (once per deck: every HTML output reads this build); `allowDirs` as `--allow-dir`. */
+export async function build(input: string, work: string, allowDirs: string[] = []): Promise<Built> {
   const dir = join(work, 'dist');
-  const result = await buildDeck(input, dir, { allowDirs: [] });
+  const result = await buildDeck(input, dir, { allowDirs });
   if (!result.ok) throw new Error(`build of ${input} failed: ${JSON.stringify(result.deck.issues.filter((i) => i.severity === 'error'))}`);
   return { dir, deck: result.deck, size: { width: result.deck.meta.width, height: result.deck.meta.height } };
 }
