@@ -23,7 +23,8 @@ export function crop(picture: Buffer | PNG, box: Box): PNG {
  */
 export const CHROME_BOXES = (size: { width: number; height: number }): Record<string, Box> => ({
   footer: { x: 0, y: size.height - 64, width: 1200, height: 64 },
-  logo: { x: size.width - 280, y: 0, width: 280, height: 76 },
+  // The logo's own box (max 200x48 at top 20 / right 40) and a little round it: a long title starts below it.
+  logo: { x: size.width - 248, y: 12, width: 216, height: 56 },
   number: { x: size.width - 300, y: size.height - 64, width: 300, height: 64 },
 });
 
