@@ -34,7 +34,7 @@ export const CHROME_BOXES = (size: { width: number; height: number }): Record<st
  */
 export function chromeDiffs(section: Buffer | PNG, plain: Buffer | PNG, size: { width: number; height: number }): Record<string, ImageDiff> {
   const { footer, logo } = CHROME_BOXES(size);
-  return Object.fromEntries(Object.entries({ footer, logo }).map(([name, box]) => [name, compareImages(crop(plain, box!), crop(section, box!), { tile: 16 })]));
+  return Object.fromEntries(Object.entries({ footer, logo }).map(([name, box]) => [name, compareImages(crop(plain, box!), crop(section, box!), { tile: 16, shift: 1 })]));
 }
 
 /**
@@ -66,7 +66,7 @@ export async function chartLabelDiffs(page: Page, built: Built, index: number): 
     }, label.i);
     const plain = await page.screenshot({ clip: label.box });
     await page.evaluate((i) => { const t = document.querySelector<SVGTextElement>(`[data-fidelity-label="${i}"]`)!; t.style.fontFeatureSettings = ''; t.style.fontVariantNumeric = ''; }, label.i);
-    results.push({ text: label.text, diff: compareImages(plain, as, { tile: 16 }) });
+    results.push({ text: label.text, diff: compareImages(plain, as, { tile: 16, shift: 1 }) });
   }
   return results;
 }

@@ -30,7 +30,7 @@ export interface DiffOptions {
   threshold?: number;
   /** Side of the square tiles of {@link ImageDiff.worstTile}, in pixels. */
   tile?: number;
-  /** How far (px) a pixel may have moved and still count as the same; 0 counts every pixel pixelmatch flags. */
+  /** How far (px) a pixel may have moved and still count as the same; 0 (the default) counts every pixel pixelmatch flags. */
   shift?: number;
 }
 
@@ -79,7 +79,7 @@ export function compareImages(expected: Buffer | PNG, actual: Buffer | PNG, opti
   // pixelmatch paints differing pixels pure red (255, 0, 0) in the diff image. One the other image matches
   // within `shift` pixels (a glyph's edge drawn a pixel over by another rasteriser) is repainted yellow, as
   // pixelmatch paints anti-aliasing, and not counted; the rest are counted per tile.
-  const shift = options.shift ?? 1;
+  const shift = options.shift ?? 0;
   const cols = Math.ceil(width / size);
   const counts = new Uint32Array(cols * Math.ceil(height / size));
   const data = diff.data;
