@@ -11,6 +11,7 @@ import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
 import { withSession } from './session.ts';
+import { slideNumbers } from './slide-number.ts';
 
 /** What `chokepoint pdf` can make. */
 export interface PdfOptions {
@@ -69,9 +70,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     // measured (page counts come from reveal's inline heights), and switching media would cost a full
     // restyle and layout of every slide that page.pdf then does again.
     if (notes) await page.emulateMedia({ media: 'print' });
+    const numbers = slideNumbers(deck);
     const slides = deck.slides.map((s, i): PrintSlide => {
       const before = deck.slides[i - 1];
-      return { title: s.title, v: s.v, continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
+      return { title: s.title, v: s.v, number: numbers?.[i], continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
     });
     let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {
