@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatIssue, type DeckIssue } from './compile/errors.ts';
-import { displayPath } from './node/load.ts';
+import { displayPath } from './node/display-path.ts';
 import { setAllowedDirs } from './node/deck-root.ts';
 import { packageRoot } from './node/paths.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -12,17 +12,10 @@ import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { densityIssues } from './density.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
-import { compileRule } from './report.ts';
 import { measureSlides } from './measure.ts';
-import type { CheckIssue } from './types.ts';
+import { compileRule, type CheckIssue, type CheckResult } from './types.ts';
 
-/** Everything `chokepoint check` found, in deck order. */
-export interface CheckResult {
-  issues: CheckIssue[];
-  /** Slides checked (0 when the deck did not compile). */
-  slides: number;
-  seconds: number;
-}
+export type { CheckResult };
 
 // Fragments and slides animate with CSS transitions; with them off, a measurement never catches a move halfway.
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; }';

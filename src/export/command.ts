@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { BrowserError } from './browser-errors.ts';
 import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';

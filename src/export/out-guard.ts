@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 
 /** What an export writes, and the first bytes that prove an existing file is one we may replace. */
 const FORMATS = {

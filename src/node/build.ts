@@ -8,7 +8,7 @@ import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
 import { cssReference, rewriteCssUrls } from './css-assets.ts';
 import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { makeBuildTemp, removeStaleBuildTemps } from './build-temp.ts';
 import { makeDirs } from './make-dir.ts';
 import { installBuild, planOutDir } from './out-dir.ts';

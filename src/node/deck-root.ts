@@ -2,7 +2,7 @@ import { closeSync, lstatSync, openSync, realpathSync, statSync, type Stats } fr
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { escapeHtml } from '../compile/html.ts';
 import { ReadProblem } from '../compile/read-problem.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 
 // Folders every deck of this process may also read (`--allow-dir`), set once by the CLI.
 let extraDirs: string[] = [];

@@ -1,6 +1,6 @@
 import { formatIssue } from '../compile/errors.ts';
 import { withInterrupt } from './interrupt.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { buildSingleFile, type SingleFileResult } from './single-file.ts';
 import { errorCode, writeIssue } from './write-error.ts';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 import { contentSecurityPolicy } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck, INTERRUPTED } from './build.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { writeIssue } from './write-error.ts';
 
 export interface SingleFileResult {

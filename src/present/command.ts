@@ -3,7 +3,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssue } from '../compile/errors.ts';
 import { buildDeck } from '../node/build.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
-import { displayPath } from '../../node/load.ts';
+import { displayPath } from '../../node/display-path.ts';
 import { NoBrowserError } from '../browser-errors.ts';
 import { foreignOutProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
