@@ -40,7 +40,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
   return withSession(options.input, progress, async (session, cleanup) => {
     const { deck, page, url } = session;
     // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files);
+    const clash = deckFileProblem(options.out, deck.files, 'pdf');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
     // reveal sizes printed pages from the deck's width and height, not the window: a small window prints the same

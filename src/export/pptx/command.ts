@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
 import { displayPath } from '../../node/display-path.ts';
-import { NoBrowserError } from '../browser-errors.ts';
+import { BrowserError } from '../browser-errors.ts';
 import { foreignOutProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
@@ -28,8 +28,8 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
   try {
     result = await exportPptx({ input, out: file }, progress);
   } catch (e) {
-    // The same words as `chokepoint pdf` when there is no browser.
-    if (e instanceof NoBrowserError) out.error(`chokepoint: ${e.message}`);
+    // The same words as `chokepoint pdf` when there is no browser or it does not start.
+    if (e instanceof BrowserError) out.error(`chokepoint: ${e.message}`);
     else out.error(`chokepoint: export failed: ${(e as Error).message}`);
     return 1;
   }

@@ -39,7 +39,7 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
   const started = performance.now();
   return withSession(options.input, progress, async ({ deck, page, url }, cleanup) => {
     // Checked before any rendering: the export must never replace one of the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files, 'the PowerPoint file');
+    const clash = deckFileProblem(options.out, deck.files, 'pptx');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const { meta } = deck;
     const total = deck.slides.length;
