@@ -21,7 +21,7 @@ export type { CheckResult };
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; }';
 
 /** Builds the deck at `input`, opens it in Chromium at its own size and checks every slide at every fragment step. */
-export async function checkDeck(input: string): Promise<CheckResult> {
+export async function checkDeck(input: string, allowDirs: readonly string[] = []): Promise<CheckResult> {
   const started = performance.now();
   const cleanup = new Cleanup();
   // Ctrl+C closes the browser and server and removes the temp folder, then exits 130: no stack trace, nothing left.
@@ -35,7 +35,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   launching.catch(() => undefined);
   cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   try {
-    const built = await buildDeck(input, join(tmp, 'dist'));
+    const built = await buildDeck(input, join(tmp, 'dist'), { allowDirs });
     const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
     const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: compileRule(i) }));
     const seconds = () => (performance.now() - started) / 1000;

@@ -3,7 +3,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildOffThread } from './build-off-thread.ts';
-import { allowedDirs } from '../node/deck-root.ts';
 import { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
@@ -35,6 +34,12 @@ export interface Session {
   page: Page;
 }
 
+/** The deck to open, and the folders outside it that it may read (`--allow-dir`). */
+export interface SessionOptions {
+  input: string;
+  allowDirs?: readonly string[];
+}
+
 /** The deck failed to compile: its issues, for the CLI to print as `file:line: message`. */
 export interface SessionFailure {
   issues: DeckIssue[];
@@ -45,7 +50,7 @@ export interface SessionFailure {
  * Build, browser start and a first page happen in parallel (each takes a moment); `cleanup` undoes all of it.
  * Throws NoBrowserError when there is no browser and the deck itself is fine.
  */
-export async function openSession(input: string, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
+export async function openSession({ input, allowDirs = [] }: SessionOptions, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
   progress.phase(`building ${input}`);
   removeStaleTemp();
   const tmp = makeTempDir('export');
@@ -53,7 +58,7 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // The build starts first, on its own thread; Playwright loads here meanwhile and starts Chromium, so the
   // build, Playwright and Chromium's start overlap instead of following each other.
-  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs: allowedDirs() });
+  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs });
   building.catch(() => undefined);
   const { launchProfile } = await import('./browser.ts');
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
@@ -83,11 +88,11 @@ export const failed = (s: Session | SessionFailure): s is SessionFailure => 'iss
  * the undo list, and everything the export started (browser, server, temp files) undone at the end, whatever
  * happened. Signals stay trapped until the undo is complete, so a Ctrl+C then waits for it instead of cutting it short.
  */
-export async function withSession<T>(input: string, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
+export async function withSession<T>(options: SessionOptions, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
   const cleanup = new Cleanup();
   const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
   try {
-    const session = await openSession(input, cleanup, progress);
+    const session = await openSession(options, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
     return await work(session, cleanup);
   } finally {
