@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchProfile } from '../export/browser.ts';
 import { Cleanup } from '../export/cleanup.ts';
 import { serveStatic } from '../export/serve.ts';
-import { sizeProblem } from '../export/session.ts';
+import { sizeProblem } from '../compile/slide-size.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
 import { buildDeck } from '../node/build.ts';
 import { activeContentIssues } from './active.ts';

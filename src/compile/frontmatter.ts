@@ -3,6 +3,7 @@ import { DeckError, closest, type DeckIssue } from './errors.ts';
 import { unsafeRegex } from './safe-regex.ts';
 import { colorContrastIssues, readColors } from './entity-colors.ts';
 import { builtInTheme } from './themes.ts';
+import { MAX_SIDE, MIN_SIDE } from './slide-size.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -145,9 +146,6 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   return { meta, lines: end + 1, issues };
 }
 
-/** Bounds of each side of `size`, in CSS pixels (8K is 7680 wide). */
-export const MIN_SIDE = 320;
-export const MAX_SIDE = 7680;
 
 /** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
 export const MAX_ALIASES = 100;

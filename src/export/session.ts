@@ -2,26 +2,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
+import { sizeProblem } from '../compile/slide-size.ts';
 import { buildOffThread } from './build-off-thread.ts';
 import { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
-
-/** The largest slide an export opens a browser page for (8K): beyond it Chromium runs out of memory or hangs. */
-export const MAX_VIEWPORT = { width: 7680, height: 7680, pixels: 7680 * 4320 };
-
-/** A located error when the deck's size is beyond what an export can render, else undefined. */
-export function sizeProblem(deck: Deck): DeckIssue | undefined {
-  const { width, height } = deck.meta;
-  if (width <= MAX_VIEWPORT.width && height <= MAX_VIEWPORT.height && width * height <= MAX_VIEWPORT.pixels) return undefined;
-  const file = deck.files[0] ?? 'deck';
-  return {
-    file, line: 0, severity: 'error', code: 'size-too-large',
-    message: `the slide size ${width}x${height} is too large to export (at most ${MAX_VIEWPORT.width} px a side and ${MAX_VIEWPORT.pixels / 1e6} megapixels)`,
-    hint: 'use a size such as 1920x1080 in the front matter; text and charts are vectors and stay sharp in the PDF at any zoom',
-  };
-}
 
 /** A built deck served on loopback, with a browser to open it. */
 export interface Session {

@@ -30,7 +30,6 @@ describe('the import graph of src/', () => {
       'src/check/run.ts -> src/export/browser.ts',
       'src/check/run.ts -> src/export/cleanup.ts',
       'src/check/run.ts -> src/export/serve.ts',
-      'src/check/run.ts -> src/export/session.ts',
       'src/check/run.ts -> src/export/temp.ts',
       'src/cli.ts -> src/export/command.ts',
       'src/cli.ts -> src/export/pptx/command.ts',
