@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatIssue, type DeckIssue } from './compile/errors.ts';
-import { displayPath } from './node/load.ts';
-import { setAllowedDirs } from './node/deck-root.ts';
+import { displayPath } from './node/display-path.ts';
 import { packageRoot } from './node/paths.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +61,6 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     return 2;
   }
   const { values, positionals } = parsed;
-  setAllowedDirs([]);
   const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
   if (values.help || command === 'help') return out.log(USAGE), 0;
   if (values.version) return out.log(packageVersion()), 0;
@@ -74,19 +72,18 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   const allow = values['allow-dir'] ?? [];
   const notDir = allow.find((d) => !isDirectory(d));
   if (notDir !== undefined) return out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2;
-  setAllowedDirs(allow);
   const allowHosts = values['allow-host'] ?? [];
   const badHost = allowHosts.find((h) => !/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(h));
   if (badHost !== undefined) return out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2;
 
   switch (command) {
     case 'build': {
-      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out);
+      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out, allow);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const { buildDeck } = await import('./node/build.ts');
       const { withInterrupt } = await import('./node/interrupt.ts');
-      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal }));
+      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal, allowDirs: allow }));
       report(result.deck.issues, out);
       if (status) return status;
       if (!result.ok) return 1;
@@ -96,7 +93,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'dev': {
       const { startDevServer, listeningLines } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host, allowHosts }).catch((e: Error) => e);
+      const server = await startDevServer({ input, port, host: values.host, allowHosts, allowDirs: allow }).catch((e: Error) => e);
       if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
       const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
@@ -124,17 +121,17 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'present': {
       const { runPresent, stopOnSignal } = await import('./present/command.ts');
-      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts }, out);
+      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow }, out);
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }
     case 'pdf': {
       const { runPdf } = await import('./export/command.ts');
-      return runPdf(input, values, out);
+      return runPdf(input, { ...values, allowDirs: allow }, out);
     }
     case 'png': {
       const { runPng } = await import('./export/command.ts');
-      return runPng(input, values, out);
+      return runPng(input, { ...values, allowDirs: allow }, out);
     }
     case 'new': {
       if (positionals.length < 2) return out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2;
@@ -146,11 +143,11 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'pptx': {
       const { runPptx } = await import('./export/pptx/command.ts');
-      return runPptx(input, values, out);
+      return runPptx(input, { ...values, allowDirs: allow }, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');
-      return runCheck(input, { json: values.json }, out);
+      return runCheck(input, { json: values.json, allowDirs: allow }, out);
     }
     default:
       out.error(`chokepoint: unknown command \`${command}\`\n\n${USAGE}`);

@@ -1,14 +1,5 @@
-import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import type { CheckResult } from './run.ts';
-import type { CheckIssue, Rule } from './types.ts';
-
-/** Issue codes of the compiler that concern sources (sources.yaml and citations), which check reports as `source`. */
-const SOURCE_CODES = new Set(['unknown-source', 'uncited-source', 'bad-source', 'sources-yaml', 'sources-not-map', 'unsafe-url']);
-
-/** The check rule of a compiler issue, from its code. */
-export function compileRule(issue: DeckIssue): Rule {
-  return issue.code !== undefined && SOURCE_CODES.has(issue.code) ? 'source' : 'compile';
-}
+import { formatIssue } from '../compile/errors.ts';
+import type { CheckIssue, CheckResult } from './types.ts';
 
 /** Counts for the summary line and the JSON report. */
 export interface CheckSummary { errors: number; warnings: number; slides: number; checked: number; seconds: number }

@@ -2,6 +2,8 @@ import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Docum
 import { DeckError, closest, type DeckIssue } from './errors.ts';
 import { unsafeRegex } from './safe-regex.ts';
 import { colorContrastIssues, readColors } from './entity-colors.ts';
+import { builtInTheme } from './themes.ts';
+import { MAX_SIDE, MIN_SIDE } from './slide-size.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -75,8 +77,6 @@ export interface FrontMatter {
   issues: DeckIssue[];
 }
 
-/** Names of the built-in themes; `chokepoint` is the dark theme's earlier name. */
-const BUILT_IN_THEMES = ['chokepoint', 'dark', 'light'];
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -131,7 +131,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
-    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !BUILT_IN_THEMES.includes(meta.theme)) {
+    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !builtInTheme(meta.theme)) {
       issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`, code: 'unknown-theme',
         hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
       meta.theme = 'chokepoint';
@@ -146,9 +146,6 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   return { meta, lines: end + 1, issues };
 }
 
-/** Bounds of each side of `size`, in CSS pixels (8K is 7680 wide). */
-export const MIN_SIDE = 320;
-export const MAX_SIDE = 7680;
 
 /** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
 export const MAX_ALIASES = 100;

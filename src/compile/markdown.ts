@@ -1,6 +1,6 @@
 import { Marked, Renderer, type RendererExtension, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { parseCitations, type CitationItem } from './citation-syntax.ts';
-import { renderDiagram } from './diagram.ts';
+import { fenceHandler, type FenceContext } from './fence-handlers.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
@@ -9,11 +9,7 @@ import { mathExtensions } from './math.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /** What the renderer needs from the slide being rendered. Lines are 0-based offsets into the rendered Markdown. */
-export interface RenderContext {
-  /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
-  chart(source: string, index: number): string;
-  /** Deck-unique prefix for ids in generated SVG (diagrams). */
-  idPrefix?: string;
+export interface RenderContext extends FenceContext {
   /** Registers `[@key]` citations written at `line` and returns their deck numbers; `items` carry prefixes and locators. */
   cite(keys: string[], line: number, items?: CitationItem[]): number[];
   /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
@@ -30,7 +26,6 @@ interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items
 /** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
   let ctx: RenderContext | undefined;
-  let charts = 0;
   // Each token's line, from the parser's own token stream (see placeTokens), for exact error locations.
   let lines = new WeakMap<object, number>();
   const lineOf = (token: object) => lines.get(token) ?? 0;
@@ -44,7 +39,8 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     }
     return html;
   };
-  let diagrams = 0;
+  // How many fences of each handler the slide has had, for their `index`.
+  let fences = new Map<string, number>();
   // A TeX or diagram error names the text it is about: locate it inside the token that holds it.
   const failAt = (token: Tokens.Generic, e: unknown): string => {
     if (!(e instanceof SyntaxAtText)) throw e;
@@ -85,9 +81,13 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     renderer: {
       code(token) {
         const info = token.lang ?? '';
-        if (/^chart(\s|$)/.test(info)) return ctx!.chart(token.text, charts++);
+        const handler = fenceHandler(info);
         try {
-          if (/^mermaid(\s|$)/.test(info)) return renderDiagram(token.text, `${ctx!.idPrefix ?? 'n'}-m${diagrams++}`);
+          if (handler) {
+            const index = fences.get(handler.name) ?? 0;
+            fences.set(handler.name, index + 1);
+            return handler.render(token.text, index, ctx!);
+          }
           return renderCode(token.text, info);
         } catch (e) {
           if (!(e instanceof TooManyCells)) return failAt(token, e);
@@ -117,8 +117,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   return (markdown, context) => {
     ctx = context;
-    charts = 0;
-    diagrams = 0;
+    fences = new Map();
     try {
       const tokens = marked.lexer(markdown);
       lines = new WeakMap();

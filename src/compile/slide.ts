@@ -3,6 +3,7 @@ import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attribu
 import { renderChartFence } from './chart-fence.ts';
 import { DeckError, DeckErrors, issuesOf, type DeckIssue } from './errors.ts';
 import { readAt } from './read-problem.ts';
+import { fenceIs } from './fence-handlers.ts';
 import { findFences } from './fences.ts';
 import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
@@ -65,7 +66,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   };
   // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
   const written: { url: string; line: number }[] = [];
-  const chartLines = findFences(contentLines, file, raw.line).filter((f) => /^chart(\s|$)/.test(f.info)).map((f) => raw.line + f.open);
+  const chartLines = findFences(contentLines, file, raw.line).filter((f) => fenceIs(f.info, 'chart')).map((f) => raw.line + f.open);
   const textCites: number[] = [];
   // Per source number, the prefixes and locators it was cited with (`see`, `p. 4`), for the source line.
   const locators = new Map<number, Set<string>>();

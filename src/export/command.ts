@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { BrowserError } from './browser-errors.ts';
 import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
@@ -18,6 +18,8 @@ export interface ExportFlags {
   fragments?: boolean;
   /** pdf, pptx: replace an existing `--out` even when it is not of the format; png: replace files at the images' names and another deck's images. */
   force?: boolean;
+  /** Folders outside the deck it may read from (`--allow-dir`). */
+  allowDirs?: readonly string[];
 }
 
 /** `chokepoint pdf`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
@@ -37,7 +39,7 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     return 1;
   }
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
-  return finish(() => exportPdf({ input, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
+  return finish(() => exportPdf({ input, allowDirs: flags.allowDirs, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
     (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }
 
@@ -57,7 +59,7 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     out.error(formatIssue(other));
     return 1;
   }
-  return finish(() => exportPng({ input, out: dir, force: flags.force }, progress), out,
+  return finish(() => exportPng({ input, allowDirs: flags.allowDirs, out: dir, force: flags.force }, progress), out,
     (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }
 

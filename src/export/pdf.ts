@@ -10,12 +10,11 @@ import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } f
 import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
-import { withSession } from './session.ts';
+import { withSession, type SessionOptions } from './session.ts';
 import { slideNumbers } from './slide-number.ts';
 
 /** What `chokepoint pdf` can make. */
-export interface PdfOptions {
-  input: string;
+export interface PdfOptions extends SessionOptions {
   out: string;
   /** A notes page after each slide. */
   notes?: boolean;
@@ -37,10 +36,10 @@ export type ExportResult =
  */
 export async function exportPdf(options: PdfOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async (session, cleanup) => {
+  return withSession(options, progress, async (session, cleanup) => {
     const { deck, page, url } = session;
     // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files);
+    const clash = deckFileProblem(options.out, deck.files, 'pdf');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
     // reveal sizes printed pages from the deck's width and height, not the window: a small window prints the same

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { isPng, readPngRecord } from './png-manifest.ts';
 
 const real = (path: string) => { try { return realpathSync(path); } catch { return resolve(path); } };

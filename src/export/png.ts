@@ -8,11 +8,10 @@ import type { ExportResult } from './pdf.ts';
 import { deckReference, takenNameProblem } from './png-guard.ts';
 import { PNG_MANIFEST, replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
-import { withSession } from './session.ts';
+import { withSession, type SessionOptions } from './session.ts';
 
 /** What `chokepoint png` needs. */
-export interface PngOptions {
-  input: string;
+export interface PngOptions extends SessionOptions {
   /** Folder for the images; created when missing. */
   out: string;
   /** Replace files at the images' names that are not this deck's images, and another deck's images. */
@@ -37,7 +36,7 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
  */
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async (session, cleanup) => {
+  return withSession(options, progress, async (session, cleanup) => {
     const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;

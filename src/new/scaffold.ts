@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { makeDirs } from '../node/make-dir.ts';
 import { packageRoot } from '../node/paths.ts';
 import { errorCode, writeIssue } from '../node/write-error.ts';

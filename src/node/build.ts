@@ -7,8 +7,8 @@ import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
 import { compileInput } from './compile.ts';
 import { cssReference, rewriteCssUrls } from './css-assets.ts';
-import { allowedDirs, DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
-import { displayPath } from './load.ts';
+import { DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
+import { displayPath } from './display-path.ts';
 import { makeBuildTemp, removeStaleBuildTemps } from './build-temp.ts';
 import { makeDirs } from './make-dir.ts';
 import { installBuild, planOutDir } from './out-dir.ts';
@@ -29,7 +29,7 @@ export interface BuildResult {
  * `options.signal` (Ctrl+C) stops the copy between files, removes the staging folder and leaves `outDir` as it was.
  */
 export async function buildDeck(input: string, outDir: string, options: { allowDirs?: readonly string[]; signal?: AbortSignal } = {}): Promise<BuildResult> {
-  const allow = options.allowDirs ?? allowedDirs();
+  const allow = options.allowDirs ?? [];
   const assets = new Map<string, string>();
   // Stylesheets are copied with the fonts and images they name (KaTeX's fonts, a custom theme's files).
   const stylesheets = new Map<string, string>();

@@ -3,7 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { isInside, realOrResolved } from './deck-root.ts';
 import { makeDirs } from './make-dir.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 
 /** The build's record of what it wrote: a rebuild removes exactly these files and nothing else. */
 export const MANIFEST = '.chokepoint-build.json';

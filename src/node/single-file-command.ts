@@ -1,6 +1,6 @@
 import { formatIssue } from '../compile/errors.ts';
 import { withInterrupt } from './interrupt.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { buildSingleFile, type SingleFileResult } from './single-file.ts';
 import { errorCode, writeIssue } from './write-error.ts';
 import { tmpdir } from 'node:os';
@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint build --single-file [--out deck.html]`: prints the issues, then the file and its size. */
-export async function runSingleFile(input: string, outFile = 'deck.html', out: Out): Promise<number> {
+export async function runSingleFile(input: string, outFile = 'deck.html', out: Out, allowDirs: readonly string[] = []): Promise<number> {
   const started = performance.now();
   let result: SingleFileResult;
   let status: number | undefined;
   try {
-    ({ value: result, status } = await withInterrupt((signal) => buildSingleFile(input, outFile, signal)));
+    ({ value: result, status } = await withInterrupt((signal) => buildSingleFile(input, outFile, signal, allowDirs)));
   } catch (e) {
     // The temporary build folder could not be made (a full or read-only system temp folder).
     if (!errorCode(e)) throw e;

@@ -6,7 +6,7 @@ import type { DeckIssue } from '../compile/errors.ts';
 import { contentSecurityPolicy } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck, INTERRUPTED } from './build.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 import { writeIssue } from './write-error.ts';
 
 export interface SingleFileResult {
@@ -28,12 +28,12 @@ const TYPES: Record<string, string> = {
  * script by its hash (never 'unsafe-inline'). The file makes no request at all, so it presents from
  * file://, any host, a USB stick or an email attachment.
  */
-export async function buildSingleFile(input: string, outFile: string, signal?: AbortSignal): Promise<SingleFileResult> {
+export async function buildSingleFile(input: string, outFile: string, signal?: AbortSignal, allowDirs: readonly string[] = []): Promise<SingleFileResult> {
   const problem = outFileProblem(outFile);
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-single-'));
   try {
     const dist = join(tmp, 'dist');
-    const built = await buildDeck(input, dist, { signal });
+    const built = await buildDeck(input, dist, { signal, allowDirs });
     // Interrupted: the command says so, naming the file rather than the temporary folder.
     if (signal?.aborted) return { deck: { ...built.deck, issues: built.deck.issues.filter((i) => i.code !== INTERRUPTED) }, ok: false, outFile, bytes: 0 };
     if (!built.ok) return { deck: built.deck, ok: false, outFile, bytes: 0 };

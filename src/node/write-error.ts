@@ -1,5 +1,5 @@
 import type { DeckIssue } from '../compile/errors.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from './display-path.ts';
 
 /** What a failed write means to the author, and what to do, by the system's error code. */
 const WHY: Record<string, [message: string, hint: string]> = {

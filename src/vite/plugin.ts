@@ -5,7 +5,7 @@ import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts'
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
-import { allowedDirs, DeckRoot } from '../node/deck-root.ts';
+import { DeckRoot } from '../node/deck-root.ts';
 import { assetHeaders } from '../export/serve.ts';
 import type { DevAccess } from './access.ts';
 import { layOutDiagrams } from './diagrams-off-thread.ts';
@@ -32,7 +32,7 @@ export interface PluginOptions {
  */
 export function chokepointPlugin(options: PluginOptions): Plugin {
   const input = resolve(options.input);
-  const allow = options.allowDirs ?? allowedDirs();
+  const allow = options.allowDirs ?? [];
   const root = new DeckRoot(options.input, allow);
   const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
   let watched = new Set<string>();

@@ -4,7 +4,7 @@ import type { Deck } from '../../compile/types.ts';
 import { writeAtomic } from '../cleanup.ts';
 import { deckFileProblem } from '../out-guard.ts';
 import type { Progress } from '../progress.ts';
-import { withSession } from '../session.ts';
+import { withSession, type SessionOptions } from '../session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
 import { addNativeChart, decodeChart, extraSelectors } from './chart.ts';
 import { installHelpers } from './page-helpers.ts';
@@ -16,8 +16,7 @@ import { units, type Units } from './units.ts';
 import { repairPptx, type PptxFixes } from './repair.ts';
 
 /** What `chokepoint pptx` needs. */
-export interface PptxOptions {
-  input: string;
+export interface PptxOptions extends SessionOptions {
   out: string;
 }
 
@@ -37,9 +36,9 @@ const STILL = '*, *::before, *::after { transition: none !important; animation: 
  */
 export async function exportPptx(options: PptxOptions, progress: Progress): Promise<PptxResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async ({ deck, page, url }, cleanup) => {
+  return withSession(options, progress, async ({ deck, page, url }, cleanup) => {
     // Checked before any rendering: the export must never replace one of the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files, 'the PowerPoint file');
+    const clash = deckFileProblem(options.out, deck.files, 'pptx');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const { meta } = deck;
     const total = deck.slides.length;

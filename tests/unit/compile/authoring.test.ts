@@ -42,6 +42,14 @@ describe('math', () => {
 });
 
 describe('fenced divs', () => {
+  it('take at most 16 levels of nesting as divs, per parse: the next parse starts from the top again', () => {
+    const deep = (n: number) => [...Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)} d${i}`), 'core', ...Array.from({ length: n }, (_, i) => ':'.repeat(4 + i))].join('\n');
+    const divs = (html: string) => (html.match(/<div class="d\d+">/g) ?? []).length;
+    expect(divs(body(deep(20)))).toBe(16);
+    expect(divs(body(deep(3)))).toBe(3);
+    expect(divs(body(`${deep(16)}\n\n${deep(2)}`))).toBe(18);
+  });
+
   it('nest, skip code fences, and take Pandoc attributes', () => {
     const html = body([':::: columns', '::: {.column width="40%" #left data-x=1}', 'Left', '```', ':::', '```', ':::', '::: column', 'Right', ':::', '::::', 'after'].join('\n'));
     expect(html).toBe([
