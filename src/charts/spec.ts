@@ -66,6 +66,13 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     const line = map.entries.find((e) => e.key === 'format')!.value.line;
     throw new ChartError(at(line), `"${spec.format}" is not a d3-format string.`, 'Examples: ",.0f", "$.1f", ".0%", ".2s".');
   }
+  if (spec.xFormat !== undefined && !isFormat(spec.xFormat)) {
+    const line = map.entries.find((e) => e.key === 'xFormat')!.value.line;
+    const time = spec.xFormat.includes('%');
+    throw new ChartError(at(line), `"${spec.xFormat}" is not a d3-format string.`, time
+      ? 'xFormat formats numbers on the x axis; a date axis writes its own ticks (month, and the year where it changes): remove xFormat.'
+      : 'Examples: ",.0f", "d", ".0%".');
+  }
   if (kind === 'scatter' && spec.y.length !== 1) {
     throw new ChartError(at(spec.y[1]?.line ?? where.line), 'A scatter chart takes exactly one y field.', 'Write `y: field`.');
   }

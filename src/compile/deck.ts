@@ -139,9 +139,11 @@ const SOURCES_PER_SLIDE = 16;
 /** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
 function sourcePages(sources: Source[]): string[] {
   if (sources.length === 0) return ['<p class="sources-empty">No sources cited.</p>'];
+  // Pages share the list evenly (17 sources: 9 + 8, not 16 + an orphan page of 1).
+  const perPage = Math.ceil(sources.length / Math.ceil(sources.length / SOURCES_PER_SLIDE));
   const pages: string[] = [];
-  for (let start = 0; start < sources.length; start += SOURCES_PER_SLIDE) {
-    const chunk = sources.slice(start, start + SOURCES_PER_SLIDE);
+  for (let start = 0; start < sources.length; start += perPage) {
+    const chunk = sources.slice(start, start + perPage);
     const counter = sources.length > SOURCES_PER_SLIDE
       ? `<p class="sources-page">${start + 1}–${start + chunk.length} of ${sources.length}</p>\n` : '';
     pages.push(`${counter}${renderSourcesList(chunk, start + 1)}`);

@@ -54,10 +54,11 @@ export const PICTURES: Picture[] = [
 
 /**
  * Pictures in assets/readme/ this script does not make yet: the speaker console, a PowerPoint chart in
- * LibreOffice, and the chart-emphasis pictures of issue 22 (made from a demo deck that is not in the repo).
+ * LibreOffice, the chart-emphasis pictures of issue 22 (made from a demo deck that is not in the repo), and the
+ * montages of several slides of tests/fixtures/decks/images and layouts (this script makes one slide a picture).
  */
 export const MADE_ELSEWHERE = [
-  'console.png', 'pptx-chart.png',
+  'console.png', 'pptx-chart.png', 'images.png', 'layouts-dark.png', 'layouts-light.png',
   'chart-dumbbell.png', 'chart-highlight.png', 'chart-direct-labels.png', 'chart-column-labels.png', 'chart-timeline-today.png', 'chart-log-axis.png',
 ];
 

@@ -83,6 +83,10 @@ describe('chart errors', () => {
     expect(issueOf(base('format: "$.1q"\n'), csv)).toMatchObject({ line: 16, message: '"$.1q" is not a d3-format string.' });
   });
 
+  it('reports an xFormat that d3-format cannot read at its line, and says a date axis needs none (it threw before)', () => {
+    expect(issueOf(base('xFormat: "%b %Y"\n'), csv)).toMatchObject({ line: 16, message: '"%b %Y" is not a d3-format string.', hint: expect.stringContaining('date axis writes its own ticks') });
+  });
+
   it('reports data that is neither a path nor a list', () => {
     expect(issueOf('kind: line\ntitle: T\ndata: numbers.txt\nx: a\ny: b\n')).toMatchObject({ line: 13, message: '"data" must be a .csv or .json path or a list of records.' });
   });
