@@ -102,6 +102,33 @@ export function renderReport(r) {
       '',
     );
   }
+  lines.push(...marpSection(r), ...anchorsSection(r), ...followersSection(r));
+  const extra = [];
+  if (r.nodeModules && !r.nodeModules.error) {
+    const nm = r.nodeModules;
+    extra.push(`- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`);
+  }
+  if (r.coldRuntime && !r.coldRuntime.error) {
+    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s (CPU ≈ ${f(r.coldRuntime.runtimeBundleCpuSeconds)} s); peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
+  }
+  for (const [name, fit] of Object.entries(r.fits ?? {})) {
+    if (fit) extra.push(`- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`);
+  }
+  if (r.textOnlyPdf && !r.textOnlyPdf.error) {
+    const t = r.textOnlyPdf;
+    const parts = t.perAddedPage ? ` = ${Object.entries(t.perAddedPage).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${f(v / 1024, 2)}`).join(' + ')}` : '';
+    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page${parts} (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
+  }
+  for (const note of r.notes ?? []) extra.push(`- ${note}`);
+  if (extra.length) lines.push(...extra, '');
+  lines.push(...targetsSection(r));
+  lines.push('', `(whole run: ${f(r.seconds, 0)} s)`, '');
+  return lines.join('\n');
+}
+
+/** `chokepoint pdf` beside Marp CLI (and Marp given our browser), per deck: Markdown lines. */
+export function marpSection(r) {
+  const lines = [];
   const vs = r.vsMarp;
   if (vs?.skipped) lines.push(`Marp CLI: not measured (${vs.skipped}).`, '');
   else if (vs && !vs.error) {
@@ -140,6 +167,12 @@ export function renderReport(r) {
     }
     lines.push('');
   }
+  return lines;
+}
+
+/** `chokepoint build` beside Marp CLI and reveal-md: Markdown lines. */
+export function anchorsSection(r) {
+  const lines = [];
   const a = r.buildVsAnchors;
   if (a?.skipped || a?.error) lines.push(`Build anchors: not measured (${a.skipped ?? a.error}).`, '');
   else if (a) {
@@ -153,6 +186,12 @@ export function renderReport(r) {
       '',
     );
   }
+  return lines;
+}
+
+/** `present` with 1,000 and 5,000 followers, and the default cap: Markdown lines. */
+export function followersSection(r) {
+  const lines = [];
   const fl = r.followers;
   if (fl && !fl.error) {
     const row = (n) => {
@@ -171,24 +210,12 @@ export function renderReport(r) {
       '',
     );
   }
-  const extra = [];
-  if (r.nodeModules && !r.nodeModules.error) {
-    const nm = r.nodeModules;
-    extra.push(`- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`);
-  }
-  if (r.coldRuntime && !r.coldRuntime.error) {
-    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s (CPU ≈ ${f(r.coldRuntime.runtimeBundleCpuSeconds)} s); peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
-  }
-  for (const [name, fit] of Object.entries(r.fits ?? {})) {
-    if (fit) extra.push(`- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`);
-  }
-  if (r.textOnlyPdf && !r.textOnlyPdf.error) {
-    const t = r.textOnlyPdf;
-    const parts = t.perAddedPage ? ` = ${Object.entries(t.perAddedPage).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${f(v / 1024, 2)}`).join(' + ')}` : '';
-    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page${parts} (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
-  }
-  for (const note of r.notes ?? []) extra.push(`- ${note}`);
-  if (extra.length) lines.push(...extra, '');
+  return lines;
+}
+
+/** Every target with measured / target and met or missed: Markdown lines. */
+export function targetsSection(r) {
+  const lines = [];
   lines.push('Targets (measured / target: below 1 is better for ≤, above 1 for ≥):', '', '| target | measured | measured / target | |', '|---|---:|---:|---|');
   for (const t of r.targets) {
     const digits = t.target >= 100 ? 0 : 2;
@@ -198,6 +225,5 @@ export function renderReport(r) {
   const met = r.targets.filter((t) => t.met === true).length;
   const missed = r.targets.filter((t) => t.met === false).length;
   lines.push('', `${met} met, ${missed} missed, ${r.targets.length - met - missed} not measured.`);
-  lines.push('', `(whole run: ${f(r.seconds, 0)} s)`, '');
-  return lines.join('\n');
+  return lines;
 }
