@@ -39,6 +39,8 @@ function startServer(dir, maxViewers) {
 function connect(url, origin) {
   return new Promise((done) => {
     const ws = new WebSocket(url, { origin, perMessageDeflate: false });
+    // The server may send its first message in the same packet as the handshake: listen before 'open'.
+    ws.firstMessage = new Promise((heard) => ws.once('message', heard));
     ws.once('open', () => done({ ws }));
     ws.once('unexpected-response', (_req, res) => done({ status: res.statusCode }));
     ws.once('error', (e) => done({ error: e.message }));
@@ -66,7 +68,17 @@ async function connectMany(url, origin, count, deadline, parallel = 100) {
  * One server, `followers` audience sockets, `moves` presenter moves. `maxViewers`: the --max-viewers
  * given (undefined: the default cap). Returns latency quantiles (ms), server RSS and what was refused.
  */
-export async function measureFollowers(dir, followers, { moves = 20, maxViewers } = {}) {
+export async function measureFollowers(dir, followers, options = {}) {
+  let timer;
+  const limit = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${followers} followers: no result in 240 s`)), 240_000); });
+  try {
+    return await Promise.race([followerRun(dir, followers, options), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function followerRun(dir, followers, { moves = 20, maxViewers } = {}) {
   const server = await startServer(dir, maxViewers);
   const base = server.audience.replace(/^http/, 'ws');
   const origin = new URL(server.audience).origin;
@@ -76,7 +88,7 @@ export async function measureFollowers(dir, followers, { moves = 20, maxViewers 
     const presenter = await connect(`${base}control?token=${server.token}`, origin);
     if (!presenter.ws) throw new Error(`the presenter socket was refused (${presenter.status ?? presenter.error})`);
     sockets.push(presenter.ws);
-    await new Promise((r) => presenter.ws.once('message', r)); // the initial (null) state
+    await presenter.ws.firstMessage; // the initial (null) state
     const t = performance.now();
     const { open, refused } = await connectMany(`${base}sync`, origin, followers, t + 60_000);
     sockets.push(...open);
