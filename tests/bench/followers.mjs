@@ -70,16 +70,23 @@ async function connectMany(url, origin, count, deadline, parallel = 100) {
  */
 export async function measureFollowers(dir, followers, options = {}) {
   let timer;
-  const limit = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${followers} followers: no result in 240 s`)), 240_000); });
+  let child;
+  const limit = new Promise((_, fail) => {
+    timer = setTimeout(() => {
+      child?.kill('SIGKILL'); // its sockets close, so the run's own waits end too
+      fail(new Error(`${followers} followers: no result in 240 s`));
+    }, 240_000);
+  });
   try {
-    return await Promise.race([followerRun(dir, followers, options), limit]);
+    return await Promise.race([followerRun(dir, followers, { ...options, started: (c) => { child = c; } }), limit]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function followerRun(dir, followers, { moves = 20, maxViewers } = {}) {
+async function followerRun(dir, followers, { moves = 20, maxViewers, started }) {
   const server = await startServer(dir, maxViewers);
+  started(server.child);
   const base = server.audience.replace(/^http/, 'ws');
   const origin = new URL(server.audience).origin;
   const rssBefore = memory(server.child.pid)?.rss ?? 0;
