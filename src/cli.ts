@@ -36,6 +36,8 @@ Options:
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
   --allow-host <n>  dev, preview, present: also answer requests addressed to host name <n> (repeatable; .<n>
                     adds its subdomains); otherwise only IP addresses and localhost (guards against DNS rebinding)
+  --max-viewers <n> present: most pages connected at once, audience and presenter (default 2000); more wait
+                    with a 503 until some close
   --allow-dir <dir> build, dev, pdf, png, pptx, check: let the deck also read files from <dir> (repeatable);
                     otherwise a deck reads only files inside its own folder
   -h, --help        show this help
@@ -48,6 +50,7 @@ const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
   json: { type: 'boolean' }, 'allow-host': { type: 'string', multiple: true }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
+  'max-viewers': { type: 'string' },
   help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -120,8 +123,10 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return 0;
     }
     case 'present': {
+      const maxViewers = values['max-viewers'] === undefined ? undefined : Number(values['max-viewers']);
+      if (maxViewers !== undefined && !(Number.isInteger(maxViewers) && maxViewers >= 1 && maxViewers <= 100_000)) return out.error(`chokepoint: --max-viewers must be a whole number from 1 to 100000, not \`${values['max-viewers']}\``), 2;
       const { runPresent, stopOnSignal } = await import('./present/command.ts');
-      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow }, out);
+      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow, maxViewers }, out);
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }

@@ -18,7 +18,7 @@ export interface Presenting extends PresentServer {
  * prints the audience and presenter URLs (and, when it listens beyond this machine, a QR code of the
  * presenter URL for a phone). Ctrl+C closes every connection and removes the build.
  */
-export async function runPresent(input: string, options: { port?: number; host?: string; allowHosts?: readonly string[]; allowDirs?: readonly string[] }, out: Out): Promise<{ code: number; presenting?: Presenting }> {
+export async function runPresent(input: string, options: { port?: number; host?: string; allowHosts?: readonly string[]; allowDirs?: readonly string[]; maxViewers?: number }, out: Out): Promise<{ code: number; presenting?: Presenting }> {
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-present-'));
   const dist = join(tmp, 'dist');
   const result = await buildDeck(input, dist, { allowDirs: options.allowDirs });
@@ -30,7 +30,8 @@ export async function runPresent(input: string, options: { port?: number; host?:
   const host = options.host ?? 'localhost';
   let server: PresentServer;
   try {
-    server = await startPresentServer(dist, { port: options.port ?? 4173, host, allowHosts: options.allowHosts, notice: out.error });
+    server = await startPresentServer(dist, { port: options.port ?? 4173, host, allowHosts: options.allowHosts, notice: out.error,
+      limits: options.maxViewers === undefined ? undefined : { maxClients: options.maxViewers } });
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     const err = e as NodeJS.ErrnoException;

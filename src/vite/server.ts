@@ -61,6 +61,9 @@ export function devConfig(options: DevOptions): InlineConfig {
 /** Starts the dev server and returns it once it listens. */
 export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
   const server = await createServer(devConfig(options));
+  // The page's first module script is Vite's client, and module scripts run in order: until it is
+  // transformed, the deck's own module cannot run. Transform it while the browser is on its way.
+  void server.warmupRequest('/@vite/client').catch(() => undefined);
   try {
     await server.listen();
   } catch (e) {

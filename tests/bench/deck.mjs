@@ -6,10 +6,21 @@ import { join } from 'node:path';
 /** Slides per Markdown file, so a hot update edits one file of a many-file deck, as authors do. */
 export const SLIDES_PER_FILE = 10;
 
-/** The Markdown of slide `n` (1-based). `textOnly` drops charts and code (for bytes per text page). */
-export function slideMarkdown(n, { textOnly = false } = {}) {
+/**
+ * The Markdown of slide `n` (1-based). `textOnly` drops charts and code (for bytes per text page);
+ * `plain` is issue 25's plain text deck: a heading, five bullets and a note on every slide.
+ */
+export function slideMarkdown(n, { textOnly = false, plain = false } = {}) {
   const lines = [`## Slide ${n}: what the numbers say`, ''];
-  if (!textOnly && n % 10 === 0) {
+  if (plain) {
+    lines.push(
+      `- Point one of slide ${n}: shipments rose while prices held`,
+      '- Point two: the supply side could not keep up with demand',
+      '- Point three: lead times doubled in two quarters',
+      '- Point four: buyers signed longer contracts',
+      '- Point five: what changes next quarter',
+    );
+  } else if (!textOnly && n % 10 === 0) {
     lines.push(
       '```chart',
       'kind: column',

@@ -7,18 +7,26 @@ import { ROOT, deckFiles } from './build.mjs';
 import { run } from './proc.mjs';
 
 export const MARP_VERSION = '4.5.1';
-const TOOLS = join(ROOT, 'tests', 'bench', '.tools', 'marp');
-const BIN = join(TOOLS, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
+export const REVEAL_MD_VERSION = '6.1.4';
+const TOOLS = join(ROOT, 'tests', 'bench', '.tools');
+
+/** An npm CLI installed on first use into tests/bench/.tools/<dir>: its entry, or null with a reason. */
+function tool(dir, pkg, version, entry) {
+  const home = join(TOOLS, dir);
+  const bin = join(home, 'node_modules', pkg, entry);
+  const manifest = join(home, 'node_modules', pkg, 'package.json');
+  if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === version) return { bin };
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'package.json'), '{ "name": "chokepoint-bench-tools", "private": true }\n');
+  const r = spawnSync('npm', ['i', '-E', `${pkg}@${version}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: home, encoding: 'utf8' });
+  return r.status === 0 && existsSync(bin) ? { bin } : { error: `npm could not install ${pkg}@${version}: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}` };
+}
 
 /** The Marp CLI entry, installing it with npm when missing; null (with a reason) when that fails. */
-export function marpCli() {
-  const pkg = join(TOOLS, 'node_modules', '@marp-team', 'marp-cli', 'package.json');
-  if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === MARP_VERSION) return { bin: BIN };
-  mkdirSync(TOOLS, { recursive: true });
-  writeFileSync(join(TOOLS, 'package.json'), '{ "name": "chokepoint-bench-tools", "private": true }\n');
-  const r = spawnSync('npm', ['i', '-E', `@marp-team/marp-cli@${MARP_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: TOOLS, encoding: 'utf8' });
-  return r.status === 0 && existsSync(BIN) ? { bin: BIN } : { error: `npm could not install @marp-team/marp-cli@${MARP_VERSION}: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}` };
-}
+export const marpCli = () => tool('marp', '@marp-team/marp-cli', MARP_VERSION, 'marp-cli.js');
+
+/** reveal-md (issue 25's other build anchor), installed the same way. */
+export const revealMd = () => tool('reveal-md', 'reveal-md', REVEAL_MD_VERSION, 'bin/reveal-md.js');
 
 /**
  * The bench deck in Marp's dialect, one file: the same slides, `Note:` blocks as HTML comments (Marp's

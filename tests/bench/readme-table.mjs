@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Prints the README's Performance table from bench-results.json: the talk, the 25- and 300-slide
-// decks, the targets, and the figures issue #7 gives for Marp, reveal-md and Slidev.
+// Prints the README's Performance tables from bench-results.json: the talk, the 25- and 300-slide
+// decks, the targets, and the figures issue #7 gives for Marp, reveal-md and Slidev; then (issue 25)
+// the PDF beside Marp, the build beside Marp and reveal-md, `present` followers, and every target.
 //   node tests/bench/readme-table.mjs [bench-results.json]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.mjs';
+import { anchorsSection, followersSection, marpSection, targetsSection } from './report.mjs';
 
 const r = JSON.parse(readFileSync(process.argv[2] ?? join(ROOT, 'bench-results.json'), 'utf8'));
 const f = (x, d = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '–');
@@ -34,3 +36,6 @@ console.log(`|${head.map((_, i) => (i === 0 || i === 4 ? '---' : '---:')).join('
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 const m = r.machine;
 console.log(`\nMeasured ${r.date.slice(0, 10)} at ${r.commit} on ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${(m.chromium ?? 'Chromium').replace(/ built on .*/, '')}; medians of ${r.runs} runs.`);
+const load = r.machine.loadAverage;
+console.log(`\nLoad average ${load?.atStart?.[0] ?? '?'} at the start, ${load?.atEnd?.[0] ?? '?'} at the end of the run; other work kept a median ${r.machine.othersCoresMedian ?? '?'} of ${m.cpus} cores busy during a step.\n`);
+for (const section of [marpSection(r), anchorsSection(r), followersSection(r), targetsSection(r)]) if (section.length) console.log(section.join('\n'));

@@ -28,6 +28,20 @@ export function targets(r) {
     ['PDF time / Marp @300', '≤', 0.7, r.vsMarp?.[300]?.ratio?.seconds],
     ['PDF peak PSS / Marp @300', '≤', 0.9, r.vsMarp?.[300]?.ratio?.pss],
     ['PDF bytes / Marp @300', '≤', 0.6, r.vsMarp?.[300]?.ratio?.bytes],
+    // Issue 25: a plain text deck too, and Marp given our browser; build beside its anchors; dev; present.
+    ['PDF time / Marp, 300 text slides', '≤', 0.7, r.vsMarp?.text300?.ratio?.seconds],
+    ...['25', '300', 'text300'].flatMap((k) => {
+      const label = k === 'text300' ? '300 text slides' : `@${k}`;
+      return [
+        [`PDF time / Marp given our browser, ${label}`, '≤', 0.9, r.vsMarp?.[k]?.ratioSameBrowser?.seconds],
+        [`PDF peak PSS / Marp given our browser, ${label}`, '≤', 1.0, r.vsMarp?.[k]?.ratioSameBrowser?.pss],
+      ];
+    }),
+    ['build / best anchor (Marp, reveal-md) @25', '≤', 0.3, r.buildVsAnchors?.[25]?.ratio],
+    ['build / best anchor (Marp, reveal-md) @300', '≤', 0.3, r.buildVsAnchors?.[300]?.ratio],
+    ['dev: slide 1 after launch, the talk (s)', '≤', 0.6, r.talk?.dev?.medianFirstSlideMs / 1000],
+    ['present: follow p95, 1,000 followers (ms)', '≤', 200, r.followers?.[1000]?.p95Ms],
+    ['present: follow p95, 5,000 followers (ms)', '≤', 200, r.followers?.[5000]?.p95Ms],
   ];
   return list.map(([name, op, target, measured]) => {
     const ok = typeof measured === 'number' && Number.isFinite(measured);
@@ -88,43 +102,7 @@ export function renderReport(r) {
       '',
     );
   }
-  const vs = r.vsMarp;
-  if (vs?.skipped) lines.push(`Marp CLI: not measured (${vs.skipped}).`, '');
-  else if (vs && !vs.error) {
-    const ns = Object.keys(vs).filter((k) => /^\d+$/.test(k)).map(Number);
-    const cell = (n, key, digits, scale = 1) => {
-      const v = vs[n];
-      if (!v || v.error) return 'failed | | ';
-      const ratio = v.ours[key] / v.marp[key];
-      return `${f(v.ours[key] / scale, digits)} | ${f(v.marp[key] / scale, digits)} | ${f(ratio, 2)}`;
-    };
-    lines.push(
-      `\`chokepoint pdf\` beside Marp CLI ${vs.version ?? ''} on the same decks, in this run (alternating runs, medians; Marp gets the same Markdown, notes as comments, chart fences as code):`,
-      '',
-      `| | ${ns.map((n) => `${n} slides: ours | Marp | ours / Marp`).join(' | ')} | target |`,
-      `|---|${ns.map(() => '---:|---:|---:').join('|')}|---|`,
-      `| time, build included (s) | ${ns.map((n) => cell(n, 'seconds', 2)).join(' | ')} | ≤ 0.7 × Marp |`,
-      `| CPU, node + Chromium (s) | ${ns.map((n) => cell(n, 'cpuSeconds', 2)).join(' | ')} | |`,
-      `| peak memory, PSS of the process tree (MiB) | ${ns.map((n) => cell(n, 'pssMiB', 0)).join(' | ')} | ≤ 0.9 × Marp @300 |`,
-      `| PDF size (KiB) | ${ns.map((n) => cell(n, 'bytes', 0, 1024)).join(' | ')} | ≤ 0.6 × Marp @300 |`,
-      `| processes at most | ${ns.map((n) => `${vs[n]?.ours?.processes ?? '–'} | ${vs[n]?.marp?.processes ?? '–'} | `).join(' | ')} | |`,
-    );
-    if (ns.some((n) => vs[n]?.marpSameBrowser)) {
-      const same = (n, key, digits) => {
-        const v = vs[n];
-        if (!v?.marpSameBrowser) return '– | – | –';
-        return `${f(v.ours[key], digits)} | ${f(v.marpSameBrowser[key], digits)} | ${f(v.ours[key] / v.marpSameBrowser[key], 2)}`;
-      };
-      const name = String(vs.browsers?.ours ?? 'ours').split('/').pop();
-      lines.push(
-        `| reference: Marp given our browser (${name}), time (s) | ${ns.map((n) => same(n, 'seconds', 2)).join(' | ')} | |`,
-        `| reference: Marp given our browser, peak PSS (MiB) | ${ns.map((n) => same(n, 'pssMiB', 0)).join(' | ')} | |`,
-        '',
-        `Browsers: ours ${vs.browsers?.ours ?? '?'} (the export's own search), Marp ${vs.browsers?.marp ?? '?'}; the reference rows give Marp the same browser as ours.`,
-      );
-    }
-    lines.push('');
-  }
+  lines.push(...marpSection(r), ...anchorsSection(r), ...followersSection(r));
   const extra = [];
   if (r.nodeModules && !r.nodeModules.error) {
     const nm = r.nodeModules;
@@ -143,11 +121,109 @@ export function renderReport(r) {
   }
   for (const note of r.notes ?? []) extra.push(`- ${note}`);
   if (extra.length) lines.push(...extra, '');
-  lines.push('Targets:', '', '| target | measured | |', '|---|---:|---|');
-  for (const t of r.targets) {
-    const digits = t.target >= 100 ? 0 : 2;
-    lines.push(`| ${t.name} ${t.op} ${t.target.toLocaleString('en-US')} | ${t.measured === null ? 'not measured' : f(t.measured, digits)} | ${t.met === null ? '' : t.met ? 'met' : '**missed**'} |`);
-  }
+  lines.push(...targetsSection(r));
   lines.push('', `(whole run: ${f(r.seconds, 0)} s)`, '');
   return lines.join('\n');
+}
+
+/** `chokepoint pdf` beside Marp CLI (and Marp given our browser), per deck: Markdown lines. */
+export function marpSection(r) {
+  const lines = [];
+  const vs = r.vsMarp;
+  if (vs?.skipped) lines.push(`Marp CLI: not measured (${vs.skipped}).`, '');
+  else if (vs && !vs.error) {
+    const ns = (vs.decks ?? Object.keys(vs).filter((k) => /^\d+$/.test(k)).map((k) => ({ key: k, label: `${k} slides` }))).map((d) => d.key);
+    const labelOf = (k) => vs.decks?.find((d) => d.key === k)?.label ?? `${k} slides`;
+    const cell = (n, key, digits, scale = 1) => {
+      const v = vs[n];
+      if (!v || v.error) return 'failed | | ';
+      const ratio = v.ours[key] / v.marp[key];
+      return `${f(v.ours[key] / scale, digits)} | ${f(v.marp[key] / scale, digits)} | ${f(ratio, 2)}`;
+    };
+    lines.push(
+      `\`chokepoint pdf\` beside Marp CLI ${vs.version ?? ''} on the same decks, in this run (${vs.runs ?? r.runs} alternating runs, medians; Marp gets the same Markdown, notes as comments, chart fences as code):`,
+      '',
+      `| | ${ns.map((n) => `${labelOf(n)}: ours | Marp | ours / Marp`).join(' | ')} | target |`,
+      `|---|${ns.map(() => '---:|---:|---:').join('|')}|---|`,
+      `| time, build included (s) | ${ns.map((n) => cell(n, 'seconds', 2)).join(' | ')} | ≤ 0.7 × Marp |`,
+      `| CPU, node + Chromium (s) | ${ns.map((n) => cell(n, 'cpuSeconds', 2)).join(' | ')} | |`,
+      `| peak memory, PSS of the process tree (MiB) | ${ns.map((n) => cell(n, 'pssMiB', 0)).join(' | ')} | ≤ 0.9 × Marp @300 |`,
+      `| PDF size (KiB) | ${ns.map((n) => cell(n, 'bytes', 0, 1024)).join(' | ')} | ≤ 0.6 × Marp @300 |`,
+      `| processes at most | ${ns.map((n) => `${vs[n]?.ours?.processes ?? '–'} | ${vs[n]?.marp?.processes ?? '–'} | `).join(' | ')} | |`,
+    );
+    if (ns.some((n) => vs[n]?.marpSameBrowser)) {
+      const same = (n, key, digits) => {
+        const v = vs[n];
+        if (!v?.marpSameBrowser) return '– | – | –';
+        return `${f(v.ours[key], digits)} | ${f(v.marpSameBrowser[key], digits)} | ${f(v.ours[key] / v.marpSameBrowser[key], 2)}`;
+      };
+      const name = String(vs.browsers?.ours ?? 'ours').split('/').pop();
+      lines.push(
+        `| Marp given our browser (${name}), time (s) | ${ns.map((n) => same(n, 'seconds', 2)).join(' | ')} | ≤ 0.9 × |`,
+        `| Marp given our browser, peak PSS (MiB) | ${ns.map((n) => same(n, 'pssMiB', 0)).join(' | ')} | ≤ 1.0 × |`,
+        '',
+        `Browsers: ours ${vs.browsers?.ours ?? '?'} (the export's own search), Marp ${vs.browsers?.marp ?? '?'}; the reference rows give Marp the same browser as ours.`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+/** `chokepoint build` beside Marp CLI and reveal-md: Markdown lines. */
+export function anchorsSection(r) {
+  const lines = [];
+  const a = r.buildVsAnchors;
+  if (a?.skipped || a?.error) lines.push(`Build anchors: not measured (${a.skipped ?? a.error}).`, '');
+  else if (a) {
+    const cell = (k, tool) => (a[k]?.[tool] ? `${f(a[k][tool].seconds)} (${f(a[k][tool].cpuSeconds)})` : '–');
+    lines.push(
+      `\`chokepoint build\` beside Marp CLI ${a.marp} (HTML) and reveal-md ${a.revealMd} (--static) on the same decks, in this run (${a.runs} alternating runs, medians; wall s, CPU s in brackets):`,
+      '',
+      '| deck | ours | Marp | reveal-md | ours / best anchor | CPU: ours / least anchor | target |',
+      '|---|---:|---:|---:|---:|---:|---|',
+      ...a.decks.map((k) => `| ${k} slides | ${cell(k, 'ours')} | ${cell(k, 'marp')} | ${cell(k, 'revealMd')} | ${f(a[k]?.ratio)} | ${f(a[k]?.cpuRatio)} | ≤ 0.3 |`),
+      '',
+    );
+  }
+  return lines;
+}
+
+/** `present` with 1,000 and 5,000 followers, and the default cap: Markdown lines. */
+export function followersSection(r) {
+  const lines = [];
+  const fl = r.followers;
+  if (fl && !fl.error) {
+    const row = (n) => {
+      const x = fl[n];
+      return x ? `| ${Number(n).toLocaleString('en-US')} | ${x.maxViewers.toLocaleString('en-US')}${x.maxViewersGiven ? ' (--max-viewers)' : ' (default)'} | ${x.connected.toLocaleString('en-US')} | ${f(x.p50Ms, 1)} | ${f(x.p95Ms, 1)} | ${f(x.maxMs, 0)} | ${x.missed} | ${f(x.serverRssMiB, 0)} | ≤ 200 |` : '';
+    };
+    lines.push(
+      `\`present\`: presenter's move to each audience socket on loopback (${fl[1000]?.moves ?? '?'} moves; the clients share the machine's cores with the server; they send the audience page's Origin):`,
+      '',
+      '| followers | cap | connected | p50 (ms) | p95 (ms) | max (ms) | missed | server RSS (MiB) | p95 target |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+      row(1000),
+      row(5000),
+      '',
+      fl.defaultCap ? `At the default cap, ${fl.defaultCap.followers.toLocaleString('en-US')} followers: ${fl.defaultCap.connected.toLocaleString('en-US')} connected, refused ${Object.entries(fl.defaultCap.refused).map(([k, v]) => `${v} × ${k}`).join(', ') || 'none'}.` : '',
+      '',
+    );
+  }
+  return lines;
+}
+
+/** Every target with measured / target and met or missed: Markdown lines. */
+export function targetsSection(r) {
+  const lines = [];
+  lines.push('Targets (measured / target: below 1 is better for ≤, above 1 for ≥):', '', '| target | measured | measured / target | |', '|---|---:|---:|---|');
+  for (const t of r.targets) {
+    const digits = t.target >= 100 ? 0 : 2;
+    const ratio = t.measured === null ? '' : f(t.measured / t.target, 2);
+    lines.push(`| ${t.name} ${t.op} ${t.target.toLocaleString('en-US')} | ${t.measured === null ? 'not measured' : f(t.measured, digits)} | ${ratio} | ${t.met === null ? '' : t.met ? 'met' : '**missed**'} |`);
+  }
+  const met = r.targets.filter((t) => t.met === true).length;
+  const missed = r.targets.filter((t) => t.met === false).length;
+  lines.push('', `${met} met, ${missed} missed, ${r.targets.length - met - missed} not measured.`);
+  return lines;
 }

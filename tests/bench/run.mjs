@@ -3,8 +3,11 @@
 // and measures compile, build, dev server, PDF/PNG export (when the CLI has them) and what a built
 // deck ships; also the real talk in slides/. Prints a Markdown table, writes bench-results.json.
 //
-//   node tests/bench/run.mjs [--quick] [--runs N] [--sizes 25,300,1000] [--skip dev,pdf,png,talk,cold,dist,marp]
+//   node tests/bench/run.mjs [--quick] [--runs N] [--vs-runs N] [--sizes 25,300,1000]
+//                            [--skip dev,pdf,png,talk,cold,dist,marp,anchors,followers,present]
 //                            [--out bench-results.json] [--keep] [--quiet SECONDS]
+// Issue 25: the PDF beside Marp (also on a plain 300-slide text deck), `build` beside Marp and reveal-md,
+// and `present` with 1,000 and 5,000 followers; --vs-runs (default 5) alternating runs for those.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -14,7 +17,9 @@ import { deckFiles, measureBuild, measureColdRuntime, measureCompile, ROOT } fro
 import { writeDeck } from './deck.mjs';
 import { measureDev, measurePreview } from './dev.mjs';
 import { measureDist, measureNodeModules } from './dist.mjs';
-import { MARP_VERSION } from './marp.mjs';
+import { MARP_VERSION, REVEAL_MD_VERSION } from './marp.mjs';
+import { measureBuildVsAnchors } from './anchors.mjs';
+import { measureFollowerScale } from './followers.mjs';
 import { measureVsMarp } from './vs-marp.mjs';
 import { cliCommands, measurePdf, measurePng } from './export.mjs';
 import { pdfAnatomy } from './pdf-anatomy.mjs';
@@ -26,6 +31,7 @@ const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    'vs-runs': { type: 'string' },
     sizes: { type: 'string', default: '25,300,1000' },
     skip: { type: 'string', default: '' },
     out: { type: 'string', default: join(ROOT, 'bench-results.json') },
@@ -34,6 +40,7 @@ const { values: opts } = parseArgs({
   },
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
+const vsRuns = opts['vs-runs'] ? Number(opts['vs-runs']) : opts.quick ? 1 : 5;
 const sizes = opts.sizes.split(',').map(Number).filter((n) => n > 0);
 const skip = new Set(opts.skip.split(',').filter(Boolean));
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -94,6 +101,7 @@ const results = {
   dirty: spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '',
   machine: machine(),
   runs,
+  vsRuns,
   commands,
   notes: [],
   sizes: {},
@@ -150,13 +158,26 @@ try {
   }
 
   // Issue #14: the same decks through Marp CLI (installed on first use into tests/bench/.tools), alternating
-  // with ours in one step, so both see the same machine.
+  // with ours in one step, so both see the same machine. Issue 25 adds a plain text deck of 300 slides.
   if (!skip.has('pdf') && !skip.has('marp') && commands.includes('pdf')) {
-    const vsSizes = [25, 300].filter((n) => sizes.includes(n));
-    if (vsSizes.length) {
-      const vs = await step(`pdf beside Marp CLI ${MARP_VERSION} (${vsSizes.join(', ')} slides)`, () => measureVsMarp(tmp, vsSizes, runs));
-      results.vsMarp = vs && !vs.error && !vs.skipped ? { version: MARP_VERSION, ...vs } : vs;
-    }
+    const decks = [25, 300].filter((n) => sizes.includes(n)).map((n) => ({ key: String(n), n, label: `${n} slides` }));
+    decks.push({ key: 'text300', n: 300, deck: { plain: true }, label: '300 text slides' });
+    const vs = await step(`pdf beside Marp CLI ${MARP_VERSION} (${decks.map((d) => d.label).join(', ')}; ${vsRuns} runs)`, () => measureVsMarp(tmp, decks, vsRuns));
+    results.vsMarp = vs && !vs.error && !vs.skipped ? { version: MARP_VERSION, runs: vsRuns, ...vs } : vs;
+  }
+
+  // Issue 25: `build` at a third of the best anchor, the anchors measured in the same step.
+  if (!skip.has('anchors')) {
+    const decks = [25, 300].filter((n) => sizes.includes(n)).map((n) => ({ key: String(n), n }));
+    const a = await step(`build beside Marp CLI ${MARP_VERSION} and reveal-md ${REVEAL_MD_VERSION} (${decks.map((d) => d.n).join(', ')} slides; ${vsRuns} runs)`, () => measureBuildVsAnchors(tmp, decks, vsRuns));
+    results.buildVsAnchors = a && !a.error && !a.skipped ? { marp: MARP_VERSION, revealMd: REVEAL_MD_VERSION, runs: vsRuns, ...a } : a;
+  }
+
+  // Issue 25: `present` with 1,000 and 5,000 audience sockets on loopback (clients on the same cores).
+  if (!skip.has('followers')) {
+    const dir = join(tmp, `deck-${sizes[0] ?? 25}`);
+    if (!existsSync(dir)) writeDeck(dir, 25);
+    results.followers = await step('present: 1,000 and 5,000 followers', () => measureFollowerScale(dir, log));
   }
 
   if (!skip.has('cold')) {

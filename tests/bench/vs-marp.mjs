@@ -18,34 +18,34 @@ async function ourBrowser() {
 }
 
 /**
- * Ours and Marp's figures for each size, medians of `runs` alternating runs, plus the ratios. Marp runs as
+ * Ours and Marp's figures for each deck ({key, n, deck: writeDeck's options, label}), medians of `runs` alternating runs, plus the ratios. Marp runs as
  * it would here (CHROME_PATH=/usr/bin/chromium, the desktop build); when our export picks another browser
  * (Chromium's headless shell), Marp also runs with that one, so the report can say how much of the gap
  * is the browser and how much is the rest.
  */
-export async function measureVsMarp(tmp, sizes, runs) {
+export async function measureVsMarp(tmp, decks, runs) {
   const marp = marpCli();
   if (marp.error) return { skipped: marp.error };
   const desktop = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const ours = await ourBrowser();
   const sameBrowser = ours && ours !== desktop ? ours : null;
-  const out = { browsers: { ours, marp: desktop } };
-  for (const n of sizes) {
-    const dir = join(tmp, `vs-marp-${n}`);
-    writeDeck(dir, n);
-    const md = join(tmp, `vs-marp-${n}.md`);
+  const out = { browsers: { ours, marp: desktop }, decks: decks.map((d) => ({ key: d.key, slides: d.n, label: d.label })) };
+  for (const { key, n, deck } of decks) {
+    const dir = join(tmp, `vs-marp-${key}`);
+    writeDeck(dir, n, deck);
+    const md = join(tmp, `vs-marp-${key}.md`);
     writeMarpDeck(dir, md);
     // One unmeasured run each: the first Chromium start pays for a cold disk cache.
-    await measurePdf(dir, join(tmp, `vs-ours-${n}.pdf`), 1, n);
-    await measureMarpPdf(marp, md, join(tmp, `vs-marp-${n}.pdf`), 1);
-    if (sameBrowser) await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${n}.pdf`), 1, sameBrowser);
+    await measurePdf(dir, join(tmp, `vs-ours-${key}.pdf`), 1, n);
+    await measureMarpPdf(marp, md, join(tmp, `vs-marp-${key}.pdf`), 1);
+    if (sameBrowser) await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${key}.pdf`), 1, sameBrowser);
     const mine = [];
     const theirs = [];
     const theirsSame = [];
     for (let i = 0; i < runs; i++) {
-      mine.push((await measurePdf(dir, join(tmp, `vs-ours-${n}.pdf`), 1, n)).runs[0]);
-      theirs.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-${n}.pdf`), 1))[0]);
-      if (sameBrowser) theirsSame.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${n}.pdf`), 1, sameBrowser))[0]);
+      mine.push((await measurePdf(dir, join(tmp, `vs-ours-${key}.pdf`), 1, n)).runs[0]);
+      theirs.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-${key}.pdf`), 1))[0]);
+      if (sameBrowser) theirsSame.push((await measureMarpPdf(marp, md, join(tmp, `vs-marp-same-${key}.pdf`), 1, sameBrowser))[0]);
     }
     const sum = (list) => ({
       seconds: median(list.map((r) => r.seconds)),
@@ -56,11 +56,11 @@ export async function measureVsMarp(tmp, sizes, runs) {
     });
     const a = sum(mine);
     const b = sum(theirs);
-    out[n] = { ours: a, marp: b, ratio: { seconds: a.seconds / b.seconds, pss: a.pssMiB / b.pssMiB, bytes: a.bytes / b.bytes } };
+    out[key] = { slides: n, ours: a, marp: b, ratio: { seconds: a.seconds / b.seconds, pss: a.pssMiB / b.pssMiB, bytes: a.bytes / b.bytes } };
     if (sameBrowser) {
       const c = sum(theirsSame);
-      out[n].marpSameBrowser = c;
-      out[n].ratioSameBrowser = { seconds: a.seconds / c.seconds, pss: a.pssMiB / c.pssMiB, bytes: a.bytes / c.bytes };
+      out[key].marpSameBrowser = c;
+      out[key].ratioSameBrowser = { seconds: a.seconds / c.seconds, pss: a.pssMiB / c.pssMiB, bytes: a.bytes / c.bytes };
     }
   }
   return out;

@@ -19,6 +19,7 @@ describe('chokepoint CLI', () => {
     [['build', '--nope'], /Unknown option '--nope'/],
     [['build', 'a', 'b'], /unexpected argument `b`/],
     [['dev', '--port', 'http'], /--port must be a number from 0 to 65535, not `http`/],
+    [['present', '--max-viewers', '0'], /--max-viewers must be a whole number from 1 to 100000, not `0`/],
     [[], /^Usage:/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
     const { code, output } = await run(...argv);

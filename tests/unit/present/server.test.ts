@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { startPresentServer, type PresentServer } from '../../../src/present/server.ts';
 import { DEFAULT_LIMITS } from '../../../src/present/sockets.ts';
+import { runPresent } from '../../../src/present/command.ts';
 import { tempDir } from '../helpers.ts';
 import { rawExchange, statusOf } from './raw.ts';
 
@@ -200,6 +201,20 @@ describe('present WebSockets', () => {
     }
     expect(DEFAULT_LIMITS).toMatchObject({ maxClients: 2000, maxPayload: 1024 });
   });
+
+  it('`present --max-viewers` sets the cap: the third page of two gets the 503', async () => {
+    const errors: string[] = [];
+    const { presenting } = await runPresent('tests/fixtures/decks/nav/deck.md', { port: 0, host: '127.0.0.1', maxViewers: 2 }, { log: () => undefined, error: (s) => errors.push(s) });
+    try {
+      const opened = await Promise.all([1, 2].map(() => open(ws(presenting!, 'sync'))));
+      expect(opened.every((o) => o.ws)).toBe(true);
+      expect((await open(ws(presenting!, 'sync'))).status).toBe(503);
+      expect(errors).toEqual(['present: 2 pages are connected, the most it serves; more are refused until some close']);
+      for (const o of opened) o.ws?.close();
+    } finally {
+      await presenting?.stop();
+    }
+  }, 120_000);
 
   it('drop a client that does not answer pings within a heartbeat, and keep one that does', async () => {
     const quick = await startPresentServer(dist, { port: 0, host: '127.0.0.1', limits: { heartbeatMs: 150 } });
