@@ -134,7 +134,7 @@ function cssClasses(css: string): string[] {
 }
 
 /** How many sources fit one slide in the theme's two-column list. */
-const SOURCES_PER_SLIDE = 16;
+const SOURCES_PER_SLIDE = 24;
 
 /** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
 function sourcePages(sources: Source[]): string[] {
