@@ -18,6 +18,17 @@ describe('compileDeck', () => {
     expect(deck.slides[2]!.notes).toBe('hi');
   });
 
+  it('leaves hidden slides out as reveal does (a stack emptied by it too), and marks uncounted ones', () => {
+    const hide = '<!-- .slide: data-visibility="hidden" -->';
+    const text = `# One\n---\n${hide}\n## Gone\n---\n## Two\n----\n${hide}\n## Two gone\n---\n${hide}\n## Alone\n----\n${hide}\n## Also\n---\n<!-- .slide: data-visibility="uncounted" -->\n## End`;
+    const deck = compileText(text);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.uncounted ?? false])).toEqual([[0, 0, 'One', false], [1, 0, 'Two', false], [2, 0, 'End', true]]);
+    expect(deck.html).not.toMatch(/Gone|gone|Alone|Also/);
+    // With showHiddenSlides reveal keeps them: so does the deck.
+    const shown = compileText(`---\nreveal:\n  showHiddenSlides: true\n---\n${text}`);
+    expect(shown.slides.map((s) => s.title)).toEqual(['One', 'Gone', 'Two', 'Two gone', 'Alone', 'Also', 'End']);
+  });
+
   it('renders notes as Markdown into aside.notes', () => {
     const deck = compileText('# T\nNote: say **this**');
     expect(deck.html).toContain('<aside class="notes"><p>say <strong>this</strong></p>\n</aside>');
