@@ -1,10 +1,28 @@
 #!/usr/bin/env node
-// Runs the compiled CLI from lib/ (npm install compiles it; `npm run prepare` does it again after edits).
-import { existsSync } from 'node:fs';
+// Runs the compiled CLI from lib/. The published package ships lib/ prebuilt (`prepack`), so installing it runs
+// no script; in a checkout of the repository, a run compiles lib/ when it is missing or older than a file in src/
+// (after a `git pull`, `npm install` no longer compiles it, and a stale lib/ would run yesterday's code).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../lib/cli.js', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const newestSource = (dir) => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+};
+const checkout = existsSync(new URL('../tsconfig.node.json', import.meta.url)) && existsSync(new URL('../src', import.meta.url));
+const stale = () => !existsSync(cli) || newestSource(fileURLToPath(new URL('../src', import.meta.url))) > statSync(cli).mtimeMs;
+if (checkout && stale()) {
+  console.error(existsSync(cli) ? 'chokepoint: src/ changed since lib/ was compiled: compiling lib/…' : 'chokepoint: compiling lib/ (first run in a checkout)…');
+  spawnSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], { cwd: root, stdio: 'inherit' });
+}
 if (!existsSync(cli)) {
-  console.error('chokepoint: lib/ is missing: run `npm install` (or `npm run prepare`) in the Chokepoint folder first.');
+  console.error('chokepoint: lib/ is missing: run `npm ci` and then `npm run compile` in the Chokepoint folder.');
   process.exit(2);
 }
 const { main } = await import(cli.href);

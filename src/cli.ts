@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatIssue, type DeckIssue } from './compile/errors.ts';
-import { displayPath } from './node/load.ts';
-import { setAllowedDirs } from './node/deck-root.ts';
+import { displayPath } from './node/display-path.ts';
 import { packageRoot } from './node/paths.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +29,8 @@ Options:
   --notes           pdf: a notes page after each slide
   --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
   --fragments       pdf: one page per fragment step instead of the final state
-  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file
+  --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file;
+                    png: replace files named like the images, and another deck's images in --out
   --json            check: print the findings as JSON ({issues, summary})
   --port <n>        dev, preview, present: port (default 5173 / 4173 / 4173)
   --host <name>     dev, preview, present: address to listen on (default localhost; 0.0.0.0 shares on the network)
@@ -64,7 +64,6 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     return 2;
   }
   const { values, positionals } = parsed;
-  setAllowedDirs([]);
   const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
   if (values.help || command === 'help') return out.log(USAGE), 0;
   if (values.version) return out.log(packageVersion()), 0;
@@ -76,27 +75,28 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   const allow = values['allow-dir'] ?? [];
   const notDir = allow.find((d) => !isDirectory(d));
   if (notDir !== undefined) return out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2;
-  setAllowedDirs(allow);
   const allowHosts = values['allow-host'] ?? [];
   const badHost = allowHosts.find((h) => !/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(h));
   if (badHost !== undefined) return out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2;
 
   switch (command) {
     case 'build': {
-      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out);
+      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out, allow);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const { buildDeck } = await import('./node/build.ts');
-      const result = await buildDeck(input, outDir);
+      const { withInterrupt } = await import('./node/interrupt.ts');
+      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal, allowDirs: allow }));
       report(result.deck.issues, out);
+      if (status) return status;
       if (!result.ok) return 1;
       const secs = ((performance.now() - started) / 1000).toFixed(2);
-      out.log(`Built ${result.deck.slides.length} slides into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
+      out.log(`Built ${plural(result.deck.slides.length, 'slide')} into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
       return 0;
     }
     case 'dev': {
       const { startDevServer, listeningLines } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host, allowHosts }).catch((e: Error) => e);
+      const server = await startDevServer({ input, port, host: values.host, allowHosts, allowDirs: allow }).catch((e: Error) => e);
       if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
       const [url, ...more] = listeningLines(server, port);
       out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
@@ -126,33 +126,33 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       const maxViewers = values['max-viewers'] === undefined ? undefined : Number(values['max-viewers']);
       if (maxViewers !== undefined && !(Number.isInteger(maxViewers) && maxViewers >= 1 && maxViewers <= 100_000)) return out.error(`chokepoint: --max-viewers must be a whole number from 1 to 100000, not \`${values['max-viewers']}\``), 2;
       const { runPresent, stopOnSignal } = await import('./present/command.ts');
-      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, maxViewers }, out);
+      const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow, maxViewers }, out);
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }
     case 'pdf': {
       const { runPdf } = await import('./export/command.ts');
-      return runPdf(input, values, out);
+      return runPdf(input, { ...values, allowDirs: allow }, out);
     }
     case 'png': {
       const { runPng } = await import('./export/command.ts');
-      return runPng(input, values, out);
+      return runPng(input, { ...values, allowDirs: allow }, out);
     }
     case 'new': {
       if (positionals.length < 2) return out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2;
       const { scaffoldDeck } = await import('./new/scaffold.ts');
       const made = scaffoldDeck(input);
       if ('issue' in made) return out.error(formatIssue(made.issue)), 1;
-      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md; chokepoint check ${displayPath(input)} before you present)`);
+      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: npx chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md)\n      npx chokepoint check ${displayPath(input)}   (before you present)`);
       return 0;
     }
     case 'pptx': {
       const { runPptx } = await import('./export/pptx/command.ts');
-      return runPptx(input, values, out);
+      return runPptx(input, { ...values, allowDirs: allow }, out);
     }
     case 'check': {
       const { runCheck } = await import('./check/command.ts');
-      return runCheck(input, { json: values.json }, out);
+      return runCheck(input, { json: values.json, allowDirs: allow }, out);
     }
     default:
       out.error(`chokepoint: unknown command \`${command}\`\n\n${USAGE}`);
@@ -171,3 +171,5 @@ const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package
 const isDirectory = (path: string) => {
   try { return statSync(path).isDirectory(); } catch { return false; }
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: compiles the CLI, runs every vitest suite (unit and real-browser), and ends with the
-// `N passed, N failed` line that CI reads.
+// `N passed, N failed` line that CI reads. `npm run test:unit` (`--unit`): tests/unit only, on the fast
+// budget (tests/budget.ts: fewer property cases, smaller scale inputs), in under a minute.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const argv = process.argv.slice(2);
+const unit = argv[0] === '--unit';
+if (unit) process.env.CHOKEPOINT_TEST_TIER = 'fast';
+const filters = unit ? ['tests/unit', ...argv.slice(1)] : argv;
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false });
 // Type errors anywhere (src, runtime, tests) fail the run; then lib/ is emitted for the CLI tests.
 const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
@@ -16,7 +21,7 @@ if (tsc.status !== 0) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-test-'));
 const report = join(dir, 'vitest.json');
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters];
 const vitest = run('npx', args);
 let passed = 0;
 let failed = vitest.status === 0 ? 0 : 1;

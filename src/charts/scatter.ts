@@ -7,7 +7,7 @@ import { FONT, GAP, WIDTH, textWidth } from './layout.ts';
 import { drawAnnotations, planAnnotations, seriesClass, step } from './marks.ts';
 import { placePointLabels, ruleMarks } from './scatter-marks.ts';
 import { ruleValue, ruleValues } from './rules.ts';
-import { axisSpecifier, cellText, valueFormatter } from './values.ts';
+import { axisSpecifier, cellText, valueFormatter, xNumberFormatter } from './values.ts';
 import { el, group } from './svg.ts';
 import { ChartError } from './types.ts';
 import type { ChartOutput } from './describe.ts';
@@ -22,7 +22,7 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
   const H = heightOf(spec);
   const xName = spec.x!.name;
   const yName = spec.y[0]!.name;
-  const fmtX = valueFormatter(spec.xFormat);
+  const fmtX = xNumberFormatter(spec, xName);
   const fmtY = valueFormatter(spec.format);
   const labelOf = (r: Row) => (spec.label ? cellText(r.cells.get(spec.label.name) ?? null) : '');
   const est = estimateRows(spec, data.rows, (r) => [labelOf(r)], data.columns);

@@ -1,4 +1,4 @@
-import { isFormat } from './values.ts';
+import { isFormat, isTimeFormat } from './values.ts';
 import { itemList, readers } from './spec-items.ts';
 import { CHART_KINDS, ChartError } from './types.ts';
 import type { ChartKind, ChartSpec, LEntry, LMap, Where } from './types.ts';
@@ -32,7 +32,7 @@ const REQUIRED: Record<ChartKind, readonly string[]> = {
 const DEFAULTABLE = ['x', 'y', 'date', 'label'];
 
 /** Validates the fence's top-level mapping; returns the spec and the `data` entry to load. */
-export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: ChartSpec; data: LEntry } {
+export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: ChartSpec; data: LEntry; applySeriesNames: () => void } {
   const at = (line: number): Where => ({ file: where.file, line });
   const kind = readKind(map, where, suggest);
   const spec: ChartSpec = {
@@ -66,6 +66,11 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     const line = map.entries.find((e) => e.key === 'format')!.value.line;
     throw new ChartError(at(line), `"${spec.format}" is not a d3-format string.`, 'Examples: ",.0f", "$.1f", ".0%", ".2s".');
   }
+  if (spec.xFormat !== undefined && !isTimeFormat(spec.xFormat) && !isFormat(spec.xFormat)) {
+    const line = map.entries.find((e) => e.key === 'xFormat')!.value.line;
+    throw new ChartError(at(line), `"${spec.xFormat}" is neither a d3-format string (numbers) nor a d3-time-format string (dates).`,
+      'Numbers: ",.0f", "d", ".0%"; dates: "%b %Y", "%Y", "%d %b".');
+  }
   if (kind === 'scatter' && spec.y.length !== 1) {
     throw new ChartError(at(spec.y[1]?.line ?? where.line), 'A scatter chart takes exactly one y field.', 'Write `y: field`.');
   }
@@ -73,8 +78,9 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
     throw new ChartError(at(spec.y[6]!.line), `The chart has ${spec.y.length} series; at most 6 stay readable.`, 'Split the data over two charts.');
   }
   spec.names = spec.y.map((f) => f.name);
-  if (seriesNames) applyNames(spec, seriesNames, suggest);
-  return { spec, data: map.entries.find((e) => e.key === 'data')! };
+  // Names are checked against y only after y is checked against the data: a typo in `y:` is reported at `y:`.
+  const applySeriesNames = () => { if (seriesNames) applyNames(spec, seriesNames, suggest); };
+  return { spec, data: map.entries.find((e) => e.key === 'data')!, applySeriesNames };
 }
 
 function readKind(map: LMap, where: Where, suggest: Suggest): ChartKind {
@@ -92,6 +98,7 @@ function readKind(map: LMap, where: Where, suggest: Suggest): ChartKind {
 }
 
 function applyNames(spec: ChartSpec, entry: LEntry, suggest: Suggest): void {
+  spec.names = spec.y.map((f) => f.name);
   for (const item of itemList(entry, spec.where.file, 'series')) {
     for (const { key, keyLine, value } of item.type === 'map' ? item.entries : []) {
       const i = spec.y.findIndex((f) => f.name === key);

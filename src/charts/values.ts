@@ -1,3 +1,4 @@
+import { ChartError } from './types.ts';
 import { format, formatSpecifier } from 'd3-format';
 import { utcFormat, utcParse } from 'd3-time-format';
 import type { Cell } from './types.ts';
@@ -88,6 +89,22 @@ export function axisSpecifier(specifier: string | undefined, log: boolean): stri
 
 // d3-format quietly treats an unknown type letter as "g"; a typo should be an error instead.
 const FORMAT_TYPES = new Set(['', 'e', 'f', 'g', 'r', 's', '%', 'p', 'b', 'o', 'd', 'x', 'X', 'c', 'n']);
+
+/** Whether `s` is a d3-time-format string: it has a directive such as %b or %Y (d3-format's percent is a bare %). */
+export function isTimeFormat(s: string): boolean {
+  return /%[-_0]?[a-zA-Z]/.test(s);
+}
+
+/**
+ * The formatter for numbers on an x axis. `xFormat` may be a date format, meant for a date axis: on a number
+ * axis that is an error about the chart, not d3-format's exception.
+ */
+export function xNumberFormatter(spec: { xFormat: string | undefined; where: { file: string; line: number } }, xName: string): (n: number) => string {
+  if (spec.xFormat !== undefined && isTimeFormat(spec.xFormat)) {
+    throw new ChartError(spec.where, `xFormat "${spec.xFormat}" formats dates, but ${xName} holds numbers.`, 'Use a d3-format string such as ",.0f" or "d", or give x dates (YYYY-MM-DD).');
+  }
+  return valueFormatter(spec.xFormat);
+}
 
 /** Whether `s` is a valid d3-format specifier with a type d3 knows. */
 export function isFormat(s: string): boolean {

@@ -2,7 +2,7 @@ import { extent } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { fitTicks, fitTimeTicks } from './axis.ts';
 import { dateAt, numberAt, rowName } from './columns.ts';
-import { cellText, clip, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter } from './values.ts';
+import { cellText, clip, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter, xNumberFormatter } from './values.ts';
 import { ChartError } from './types.ts';
 import type { Tick } from './axis.ts';
 import type { Annotation, ChartSpec, Dataset } from './types.ts';
@@ -22,7 +22,8 @@ export function readX(spec: ChartSpec, data: Dataset): XValues {
   const name = spec.x!.name;
   const first = data.rows.map((r) => r.cells.get(name) ?? null).find((c) => cellText(c) !== '') ?? null;
   const time = spec.xType ? spec.xType === 'time' : looksLikeDate(first);
-  const number = valueFormatter(spec.xFormat);
+  // On a date axis xFormat is a date format (the ticks use it); only a number axis formats numbers with it.
+  const number = time ? valueFormatter(undefined) : xNumberFormatter(spec, name);
   const values: number[] = [];
   const text: string[] = [];
   for (const row of data.rows) {

@@ -5,10 +5,10 @@ import { checkDeck } from './run.ts';
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint check`: prints the report (or JSON); 1 when the deck has errors or no browser can run it (as `pdf`). */
-export async function runCheck(input: string, options: { json?: boolean }, out: Out): Promise<number> {
+export async function runCheck(input: string, options: { json?: boolean; allowDirs?: readonly string[] }, out: Out): Promise<number> {
   let result;
   try {
-    result = await checkDeck(input);
+    result = await checkDeck(input, options.allowDirs);
   } catch (e) {
     if (!(e instanceof BrowserError)) throw e;
     out.error(`chokepoint: ${e.message}`);

@@ -36,8 +36,9 @@ export function inspectDeck(): SlideFacts[] {
   };
 
   // What the audience reads as the slide's body: the title, the source line and citation markers, notes, the
-  // deck's chrome, charts and diagrams (their labels are data, not prose), hidden tables and code are not.
-  const NOT_BODY = 'aside.notes, footer.slide-sources, .cite, svg, .sr-only, pre, .chart-source, .deck-footer, script, style, template';
+  // deck's chrome, charts and diagrams (their labels are data, not prose), hidden tables, code and the generated
+  // reference list (an appendix for the PDF and handout, not read in the room) are not.
+  const NOT_BODY = 'aside.notes, footer.slide-sources, .sources-list, .sources-page, .sources-empty, .cite, svg, .sr-only, pre, .chart-source, .deck-footer, script, style, template';
   const bodyWords = (slide: HTMLElement): number => {
     const copy = slide.cloneNode(true) as HTMLElement;
     copy.querySelector('h1, h2')?.remove();

@@ -206,7 +206,8 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
   const chromeOverContent = (chrome: { el: Element; box: Box }[], runs: { el: Element; box: Box }[], section: Element): Overlap[] => {
     const found: Overlap[] = [];
     const pictures = [...section.querySelectorAll('img, svg, video, canvas, pre, table, figure')]
-      .filter((e) => !e.closest('.deck-footer, .deck-logo') && !e.parentElement?.closest('svg'))
+      // A full-slide background (`![bg](x.jpg)`) lies under the footer and logo by design.
+      .filter((e) => !e.closest('.deck-footer, .deck-logo') && !e.parentElement?.closest('svg') && !e.matches('img.bg:not(.bg-left):not(.bg-right)'))
       .map((el) => ({ el, box: toSlideBox(el.getBoundingClientRect()) }));
     for (const c of chrome) {
       const hit = [...runs, ...pictures].find((r) => !c.el.contains(r.el) && area(c.box, r.box) > 4);

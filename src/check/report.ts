@@ -1,14 +1,5 @@
-import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import type { CheckResult } from './run.ts';
-import type { CheckIssue, Rule } from './types.ts';
-
-/** Issue codes of the compiler that concern sources (sources.yaml and citations), which check reports as `source`. */
-const SOURCE_CODES = new Set(['unknown-source', 'uncited-source', 'bad-source', 'sources-yaml', 'sources-not-map', 'unsafe-url']);
-
-/** The check rule of a compiler issue, from its code. */
-export function compileRule(issue: DeckIssue): Rule {
-  return issue.code !== undefined && SOURCE_CODES.has(issue.code) ? 'source' : 'compile';
-}
+import { formatIssue } from '../compile/errors.ts';
+import type { CheckIssue, CheckResult } from './types.ts';
 
 /** Counts for the summary line and the JSON report. */
 export interface CheckSummary { errors: number; warnings: number; slides: number; checked: number; seconds: number }
@@ -40,9 +31,11 @@ export function formatReport(result: CheckResult): string {
   }
   const s = summarise(result);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const checked = s.checked > 0 ? ` (${plural(s.checked, 'slide')} checked in ${s.seconds.toFixed(1)} s)` : '';
+  const checked = s.checked > 0 ? `${plural(s.checked, 'slide')} checked in ${s.seconds.toFixed(1)} s` : 'no slide checked: the deck does not compile';
+  // "in 0 slides" read as if nothing had been checked: name the slides only when some have findings.
+  const where = s.slides > 0 ? ` in ${plural(s.slides, 'slide')}` : '';
   if (lines.length > 0) lines.push('');
-  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.slides, 'slide')}${checked}`);
+  lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${where} (${checked})`);
   return lines.join('\n');
 }
 

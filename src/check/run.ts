@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchProfile } from '../export/browser.ts';
 import { Cleanup } from '../export/cleanup.ts';
 import { serveStatic } from '../export/serve.ts';
-import { sizeProblem } from '../export/session.ts';
+import { sizeProblem } from '../compile/slide-size.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
 import { buildDeck } from '../node/build.ts';
 import { activeContentIssues } from './active.ts';
@@ -12,23 +12,16 @@ import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
 import { densityIssues } from './density.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
-import { compileRule } from './report.ts';
 import { measureSlides } from './measure.ts';
-import type { CheckIssue } from './types.ts';
+import { compileRule, type CheckIssue, type CheckResult } from './types.ts';
 
-/** Everything `chokepoint check` found, in deck order. */
-export interface CheckResult {
-  issues: CheckIssue[];
-  /** Slides checked (0 when the deck did not compile). */
-  slides: number;
-  seconds: number;
-}
+export type { CheckResult };
 
 // Fragments and slides animate with CSS transitions; with them off, a measurement never catches a move halfway.
 const STILL = '*, *::before, *::after { transition: none !important; animation: none !important; }';
 
 /** Builds the deck at `input`, opens it in Chromium at its own size and checks every slide at every fragment step. */
-export async function checkDeck(input: string): Promise<CheckResult> {
+export async function checkDeck(input: string, allowDirs: readonly string[] = []): Promise<CheckResult> {
   const started = performance.now();
   const cleanup = new Cleanup();
   // Ctrl+C closes the browser and server and removes the temp folder, then exits 130: no stack trace, nothing left.
@@ -42,7 +35,7 @@ export async function checkDeck(input: string): Promise<CheckResult> {
   launching.catch(() => undefined);
   cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   try {
-    const built = await buildDeck(input, join(tmp, 'dist'));
+    const built = await buildDeck(input, join(tmp, 'dist'), { allowDirs });
     const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
     const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: compileRule(i) }));
     const seconds = () => (performance.now() - started) / 1000;

@@ -90,3 +90,19 @@ export interface SlideFacts {
   /** Words of body: the slide's text without its title, notes, source line, citation markers, charts, diagrams and code. */
   words: number;
 }
+
+/** Everything `chokepoint check` found, in deck order. */
+export interface CheckResult {
+  issues: CheckIssue[];
+  /** Slides checked (0 when the deck did not compile). */
+  slides: number;
+  seconds: number;
+}
+
+/** Issue codes of the compiler that concern sources (sources.yaml and citations), which check reports as `source`. */
+const SOURCE_CODES = new Set(['unknown-source', 'sources-both', 'uncited-source', 'bad-source', 'sources-yaml', 'sources-not-map', 'unsafe-url']);
+
+/** The check rule of a compiler issue, from its code. */
+export function compileRule(issue: DeckIssue): Rule {
+  return issue.code !== undefined && SOURCE_CODES.has(issue.code) ? 'source' : 'compile';
+}

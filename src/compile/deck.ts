@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { DeckError, type DeckIssue } from './errors.ts';
+import { DeckError, issuesOf, type DeckIssue } from './errors.ts';
 import { parseFrontMatter, type DeckMeta } from './frontmatter.ts';
 import { readAt } from './read-problem.ts';
 import { escapeHtml } from './html.ts';
@@ -25,7 +25,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const collect = <T>(fn: () => T): T | undefined => {
     try { return fn(); } catch (e) {
       if (!(e instanceof DeckError)) throw e;
-      issues.push(e.issue);
+      issues.push(...issuesOf(e));
       return undefined;
     }
   };
@@ -63,11 +63,14 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   };
 
   const styles = first && /\.css$/i.test(meta.theme) ? collect(() => [themeUrl(posix.join(posix.dirname(first.file), meta.theme), host, first.file, meta.themeLine ?? 1)]) ?? [] : [];
+  // A deck's own stylesheet styles its own classes: fenced divs may use them without a warning.
+  const ownCss = styles.length > 0 ? collect(() => host.readText(posix.join(posix.dirname(first!.file), meta.theme))) ?? '' : '';
+  const classes = [...(meta.classes ?? []), ...cssClasses(ownCss)];
   const logo = first && meta.logo ? collect(() => fileUrl(posix.join(posix.dirname(first.file), meta.logo!), host, first.file, meta.logoLine ?? 1, 'logo')) : undefined;
   const render = createMarkdown();
   if (cache) {
     loadCitations();
-    cache.begin(JSON.stringify([meta.notesSeparator, sourcesText, meta.colors]));
+    cache.begin(JSON.stringify([meta.notesSeparator, sourcesText, meta.colors, classes]));
   }
   const stacks: { slides: CompiledSlide[]; lines: SlideInfo[] }[] = [];
   inputs.forEach((input, fileIndex) => {
@@ -77,7 +80,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       const out = { slides: [] as CompiledSlide[], lines: [] as SlideInfo[] };
       for (const slide of stack) {
         const id = `s${stacks.length + 1}-${out.slides.length + 1}`;
-        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, colors: meta.colors, id }));
+        const compile = (cit: () => Citations, h: CompileHost) => tooLarge(slide, () => compileSlide(slide, { render, citations: cit, host: h, notesSeparator: meta.notesSeparator, colors: meta.colors, id, classes }));
         // The line is left out of the key, so typing in one slide does not invalidate the slides below it;
         // a hit only needs its data-line attribute moved (lines matter otherwise only in errors, never cached).
         const key = cache && [slide.file, id, citations!.order.join(','), slide.body].join('\0');
@@ -85,6 +88,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
           ? relocate(cache.compile(key, citations!, host2, (c, h) => compile(() => c, h)), slide.line)
           : compile(loadCitations, host2)));
         if (!compiled) continue;
+        if (compiled.warnings) issues.push(...compiled.warnings);
         out.lines.push({ h: stacks.length, v: out.slides.length, file: slide.file, line: slide.line, title: compiled.title, notes: compiled.notes, assets: compiled.assets });
         out.slides.push(compiled);
       }
@@ -111,7 +115,22 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
   const slides = expanded.flatMap((stack, h) => stack.map((s, v) => ({ ...s.line, h, v })));
   const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
-  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues, files, styles };
+  return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues: inReadingOrder(issues, files), files, styles };
+}
+
+/** Issues by file (in the deck's order: its Markdown files, then what they read) and line; stable otherwise. */
+function inReadingOrder(issues: DeckIssue[], files: readonly string[]): DeckIssue[] {
+  const rank = new Map(files.map((f, i) => [f, i]));
+  const fileRank = (i: DeckIssue) => rank.get(i.file) ?? files.length;
+  return issues.map((issue, at) => ({ issue, at }))
+    .sort((a, b) => fileRank(a.issue) - fileRank(b.issue) || a.issue.line - b.issue.line || a.at - b.at)
+    .map(({ issue }) => issue);
+}
+
+/** The class names a stylesheet's selectors name (comments, strings and url() left out). */
+function cssClasses(css: string): string[] {
+  const selectors = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"[^"\n]*"|'[^'\n]*'|url\([^)]*\)/g, '').replace(/\{[^{}]*\}/g, '{}');
+  return [...new Set([...selectors.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1]!))];
 }
 
 /** How many sources fit one slide in the theme's two-column list. */
@@ -120,9 +139,11 @@ const SOURCES_PER_SLIDE = 16;
 /** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
 function sourcePages(sources: Source[]): string[] {
   if (sources.length === 0) return ['<p class="sources-empty">No sources cited.</p>'];
+  // Pages share the list evenly (17 sources: 9 + 8, not 16 + an orphan page of 1).
+  const perPage = Math.ceil(sources.length / Math.ceil(sources.length / SOURCES_PER_SLIDE));
   const pages: string[] = [];
-  for (let start = 0; start < sources.length; start += SOURCES_PER_SLIDE) {
-    const chunk = sources.slice(start, start + SOURCES_PER_SLIDE);
+  for (let start = 0; start < sources.length; start += perPage) {
+    const chunk = sources.slice(start, start + perPage);
     const counter = sources.length > SOURCES_PER_SLIDE
       ? `<p class="sources-page">${start + 1}–${start + chunk.length} of ${sources.length}</p>\n` : '';
     pages.push(`${counter}${renderSourcesList(chunk, start + 1)}`);
@@ -169,5 +190,6 @@ function tooLarge<T>(slide: { file: string; line: number }, run: () => T): T {
 function relocate(slide: CompiledSlide, line: number): CompiledSlide {
   const was = Number(/^<section[^>]*? data-line="(\d+)"/.exec(slide.html)?.[1] ?? line);
   const html = slide.html.replace(/^(<section[^>]*? data-line=")\d+"/, `$1${line}"`);
-  return html === slide.html ? slide : { ...slide, html, assets: slide.assets.map(([url, at]) => [url, at + line - was]) };
+  return html === slide.html ? slide : { ...slide, html, assets: slide.assets.map(([url, at]) => [url, at + line - was]),
+    ...(slide.warnings ? { warnings: slide.warnings.map((w) => ({ ...w, line: w.line + line - was })) } : {}) };
 }

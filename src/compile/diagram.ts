@@ -1,4 +1,5 @@
-import { findBadLine } from './diagram-check.ts';
+import { checkDiagram } from './diagram-check.ts';
+import { diagramSizeProblem } from './diagram-size.ts';
 import { renderTimeline } from './diagram-timeline.ts';
 import { escapeHtml } from './html.ts';
 import { mermaidLib } from './lazy-libs.ts';
@@ -25,24 +26,22 @@ const COLOURS = {
 
 /** Renders one ```mermaid fence; `idPrefix` keeps the SVG's ids unique in the deck. */
 export function renderDiagram(source: string, idPrefix: string): string {
-  const lines = source.split('\n');
-  const title = meta(lines, 'accTitle');
-  const desc = meta(lines, 'accDescr');
-  const body = lines.filter((l) => !/^\s*acc(Title|Descr)\s*:/.test(l));
-  const first = body.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
-  const header = body[first]?.trim() ?? '';
+  const { title, desc, body, first, header } = readFence(source);
   if (!SUPPORTED.test(header)) {
     const kind = header.split(/\s/)[0] ?? '';
     throw new SyntaxAtText(header || source.trim(), header ? `Mermaid \`${kind}\` diagrams are not supported` : 'the mermaid block is empty',
       'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta, timeline', 'diagram-error');
   }
-  const bad = findBadLine(body.slice(first));
-  if (bad) {
-    const line = body[first + bad.index]!;
-    throw new SyntaxAtText(line.trim(), `Mermaid syntax error: ${bad.why}: \`${line.trim()}\``,
-      'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
+  const checked = checkDiagram(body.slice(first));
+  if ('why' in checked) {
+    const line = body[first + checked.index]!.trim();
+    // Located by the lines above it, not by its text: the same line may appear twice in a diagram.
+    throw new SyntaxAtText(body[first]!.trim(), `Mermaid syntax error: ${checked.why}: \`${line}\``,
+      checked.hint ?? 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error', checked.index);
   }
-  const key = body.join('\n');
+  const tooLarge = diagramSizeProblem(body.slice(first));
+  if (tooLarge) throw new SyntaxAtText(header, tooLarge, 'split it into several diagrams on several slides, or show a picture of it', 'diagram-too-large');
+  const key = [...body.slice(0, first), ...checked.lines].join('\n');
   if (header.startsWith('timeline')) {
     // beautiful-mermaid has no timeline: drawn here, already at slide size (28 px text).
     const t = renderTimeline(body.slice(first));
@@ -51,16 +50,27 @@ export function renderDiagram(source: string, idPrefix: string): string {
   let svg = cache.get(key);
   if (svg === undefined) {
     try {
-      svg = tidy(mermaidLib().renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+      svg = layoutDiagram(key);
     } catch (e) {
       throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
     }
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, svg);
+    primeDiagram(key, svg);
   }
   const label = title ?? `${kindName(header)}`;
   const description = desc ?? describe(key, header);
   return `<figure class="diagram">${withIds(svg, idPrefix, label, description)}</figure>\n`;
+}
+
+/** A fence's title and description, and its lines with those and Mermaid's front matter blanked (not removed: error lines stay the source's). */
+function readFence(source: string): { title?: string; desc?: string; body: string[]; first: number; header: string } {
+  const lines = source.split('\n');
+  // Mermaid's own front matter (`---` / `title: …` / `---` above the header) gives the title.
+  const start = lines.findIndex((l) => l.trim() !== '');
+  const close = lines[start]?.trim() === '---' ? lines.findIndex((l, i) => i > start && l.trim() === '---') : -1;
+  const front = close > 0 ? lines.slice(start + 1, close) : [];
+  const body = lines.map((l, i) => (/^\s*acc(Title|Descr)\s*:/.test(l) || (i >= start && i <= close) ? '' : l));
+  const first = body.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
+  return { title: meta(lines, 'accTitle') ?? meta(front, 'title'), desc: meta(lines, 'accDescr'), body, first, header: body[first]?.trim() ?? '' };
 }
 
 /** Drops what a slide must not load or repeat: the Google Fonts import (the theme self-hosts Inter). */
@@ -110,4 +120,25 @@ function describe(source: string, header: string): string {
     if (messages.length > 0) return messages.map((m) => `${m[1]!.trim()} to ${m[2]!.trim()}: ${m[3]!.trim()}`).join('; ') + '.';
   }
   return `${kindName(header)}.`;
+}
+
+/** The expensive step, the layout of a diagram's source (a `layoutKey`) into its SVG: dev runs it on a worker thread. */
+export function layoutDiagram(key: string): string {
+  return tidy(mermaidLib().renderMermaidSVG(key, { ...COLOURS, transparent: true, font: 'Inter' }));
+}
+
+/** The source of a ```mermaid fence as renderDiagram lays it out, when it would be laid out and is not yet. */
+export function layoutKey(source: string): string | undefined {
+  const { body, first, header } = readFence(source);
+  if (!SUPPORTED.test(header) || header.startsWith('timeline') || diagramSizeProblem(body.slice(first))) return undefined;
+  const checked = checkDiagram(body.slice(first));
+  if ('why' in checked) return undefined;
+  const key = [...body.slice(0, first), ...checked.lines].join('\n');
+  return cache.has(key) ? undefined : key;
+}
+
+/** Keeps a laid-out diagram for the next compile (the oldest goes beyond CACHE_LIMIT). */
+export function primeDiagram(key: string, svg: string): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, svg);
 }

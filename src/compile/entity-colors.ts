@@ -1,7 +1,5 @@
 import { DeckError, type DeckIssue } from './errors.ts';
-
-/** Background of each built-in theme's slides, which an entity colour must stand out against. */
-const BACKGROUNDS: Record<string, string> = { dark: '#0c1117', chokepoint: '#0c1117', light: '#ffffff' };
+import { builtInTheme } from './themes.ts';
 
 /** Contrast a coloured mark needs against the background (WCAG 2.1, non-text contrast). */
 export const MIN_CONTRAST = 3;
@@ -26,14 +24,15 @@ export function readColors(value: Record<string, unknown>, file: string, line: n
 
 /** A warning for each colour that a built-in theme's background would swallow (custom CSS themes are not known here). */
 export function colorContrastIssues(colors: Record<string, string>, theme: string, file: string, line: number): DeckIssue[] {
-  const bg = BACKGROUNDS[theme];
-  if (!bg) return [];
+  const built = builtInTheme(theme);
+  if (!built) return [];
+  const bg = built.background;
   return Object.entries(colors).flatMap(([name, colour]) => {
     const ratio = contrast(colour, bg);
     return ratio >= MIN_CONTRAST ? [] : [{
       file, line, severity: 'warning' as const, code: 'color-contrast',
-      message: `the colour ${colour} for "${name}" has a contrast of ${ratio.toFixed(2)}:1 against the ${theme === 'light' ? 'light' : 'dark'} theme's background (${bg}); marks need ${MIN_CONTRAST}:1`,
-      hint: theme === 'light' ? 'pick a darker shade' : 'pick a lighter shade',
+      message: `the colour ${colour} for "${name}" has a contrast of ${ratio.toFixed(2)}:1 against the ${built.label} theme's background (${bg}); marks need ${MIN_CONTRAST}:1`,
+      hint: built.label === 'light' ? 'pick a darker shade' : 'pick a lighter shade',
     }];
   });
 }

@@ -21,6 +21,21 @@ export class DeckError extends Error {
   }
 }
 
+/**
+ * Several located errors found in one pass over a slide (a missing image and an unknown source on the same
+ * slide): the deck reports them all at once instead of one per build.
+ */
+export class DeckErrors extends DeckError {
+  readonly issues: DeckIssue[];
+  constructor(issues: readonly DeckIssue[]) {
+    super(issues[0]!);
+    this.issues = [...issues];
+  }
+}
+
+/** The issues an error carries: all of a DeckErrors, the one of a DeckError. */
+export const issuesOf = (e: DeckError): DeckIssue[] => (e instanceof DeckErrors ? e.issues : [e.issue]);
+
 /** An issue's printable parts: the place, the severity label, the message and the hint, each one clean line. */
 export function issueParts(issue: DeckIssue): { where: string; label: string; message: string; hint: string } {
   return {

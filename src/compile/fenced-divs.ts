@@ -10,14 +10,15 @@ import { escapeHtml } from './html.ts';
 interface DivToken extends Tokens.Generic { type: 'fencedDiv'; attrs: string; tokens: Tokens.Generic[] }
 
 // Linear: each part is a single class with no overlap between neighbours.
-const OPEN = /^ {0,3}(:{3,})[ \t]*(\{[^}\n]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
-const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
-const CODE = /^ {0,3}(`{3,}|~{3,})/;
+export const OPEN = /^ {0,3}(:{3,})[ \t]*(\{[^}\n]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
+export const CLOSE = /^ {0,3}:{3,}[ \t]*$/;
+export const CODE = /^ {0,3}(`{3,}|~{3,})/;
 /** Deeper nesting than this is taken as text: real layouts nest two or three levels. */
 const MAX_DEPTH = 16;
 
-// How deep the tokenizer is inside divs right now (marked lexes synchronously, one slide at a time).
-let nesting = 0;
+// How deep each lexer is inside divs: the state of one parse (as marked keeps its own on the lexer), so
+// parses never share a counter.
+const nesting = new WeakMap<object, number>();
 
 /** The marked extension. */
 export const fencedDivs: TokenizerAndRendererExtension = {
@@ -25,14 +26,15 @@ export const fencedDivs: TokenizerAndRendererExtension = {
   level: 'block',
   start: (src) => blockStart(src, /^ {0,3}:{3}/m),
   tokenizer(src) {
-    if (nesting >= MAX_DEPTH) return undefined;
+    const depth = nesting.get(this.lexer) ?? 0;
+    if (depth >= MAX_DEPTH) return undefined;
     const nl = src.indexOf('\n');
     const open = OPEN.exec(nl < 0 ? src : src.slice(0, nl));
     if (!open) return undefined;
     const { inner, raw } = closing(src, nl);
     const token: DivToken = { type: 'fencedDiv', raw, attrs: renderDivAttributes(open[2]!), tokens: [] };
-    nesting++;
-    try { this.lexer.blockTokens(inner, token.tokens); } finally { nesting--; }
+    nesting.set(this.lexer, depth + 1);
+    try { this.lexer.blockTokens(inner, token.tokens); } finally { nesting.set(this.lexer, depth); }
     return token;
   },
   renderer(token) {

@@ -2,6 +2,8 @@ import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Docum
 import { DeckError, closest, type DeckIssue } from './errors.ts';
 import { unsafeRegex } from './safe-regex.ts';
 import { colorContrastIssues, readColors } from './entity-colors.ts';
+import { builtInTheme } from './themes.ts';
+import { MAX_SIDE, MIN_SIDE } from './slide-size.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -43,14 +45,16 @@ export interface DeckMeta {
   colors: Record<string, string>;
   /** `maxWords`: most words of body on a slide before `check` warns (rule `density`). */
   maxWords: number;
+  /** The deck's own class names (styled by its `theme:` CSS): fenced divs may use them without a warning. */
+  classes?: string[];
 }
 
-type Kind = 'string' | 'number' | 'object';
+type Kind = 'string' | 'number' | 'object' | 'list';
 const KEYS: Record<string, Kind> = {
   title: 'string', subtitle: 'string', author: 'string', date: 'string', description: 'string',
   lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
   revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
-  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string',
+  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string', classes: 'list',
   colors: 'object', maxWords: 'number',
 };
 
@@ -73,8 +77,6 @@ export interface FrontMatter {
   issues: DeckIssue[];
 }
 
-/** Names of the built-in themes; `chokepoint` is the dark theme's earlier name. */
-const BUILT_IN_THEMES = ['chokepoint', 'dark', 'light'];
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -129,7 +131,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
       throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
     }
     apply(meta, key, value, file, line);
-    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !BUILT_IN_THEMES.includes(meta.theme)) {
+    if (key === 'theme' && !/\.css$/i.test(meta.theme) && !builtInTheme(meta.theme)) {
       issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`, code: 'unknown-theme',
         hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
       meta.theme = 'chokepoint';
@@ -144,9 +146,6 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   return { meta, lines: end + 1, issues };
 }
 
-/** Bounds of each side of `size`, in CSS pixels (8K is 7680 wide). */
-export const MIN_SIDE = 320;
-export const MAX_SIDE = 7680;
 
 /** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
 export const MAX_ALIASES = 100;
@@ -181,6 +180,7 @@ function looksLikeYaml(text: string): boolean {
 }
 
 function hasKind(value: unknown, kind: Kind): boolean {
+  if (kind === 'list') return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
   if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   if (kind === 'string') return typeof value === 'string' || typeof value === 'number' || value instanceof Date;
   return typeof value === 'number' && Number.isFinite(value);
@@ -196,6 +196,7 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
     case 'maxWords':
       if (!Number.isInteger(value) || (value as number) < 1) throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`maxWords\` must be a whole number above 0, not ${String(value)}`, hint: hintFor('maxWords') });
       meta.maxWords = value as number; return;
+    case 'classes': meta.classes = (Array.isArray(value) ? value.map(String) : text.split(/[\s,]+/)).map((c) => c.replace(/^\./, '')).filter(Boolean); return;
     case 'size': {
       const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
       if (!m) throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
@@ -219,7 +220,7 @@ function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: 
   }
 }
 
-const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : `a ${kind}`);
+const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : kind === 'list' ? 'a list of names' : `a ${kind}`);
 function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
@@ -233,6 +234,7 @@ function hintFor(key: string): string {
     totalTime: 'the talk length in seconds, e.g. `totalTime: 1500` for 25 minutes',
     maxWords: 'the most words of body a slide should carry, e.g. `maxWords: 40`',
     colors: 'name each entity with a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`',
+    classes: 'the class names your theme CSS styles, e.g. `classes: [brand-box, wide]`',
   };
   return hints[key] ?? `e.g. \`${key}: some text\``;
 }

@@ -1,24 +1,24 @@
 import { Marked, Renderer, type RendererExtension, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { parseCitations, type CitationItem } from './citation-syntax.ts';
-import { renderDiagram } from './diagram.ts';
+import { fenceHandler, type FenceContext } from './fence-handlers.ts';
 import { fencedDivs } from './fenced-divs.ts';
 import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
+import { decorateImage, imageAttrsExtension, unwrapBackgrounds } from './images.ts';
 import { mathExtensions } from './math.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /** What the renderer needs from the slide being rendered. Lines are 0-based offsets into the rendered Markdown. */
-export interface RenderContext {
-  /** Renders a ```chart fence body; `index` counts chart fences in the slide from 0. */
-  chart(source: string, index: number): string;
-  /** Deck-unique prefix for ids in generated SVG (diagrams). */
-  idPrefix?: string;
+export interface RenderContext extends FenceContext {
   /** Registers `[@key]` citations written at `line` and returns their deck numbers; `items` carry prefixes and locators. */
   cite(keys: string[], line: number, items?: CitationItem[]): number[];
   /** Each asset attribute (`src="…"`, see ASSET_ATTR) the output will hold, in order, with the line that wrote it. */
   asset?(url: string, line: number): void;
-  /** Refuses what was written at `line` with a located error. */
-  fail(line: number, code: string, message: string, hint: string): never;
+  /**
+   * Reports what was written at `line` as a located error and returns what to render in its place, so the
+   * rest of the slide is still checked (every mistake in one pass).
+   */
+  fail(line: number, code: string, message: string, hint: string): string;
 }
 
 interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
@@ -26,7 +26,6 @@ interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items
 /** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
   let ctx: RenderContext | undefined;
-  let charts = 0;
   // Each token's line, from the parser's own token stream (see placeTokens), for exact error locations.
   let lines = new WeakMap<object, number>();
   const lineOf = (token: object) => lines.get(token) ?? 0;
@@ -40,13 +39,17 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     }
     return html;
   };
-  let diagrams = 0;
+  // How many fences of each handler the slide has had, for their `index`.
+  let fences = new Map<string, number>();
   // A TeX or diagram error names the text it is about: locate it inside the token that holds it.
-  const failAt = (token: Tokens.Generic, e: unknown): never => {
+  const failAt = (token: Tokens.Generic, e: unknown): string => {
     if (!(e instanceof SyntaxAtText)) throw e;
     const at = token.raw.indexOf(e.needle);
     return ctx!.fail(lineOf(token) + (at < 0 ? 0 : newlines(token.raw, 0, at)) + e.offset, e.code, e.message, e.hint);
   };
+
+  // Every image, with `{…}` attributes or without, is drawn the same way (marked's <img>, then ours on top).
+  const image = (token: Tokens.Generic, alt: string, img: string, attrs = '') => assets(decorateImage(img, alt, attrs), lineOf(token));
 
   const cite: TokenizerAndRendererExtension = {
     name: 'cite',
@@ -69,7 +72,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite, fencedDivs, ...mathExtensions().map((ext) => ({
+    extensions: [cite, fencedDivs, imageAttrsExtension((token, img, attrs) => image(token, img.text, Renderer.prototype.image.call(new Renderer(), img), attrs)), ...mathExtensions().map((ext) => ({
       ...ext,
       renderer(this: unknown, token: Tokens.Generic) {
         try { return (ext as RendererExtension).renderer.call(this as never, token); } catch (e) { return failAt(token, e); }
@@ -78,9 +81,13 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
     renderer: {
       code(token) {
         const info = token.lang ?? '';
-        if (/^chart(\s|$)/.test(info)) return ctx!.chart(token.text, charts++);
+        const handler = fenceHandler(info);
         try {
-          if (/^mermaid(\s|$)/.test(info)) return renderDiagram(token.text, `${ctx!.idPrefix ?? 'n'}-m${diagrams++}`);
+          if (handler) {
+            const index = fences.get(handler.name) ?? 0;
+            fences.set(handler.name, index + 1);
+            return handler.render(token.text, index, ctx!);
+          }
           return renderCode(token.text, info);
         } catch (e) {
           if (!(e instanceof TooManyCells)) return failAt(token, e);
@@ -95,7 +102,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
         return false;
       },
       image(token) {
-        return assets(Renderer.prototype.image.call(this, token), lineOf(token));
+        return image(token, token.text, Renderer.prototype.image.call(this, token));
       },
       html(token) {
         return assets(token.text, lineOf(token));
@@ -110,13 +117,12 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   return (markdown, context) => {
     ctx = context;
-    charts = 0;
-    diagrams = 0;
+    fences = new Map();
     try {
       const tokens = marked.lexer(markdown);
       lines = new WeakMap();
       placeTokens(tokens, 0, lines);
-      return joinCitations(marked.parser(tokens));
+      return unwrapBackgrounds(joinCitations(marked.parser(tokens)));
     } finally {
       ctx = undefined;
     }

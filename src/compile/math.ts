@@ -21,11 +21,31 @@ const INLINE = /^\$(?!\s)((?:\\[\s\S]|[^\\$])+?)(?<!\s)\$(?!\d)/;
 const INLINE_DISPLAY = /^\$\$((?:\\[\s\S]|[^\\$])+?)\$\$/;
 const BLOCK = /^ {0,3}\$\$[ \t]*\n?((?:\\[\s\S]|[^\\$]|\$(?!\$))+?)\$\$[ \t]*(?:\n|$)/;
 
-/** Renders TeX to KaTeX's HTML + MathML; a parse error is located at the TeX, with KaTeX's message. */
+// Schemes a Markdown link refuses (markdown.ts): a script, or embedded data, would be live in the PDF.
+const UNSAFE_SCHEME = /^(javascript|vbscript|data)$/i;
+// Sizes beyond a slide (1920 px is 48 em at 40 px) only serve to stall the layout: KaTeX clamps to this.
+const MAX_SIZE_EM = 100;
+// Macro expansions per formula: KaTeX's own default, stated, so a recursive \def is an error and not a hang.
+const MAX_EXPAND = 1000;
+
+/**
+ * Renders TeX to KaTeX's HTML + MathML; a parse error is located at the TeX, with KaTeX's message. `\href`
+ * and `\url` follow the rules of Markdown links; the other commands KaTeX gates behind `trust` (\htmlClass,
+ * \htmlId, \htmlStyle, \htmlData, \includegraphics) are errors at their line, where KaTeX would quietly
+ * print their names in red and the build would succeed.
+ */
 export function renderMath(tex: string, display: boolean): string {
   const katex = katexLib();
+  const refused: { command: string; url?: string }[] = [];
+  const trust = (context: { command: string; url?: string; protocol?: string }) => {
+    const link = context.command === '\\href' || context.command === '\\url';
+    if (link && !UNSAFE_SCHEME.test(context.protocol ?? '')) return true;
+    refused.push(context);
+    return false;
+  };
+  let html: string;
   try {
-    return katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust: false });
+    html = katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust, maxSize: MAX_SIZE_EM, maxExpand: MAX_EXPAND });
   } catch (e) {
     if (e instanceof katex.ParseError) {
       throw new SyntaxAtText(tex.split('\n').find((l) => l.trim() !== '')?.trim() ?? tex, `TeX error in \`${short(tex)}\`: ${e.message.replace(/^KaTeX parse error: /, '')}`,
@@ -33,6 +53,16 @@ export function renderMath(tex: string, display: boolean): string {
     }
     throw e;
   }
+  const first = refused[0];
+  if (first) {
+    const line = tex.split('\n').find((l) => l.includes(first.command))?.trim() ?? tex;
+    if (first.command === '\\href' || first.command === '\\url') {
+      throw new SyntaxAtText(line, `the link \`${(first.url ?? '').slice(0, 60)}\` in \`${short(tex)}\` runs a script or embeds data`, 'link to an http(s) or mailto address, a slide (#/2) or a file', 'unsafe-link');
+    }
+    throw new SyntaxAtText(line, `TeX command ${first.command} is not supported in \`${short(tex)}\``,
+      'HTML and image commands are not allowed in math: put classes, styles and images in the Markdown around it; \\href and \\url work', 'math-unsupported');
+  }
+  return html;
 }
 
 const short = (tex: string) => (tex.length > 40 ? `${tex.slice(0, 39)}…` : tex).replace(/\s+/g, ' ');

@@ -1,11 +1,14 @@
 import { posix } from 'node:path';
 import { applyCommentAttributes, mergeAttributes, renderAttributes, type Attributes } from './attributes.ts';
 import { renderChartFence } from './chart-fence.ts';
-import { DeckError } from './errors.ts';
+import { DeckError, DeckErrors, issuesOf, type DeckIssue } from './errors.ts';
 import { readAt } from './read-problem.ts';
+import { fenceIs } from './fence-handlers.ts';
 import { findFences } from './fences.ts';
 import { ASSET_ATTR, escapeHtml, removeElements, textOf } from './html.ts';
 import type { createMarkdown } from './markdown.ts';
+import { checkDivs } from './div-check.ts';
+import { slideLayout, wrapAfterTitle } from './layouts.ts';
 import { checkNesting } from './nesting.ts';
 import { splitNotes } from './notes.ts';
 import { shortLabel, type Citations } from './sources.ts';
@@ -20,6 +23,8 @@ export interface CompiledSlide {
   notes: string;
   /** Each asset URL the slide loads, with the line that names it (for `check`, which sees only URLs). */
   assets: [url: string, line: number][];
+  /** Warnings about the slide (an unknown div class), kept with it so a cached slide reports them again. */
+  warnings?: DeckIssue[];
 }
 
 export interface SlideEnv {
@@ -31,6 +36,8 @@ export interface SlideEnv {
   colors?: Readonly<Record<string, string>>;
   /** Deck-unique, stable, for SVG ids. */
   id: string;
+  /** The deck's own class names (front matter `classes:`). */
+  classes?: readonly string[];
 }
 
 export const SOURCES_PLACEHOLDER = '<!-- sources -->';
@@ -42,12 +49,24 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   checkNesting(parts.content, file, raw.line);
   if (parts.notes) checkNesting(parts.notes, file, parts.textLine);
   const contentLines = parts.content.split('\n');
-  const fail = (base: number) => (line: number, code: string, message: string, hint: string): never => {
-    throw new DeckError({ file, line: base + line, code, message, hint });
+  // Every problem on the slide is collected and rendering goes on, so one build reports them all.
+  const divs = checkDivs(parts.content, file, raw.line, env.classes);
+  const issues: DeckIssue[] = divs.filter((i) => i.severity === 'error');
+  const warnings = divs.filter((i) => i.severity === 'warning');
+  const attempt = <T>(run: () => T, instead: T): T => {
+    try { return run(); } catch (e) {
+      if (!(e instanceof DeckError)) throw e;
+      issues.push(...issuesOf(e));
+      return instead;
+    }
+  };
+  const fail = (base: number) => (line: number, code: string, message: string, hint: string): string => {
+    issues.push({ file, line: base + line, code, message, hint, severity: 'error' });
+    return '';
   };
   // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
   const written: { url: string; line: number }[] = [];
-  const chartLines = findFences(contentLines, file, raw.line).filter((f) => /^chart(\s|$)/.test(f.info)).map((f) => raw.line + f.open);
+  const chartLines = findFences(contentLines, file, raw.line).filter((f) => fenceIs(f.info, 'chart')).map((f) => raw.line + f.open);
   const textCites: number[] = [];
   // Per source number, the prefixes and locators it was cited with (`see`, `p. 4`), for the source line.
   const locators = new Map<number, Set<string>>();
@@ -56,7 +75,7 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
 
   const html = env.render(parts.content, {
     idPrefix: env.id,
-    chart: (source, index) => renderChartFence(source, {
+    chart: (source, index) => attempt(() => renderChartFence(source, {
       file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`, colors: env.colors,
       readData: (rel) => {
         const path = posix.join(dir, rel);
@@ -69,9 +88,9 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
         const source = env.citations().sources.get(key);
         return source ? shortLabel(source) : key;
       },
-    }),
+    }), ''),
     cite: (keys, line, items) => keys.map((key, i) => {
-      const n = env.citations().cite(key, file, raw.line + line);
+      const n = attempt(() => env.citations().cite(key, file, raw.line + line), 0);
       textCites.push(n);
       if (items?.[i] && (items[i].locator || items[i].prefix)) (locators.get(n) ?? locators.set(n, new Set()).get(n)!).add(JSON.stringify([items[i].prefix, items[i].locator]));
       return n;
@@ -82,10 +101,20 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const applied = applyCommentAttributes(html);
   const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
   mergeAttributes(attrs, applied.slide);
+  // `layout="name"`: a class for the theme's layouts.css, and for some layouts a wrapper around the content.
+  const layoutName = attrs.get('layout');
+  const layout = typeof layoutName === 'string'
+    ? slideLayout(layoutName, file, raw.line + Math.max(0, contentLines.findIndex((l) => /\.slide:.*\blayout=/.test(l)))) : undefined;
+  if (layout) {
+    attrs.delete('layout');
+    attrs.set('data-layout', String(layoutName));
+    if (layout.className) mergeAttributes(attrs, new Map([['class', layout.className]]));
+    if (layout.issue) warnings.push(layout.issue);
+  }
 
   const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
-    chart: () => { throw new DeckError({ file, line: parts.notesLine, code: 'chart-in-notes', message: 'charts cannot go in speaker notes', hint: 'move the ```chart block above the `Note:` line' }); },
-    cite: (keys, line) => keys.map((key) => env.citations().cite(key, file, parts.textLine + line)),
+    chart: () => fail(0)(parts.notesLine, 'chart-in-notes', 'charts cannot go in speaker notes', 'move the ```chart block above the `Note:` line'),
+    cite: (keys, line) => keys.map((key) => attempt(() => env.citations().cite(key, file, parts.textLine + line), 0)),
     fail: fail(parts.textLine),
   })).html : '';
 
@@ -93,20 +122,22 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const assets: [string, number][] = [];
   const resolve = (value: string, url: string, next: boolean) => {
     const at = line(url, next);
-    const resolved = resolveAsset(value, dir, env.host, file, at);
+    const resolved = attempt(() => resolveAsset(value, dir, env.host, file, at), value);
     assets.push([resolved, at]);
     return resolved;
   };
-  let body = applied.html.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
+  const laidOut = layout?.wrap ? wrapAfterTitle(applied.html, layout.wrap) : applied.html;
+  let body = laidOut.replace(ASSET_ATTR, (_, name: string, url: string) => `${name}="${escapeHtml(resolve(decodeEntities(url), url, true))}"`);
   for (const name of ['data-background-image', 'data-background-video']) {
     const v = attrs.get(name);
     if (typeof v === 'string') attrs.set(name, resolve(v, v, false));
   }
 
+  if (issues.length > 0) throw new DeckErrors(issues);
   const footer = slideFooter(textCites, chartCites, env.citations(), locators);
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
-  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets };
+  return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**
@@ -142,6 +173,10 @@ function slideFooter(numbers: number[], shownByChart: Set<string>, citations: Ci
 
 function resolveAsset(url: string, dir: string, host: CompileHost, file: string, line: number): string {
   if (url === '' || /^([a-z][\w+.-]*:|\/\/|\/|#)/i.test(url)) return url;
+  // A file whose name holds `#` or `?` (`![x](<a#b.png>)`, or `a%23b.png`) is that file; otherwise they start
+  // the URL's query or fragment (`chart.svg#view`), which the output keeps.
+  const whole = /[?#]|%23|%3f/i.test(url) ? readAt(file, line, () => host.assetUrl(posix.join(dir, safeDecode(url)))) : null;
+  if (whole !== null) return whole;
   const [path, suffix = ''] = url.split(/(?=[?#])/, 2);
   const target = posix.join(dir, safeDecode(path!));
   const resolved = readAt(file, line, () => host.assetUrl(target));
@@ -180,6 +215,7 @@ function firstHeading(html: string): string | undefined {
 }
 
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+// Every escape, `%23` (#) and `%3F` (?) too: decodeURI keeps those, so such a file could not be named at all.
 function safeDecode(s: string): string {
-  try { return decodeURI(s); } catch { return s; }
+  try { return decodeURIComponent(s); } catch { return s; }
 }

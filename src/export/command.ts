@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { BrowserError } from './browser-errors.ts';
 import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
 import { exportPng } from './png.ts';
+import { otherDeckProblem } from './png-guard.ts';
 import { stderrProgress, type Progress } from './progress.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
@@ -15,8 +16,10 @@ export interface ExportFlags {
   notes?: boolean;
   handout?: boolean;
   fragments?: boolean;
-  /** pdf: replace an existing `--out` even when it is not a PDF. */
+  /** pdf, pptx: replace an existing `--out` even when it is not of the format; png: replace files at the images' names and another deck's images. */
   force?: boolean;
+  /** Folders outside the deck it may read from (`--allow-dir`). */
+  allowDirs?: readonly string[];
 }
 
 /** `chokepoint pdf`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
@@ -30,13 +33,13 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf');
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf', input);
   if (clash) {
     out.error(formatIssue(clash));
     return 1;
   }
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
-  return finish(() => exportPdf({ input, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
+  return finish(() => exportPdf({ input, allowDirs: flags.allowDirs, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
     (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }
 
@@ -51,7 +54,12 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     out.error(`chokepoint: --out ${dir} is a file; png writes one image per slide into a folder`);
     return 2;
   }
-  return finish(() => exportPng({ input, out: dir }, progress), out,
+  const other = flags.force ? undefined : otherDeckProblem(dir, input);
+  if (other) {
+    out.error(formatIssue(other));
+    return 1;
+  }
+  return finish(() => exportPng({ input, allowDirs: flags.allowDirs, out: dir, force: flags.force }, progress), out,
     (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
 }
 

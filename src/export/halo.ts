@@ -4,6 +4,9 @@
  * Chromium's PDF backend writes stroked text as a second, Type 3 copy of the text: the label would be
  * found twice by search and copy, and the PDF would carry Type 3 fonts. A box is a plain vector shape,
  * keeps the label legible where it crosses lines and grid, and leaves one real-font copy of the text.
+ * The box is painted in the halo's colour (the chart background) by an inline style: as a `fill` attribute
+ * it lost to the theme's `.series rect { fill: var(--series) }` wherever the label sits in a series group
+ * (timeline events), and each label stood on a box of its series' colour, hiding the text and date line.
  * Returns the number of labels changed. Must be self-contained: Playwright sends its source text to the page.
  */
 export function boxHalos(): number {
@@ -26,9 +29,10 @@ export function boxHalos(): number {
       rect.setAttribute('width', String(box.width + 2 * pad));
       rect.setAttribute('height', String(box.height + pad));
       rect.setAttribute('rx', String(pad));
-      rect.setAttribute('fill', style.stroke);
+      rect.style.fill = style.stroke;
+      rect.style.fillOpacity = style.strokeOpacity;
+      rect.style.stroke = 'none';
       rect.setAttribute('aria-hidden', 'true');
-      if (style.strokeOpacity !== '1') rect.setAttribute('fill-opacity', style.strokeOpacity);
       const transform = text.getAttribute('transform');
       if (transform) rect.setAttribute('transform', transform);
       text.before(rect);

@@ -1,14 +1,17 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 
 /** What an export writes, and the first bytes that prove an existing file is one we may replace. */
 const FORMATS = {
-  pdf: { magic: '%PDF-', name: 'a PDF', example: 'deck.pdf' },
+  pdf: { magic: '%PDF-', name: 'a PDF', what: 'the PDF', example: 'deck.pdf' },
   // A .pptx is a zip.
-  pptx: { magic: 'PK\x03\x04', name: 'a PowerPoint file', example: 'deck.pptx' },
+  pptx: { magic: 'PK\x03\x04', name: 'a PowerPoint file', what: 'the PowerPoint file', example: 'deck.pptx' },
 } as const;
+
+/** A single-file export format that these guards know. */
+export type OutFormat = keyof typeof FORMATS;
 
 function startsWith(path: string, magic: string): boolean {
   const head = Buffer.alloc(magic.length);
@@ -24,9 +27,11 @@ function startsWith(path: string, magic: string): boolean {
 }
 
 /** An existing `--out` that is not of the export's format: replacing it would destroy someone's file (unless --force). */
-export function foreignOutProblem(out: string, format: keyof typeof FORMATS): DeckIssue | undefined {
+export function foreignOutProblem(out: string, format: OutFormat, input?: string): DeckIssue | undefined {
   const { magic, name, example } = FORMATS[format];
   if (!existsSync(out) || statSync(out).isDirectory() || startsWith(out, magic)) return undefined;
+  // The deck's own Markdown: --force would not help (the export refuses its input files), so do not offer it.
+  if (input !== undefined && isDeckMarkdown(out, input)) return deckFileProblem(out, [out], format);
   return {
     file: displayPath(out), line: 0, severity: 'error', code: `out-not-${format}`,
     message: `--out names an existing file that is not ${name}; refusing to overwrite it`,
@@ -37,12 +42,21 @@ export function foreignOutProblem(out: string, format: keyof typeof FORMATS): De
 const real = (path: string) => { try { return realpathSync(path); } catch { return resolve(path); } };
 
 /** `--out` is one of the files the deck is made from: writing the export there would destroy the deck. */
-export function deckFileProblem(out: string, deckFiles: readonly string[], what = 'the PDF'): DeckIssue | undefined {
+export function deckFileProblem(out: string, deckFiles: readonly string[], format: OutFormat): DeckIssue | undefined {
+  const { what, example } = FORMATS[format];
   const target = real(out);
   if (!deckFiles.some((f) => real(f) === target)) return undefined;
   return {
     file: displayPath(out), line: 0, severity: 'error', code: 'out-is-input',
     message: `--out is one of the deck's own files; refusing to overwrite it with ${what}`,
-    hint: `write ${what} elsewhere, e.g. --out ${what === 'the PDF' ? 'deck.pdf' : 'deck.pptx'}`,
+    hint: `write ${what} elsewhere, e.g. --out ${example}`,
   };
+}
+
+/** Whether `out` is a Markdown file of the deck at `input` (the input itself, or a .md file in its folder). */
+function isDeckMarkdown(out: string, input: string): boolean {
+  if (!/\.(md|markdown)$/i.test(out)) return false;
+  const folder = existsSync(input) && statSync(input).isDirectory() ? real(input) : dirname(real(input));
+  const rel = relative(folder, real(out));
+  return real(out) === real(input) || (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel));
 }

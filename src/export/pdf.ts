@@ -10,11 +10,11 @@ import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } f
 import { heartbeat, type Progress } from './progress.ts';
 import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
-import { withSession } from './session.ts';
+import { withSession, type SessionOptions } from './session.ts';
+import { slideNumbers } from './slide-number.ts';
 
 /** What `chokepoint pdf` can make. */
-export interface PdfOptions {
-  input: string;
+export interface PdfOptions extends SessionOptions {
   out: string;
   /** A notes page after each slide. */
   notes?: boolean;
@@ -36,10 +36,10 @@ export type ExportResult =
  */
 export async function exportPdf(options: PdfOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async (session, cleanup) => {
+  return withSession(options, progress, async (session, cleanup) => {
     const { deck, page, url } = session;
     // Checked once the deck is compiled, before any rendering: a PDF must never replace the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files);
+    const clash = deckFileProblem(options.out, deck.files, 'pdf');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const notes = Boolean(options.notes || options.handout);
     // reveal sizes printed pages from the deck's width and height, not the window: a small window prints the same
@@ -69,9 +69,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     // measured (page counts come from reveal's inline heights), and switching media would cost a full
     // restyle and layout of every slide that page.pdf then does again.
     if (notes) await page.emulateMedia({ media: 'print' });
+    const numbers = slideNumbers(deck);
     const slides = deck.slides.map((s, i): PrintSlide => {
       const before = deck.slides[i - 1];
-      return { title: s.title, v: s.v, continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
+      return { title: s.title, v: s.v, number: numbers?.[i], continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
     });
     let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {

@@ -1,17 +1,21 @@
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode, writeIssue } from '../node/write-error.ts';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
-import { writeAtomic } from './cleanup.ts';
+import { stageFile } from './cleanup.ts';
 import type { ExportResult } from './pdf.ts';
-import { replacePngs } from './png-manifest.ts';
+import { deckReference, takenNameProblem } from './png-guard.ts';
+import { PNG_MANIFEST, replacePngs } from './png-manifest.ts';
 import type { Progress } from './progress.ts';
-import { withSession } from './session.ts';
+import { withSession, type SessionOptions } from './session.ts';
 
 /** What `chokepoint png` needs. */
-export interface PngOptions {
-  input: string;
+export interface PngOptions extends SessionOptions {
   /** Folder for the images; created when missing. */
   out: string;
+  /** Replace files at the images' names that are not this deck's images, and another deck's images. */
+  force?: boolean;
 }
 
 // Exactly the slide, at once: no margin around it, no chrome, no transitions to wait out, URL left alone.
@@ -32,10 +36,13 @@ export function pngName(slide: SlideInfo, index: number, count: number): string 
  */
 export async function exportPng(options: PngOptions, progress: Progress): Promise<ExportResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async (session, cleanup) => {
+  return withSession(options, progress, async (session, cleanup) => {
     const { deck, context, url } = session;
     const { width, height } = deck.meta;
     const total = deck.slides.length;
+    // Before anything renders: an image must never replace a file of the author's (see png-guard.ts).
+    const taken = options.force ? undefined : takenNameProblem(options.out, deck.slides.map((s, i) => pngName(s, i, total)));
+    if (taken) return { ok: false, issues: [...deck.issues, taken] };
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
     const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
@@ -49,23 +56,41 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
       return { page, cdp: await context.newCDPSession(page) };
     }));
     progress.phase(`rendering ${total} images into ${options.out}`);
-    const written = new Set<string>();
+    const fresh = !existsSync(options.out);
+    const written = new Map<string, string>();
     let bytes = 0;
     let next = 0;
+    let failure: unknown;
     await Promise.all(tabs.map(async ({ page, cdp }) => {
-      for (let i = next++; i < total; i = next++) {
-        const slide = deck.slides[i]!;
-        await page.evaluate(showSlide, { h: slide.h, v: slide.v });
-        const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
-        const png = Buffer.from(shot.data, 'base64');
-        const name = pngName(slide, i, total);
-        writeAtomic(join(options.out, name), png, cleanup);
-        written.add(name);
-        bytes += png.length;
-        progress.step(written.size, total, 'rendering');
+      try {
+        for (let i = next++; i < total && failure === undefined; i = next++) {
+          const slide = deck.slides[i]!;
+          await page.evaluate(showSlide, { h: slide.h, v: slide.v });
+          const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+          const png = Buffer.from(shot.data, 'base64');
+          const name = pngName(slide, i, total);
+          // Staged beside its place: the set moves in only once every image is written (a full disk leaves the old set).
+          written.set(name, stageFile(join(options.out, name), png, cleanup));
+          bytes += png.length;
+          progress.step(written.size, total, 'rendering');
+        }
+      } catch (e) {
+        failure ??= e;
       }
     }));
-    replacePngs(options.out, written, cleanup);
+    if (failure !== undefined) {
+      if (!errorCode(failure)) throw failure;
+      // Nothing of the set has moved in: take the staged images back out, and a folder this export made, once empty.
+      for (const tmp of written.values()) rmSync(tmp, { force: true });
+      if (fresh) { try { rmdirSync(options.out); } catch { /* something else is in it */ } }
+      return { ok: false, issues: [...deck.issues, writeIssue(options.out, failure, 'the images', 'the folder was left as it was')] };
+    }
+    try {
+      replacePngs(options.out, written, cleanup, deckReference(options.out, options.input));
+    } catch (e) {
+      if (!errorCode(e)) throw e;
+      return { ok: false, issues: [...deck.issues, writeIssue(options.out, e, 'the images', `the images in the folder are listed in ${PNG_MANIFEST}`)] };
+    }
     return { ok: true, deck, pages: written.size, bytes, seconds: (performance.now() - started) / 1000 };
   });
 }

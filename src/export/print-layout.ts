@@ -5,6 +5,8 @@ export interface PrintSlide {
   v: number;
   /** The same Markdown slide as the one before (a long source list split over pages): no bookmark of its own. */
   continued?: boolean;
+  /** Its page number as the screen shows it, in parts (src/export/slide-number.ts); none printed when absent. */
+  number?: string[];
 }
 
 /** One PDF page: the slide it belongs to and what it shows. */
@@ -31,6 +33,8 @@ export interface PrintLayoutArgs {
  * - With notes, every slide gets a notes page (a placeholder when it has none), after its fragment steps;
  *   reveal puts notes before the steps and nothing for slides without notes, so pages would not pair up.
  * - Explicit page breaks, so the last page is not followed by a blank one.
+ * - Page numbers read as on screen ("2 / 39", the same markup as reveal's live number), where reveal's print
+ *   view counts pages ("2"); a fragment step keeps its slide's number, as the screen does.
  * Must be self-contained: Playwright sends its source text to the page.
  */
 export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: PrintPage[]; cutNotes: number[] } {
@@ -66,6 +70,13 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
   };
   for (const { el, slide, kind } of entries) {
     el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
+    const number = el.querySelector('.slide-number-pdf');
+    const parts = slides[slide]?.number;
+    if (number && parts) {
+      const names = ['slide-number-a', 'slide-number-delimiter', 'slide-number-b'];
+      const spans = parts.map((text, i) => Object.assign(document.createElement('span'), { className: names[i]!, textContent: text }));
+      number.replaceChildren(...spans.flatMap((span, i) => (i === 0 ? [span] : [' ', span])));
+    }
     const info = slides[slide];
     const headings = Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((h) => !h.closest('aside'));
     const titled = kind === 'slide' && Boolean(info?.title) && !info?.continued;
@@ -204,8 +215,6 @@ html.reveal-print .reveal .slides .speaker-notes-pdf[data-layout=separate-page] 
 .export-notes-body strong { font-weight: 800; color: #0c1117; }
 .export-notes-body code { font-family: var(--r-code-font); font-size: 0.85em; }
 .export-notes-empty { color: #8a96a3; font-style: italic; }
-/* The page is exactly the slide (no print margin): the number sits in the slide's corner, on the baseline of its source line. */
-html.reveal-print .reveal .slide-number-pdf { right: 40px; bottom: 16px; line-height: 1.3; }
 .export-outline-anchor {
   position: absolute; left: 0; top: 0; font-size: 1px; line-height: 1; color: transparent; pointer-events: none;
 }

@@ -2,27 +2,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
+import { sizeProblem } from '../compile/slide-size.ts';
 import { buildOffThread } from './build-off-thread.ts';
-import { allowedDirs } from '../node/deck-root.ts';
 import { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
-
-/** The largest slide an export opens a browser page for (8K): beyond it Chromium runs out of memory or hangs. */
-export const MAX_VIEWPORT = { width: 7680, height: 7680, pixels: 7680 * 4320 };
-
-/** A located error when the deck's size is beyond what an export can render, else undefined. */
-export function sizeProblem(deck: Deck): DeckIssue | undefined {
-  const { width, height } = deck.meta;
-  if (width <= MAX_VIEWPORT.width && height <= MAX_VIEWPORT.height && width * height <= MAX_VIEWPORT.pixels) return undefined;
-  const file = deck.files[0] ?? 'deck';
-  return {
-    file, line: 0, severity: 'error', code: 'size-too-large',
-    message: `the slide size ${width}x${height} is too large to export (at most ${MAX_VIEWPORT.width} px a side and ${MAX_VIEWPORT.pixels / 1e6} megapixels)`,
-    hint: 'use a size such as 1920x1080 in the front matter; text and charts are vectors and stay sharp in the PDF at any zoom',
-  };
-}
 
 /** A built deck served on loopback, with a browser to open it. */
 export interface Session {
@@ -35,6 +20,12 @@ export interface Session {
   page: Page;
 }
 
+/** The deck to open, and the folders outside it that it may read (`--allow-dir`). */
+export interface SessionOptions {
+  input: string;
+  allowDirs?: readonly string[];
+}
+
 /** The deck failed to compile: its issues, for the CLI to print as `file:line: message`. */
 export interface SessionFailure {
   issues: DeckIssue[];
@@ -45,7 +36,7 @@ export interface SessionFailure {
  * Build, browser start and a first page happen in parallel (each takes a moment); `cleanup` undoes all of it.
  * Throws NoBrowserError when there is no browser and the deck itself is fine.
  */
-export async function openSession(input: string, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
+export async function openSession({ input, allowDirs = [] }: SessionOptions, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
   progress.phase(`building ${input}`);
   removeStaleTemp();
   const tmp = makeTempDir('export');
@@ -53,7 +44,7 @@ export async function openSession(input: string, cleanup: Cleanup, progress: Pro
   cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // The build starts first, on its own thread; Playwright loads here meanwhile and starts Chromium, so the
   // build, Playwright and Chromium's start overlap instead of following each other.
-  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs: allowedDirs() });
+  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs });
   building.catch(() => undefined);
   const { launchProfile } = await import('./browser.ts');
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
@@ -83,11 +74,11 @@ export const failed = (s: Session | SessionFailure): s is SessionFailure => 'iss
  * the undo list, and everything the export started (browser, server, temp files) undone at the end, whatever
  * happened. Signals stay trapped until the undo is complete, so a Ctrl+C then waits for it instead of cutting it short.
  */
-export async function withSession<T>(input: string, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
+export async function withSession<T>(options: SessionOptions, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
   const cleanup = new Cleanup();
   const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
   try {
-    const session = await openSession(input, cleanup, progress);
+    const session = await openSession(options, cleanup, progress);
     if (failed(session)) return { ok: false, issues: session.issues };
     return await work(session, cleanup);
   } finally {

@@ -3,7 +3,7 @@ import { DeckError } from '../compile/errors.ts';
 import type { CompileHost, Deck } from '../compile/types.ts';
 import { parseFrontMatter } from '../compile/frontmatter.ts';
 import type { SlideCache } from '../compile/slide-cache.ts';
-import { allowedDirs, DeckRoot } from './deck-root.ts';
+import { DeckRoot } from './deck-root.ts';
 import { withMathStyles } from './katex-assets.ts';
 import { findInput, readInput, readText } from './load.ts';
 import { withThemeStyles } from './theme-styles.ts';
@@ -12,7 +12,7 @@ import { withThemeStyles } from './theme-styles.ts';
  * Reads and compiles the deck at `path`; I/O problems become located issues like any other. Every read
  * is confined to the deck's folder (plus `allow`); `assetUrl` gets the real path of a readable file.
  */
-export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], cache?: SlideCache, allow: readonly string[] = allowedDirs()): Deck {
+export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], cache?: SlideCache, allow: readonly string[] = []): Deck {
   const root = new DeckRoot(path, allow);
   const host: CompileHost = {
     readText: (p) => readText(p, root),

@@ -2,18 +2,7 @@ import { closeSync, lstatSync, openSync, realpathSync, statSync, type Stats } fr
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { escapeHtml } from '../compile/html.ts';
 import { ReadProblem } from '../compile/read-problem.ts';
-import { displayPath } from './load.ts';
-
-// Folders every deck of this process may also read (`--allow-dir`), set once by the CLI.
-let extraDirs: string[] = [];
-
-/** Widens what every deck may read to these folders as well (the CLI's `--allow-dir`). */
-export function setAllowedDirs(dirs: readonly string[]): void {
-  extraDirs = [...dirs];
-}
-
-/** The folders set by `setAllowedDirs`. */
-export const allowedDirs = (): string[] => [...extraDirs];
+import { displayPath } from './display-path.ts';
 
 /** Whether `path` is `dir` or inside it (both absolute and resolved). */
 export function isInside(dir: string, path: string): boolean {
@@ -44,7 +33,7 @@ export class DeckRoot {
   readonly dirs: string[];
   private readonly input: string;
 
-  constructor(input: string, allow: readonly string[] = allowedDirs()) {
+  constructor(input: string, allow: readonly string[] = []) {
     const abs = resolve(input);
     let folder = false;
     try { folder = statSync(abs).isDirectory(); } catch { /* a missing input is reported by findInput */ }

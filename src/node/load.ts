@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DeckError, type DeckIssue } from '../compile/errors.ts';
 import { unreadable, type DeckRoot } from './deck-root.ts';
+import { displayPath } from './display-path.ts';
+// Re-exported for callers written before displayPath had its own module (it lived here, in a circle with deck-root.ts).
+export { displayPath };
 import type { InputFile } from '../compile/types.ts';
 
 /** Where a deck comes from: its Markdown files in order, and the folder paths are relative to. */
@@ -13,12 +16,6 @@ export interface Input {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A path as shown to the author: relative to the working directory when inside it. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : resolve(path);
-}
 
 /** Lists the deck's Markdown files: a folder's `*.md` in file-name order, or the one file given. */
 export function findInput(path: string): Input {

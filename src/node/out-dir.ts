@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import { dirname, join, posix } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { isInside, realOrResolved } from './deck-root.ts';
-import { displayPath } from './load.ts';
+import { makeDirs } from './make-dir.ts';
+import { displayPath } from './display-path.ts';
 
 /** The build's record of what it wrote: a rebuild removes exactly these files and nothing else. */
 export const MANIFEST = '.chokepoint-build.json';
@@ -56,7 +57,7 @@ export function planOutDir(outDir: string, input: string, reads: string[], write
  * and new files while they are moved, so a crash half-way still leaves every file of ours on record.
  */
 export function installBuild(tmp: string, outDir: string, files: string[], plan: OutDirPlan): void {
-  mkdirSync(outDir, { recursive: true });
+  makeDirs(outDir);
   writeManifest(outDir, [...new Set([...plan.previous, ...files])]);
   // The page last: until it moves in, the old page keeps working with the old (still present) assets.
   for (const f of [...files.filter((f) => f !== 'index.html'), ...files.filter((f) => f === 'index.html')]) {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { moduleGraph } from './module-graph.ts';
 import { packageRoot } from './paths.ts';
 
 /** The browser runtime, bundled once: it does not depend on the slides, so builds reuse it. */
@@ -17,7 +18,15 @@ export interface RuntimeBundle {
   scriptHashes: string[];
 }
 
-const SOURCES = ['src/runtime', 'src/node/runtime-bundle.ts', 'src/compile/runtime-config.ts', 'src/compile/errors.ts', 'assets/theme', 'assets/fonts', 'package-lock.json'];
+const ENTRY = 'src/runtime/main.ts';
+// What the bundle is made of besides its modules: this build's settings, the theme and fonts, the packages' versions.
+const INPUTS = ['src/node/runtime-bundle.ts', 'assets/theme', 'assets/fonts', 'package-lock.json'];
+
+/** The files a runtime bundle is made from: every module the entry reaches (so a new import is never missed), then the inputs. */
+export function runtimeSources(): string[] {
+  const modules = [...moduleGraph([join(packageRoot, ENTRY)]).keys()].sort();
+  return [...modules, ...INPUTS.flatMap((s) => listFiles(join(packageRoot, s)))];
+}
 
 /** Where bundles live; CHOKEPOINT_CACHE_DIR moves it (tests use a cold cache of their own). */
 export const cacheDir = () => process.env.CHOKEPOINT_CACHE_DIR ?? join(packageRoot, 'node_modules', '.cache', 'chokepoint');
@@ -43,7 +52,7 @@ export async function runtimeBundle(): Promise<RuntimeBundle> {
 
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap((s) => listFiles(join(packageRoot, s)))) {
+  for (const file of runtimeSources()) {
     hash.update(relative(packageRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -82,7 +91,7 @@ export async function buildRuntime(dir: string): Promise<void> {
         cssCodeSplit: false,
         reportCompressedSize: false,
         rollupOptions: {
-          input: join(packageRoot, 'src/runtime/main.ts'),
+          input: join(packageRoot, ENTRY),
           // Rolldown's timing hint on a busy machine is noise in every test and build log.
           checks: { bundlerTimings: false },
           // A module script never runs from file:// (CORS); a classic one does.

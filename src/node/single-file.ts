@@ -5,8 +5,9 @@ import { dirname, extname, join, posix, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { contentSecurityPolicy } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
-import { buildDeck } from './build.ts';
-import { displayPath } from './load.ts';
+import { buildDeck, INTERRUPTED } from './build.ts';
+import { displayPath } from './display-path.ts';
+import { writeIssue } from './write-error.ts';
 
 export interface SingleFileResult {
   deck: Deck;
@@ -27,19 +28,27 @@ const TYPES: Record<string, string> = {
  * script by its hash (never 'unsafe-inline'). The file makes no request at all, so it presents from
  * file://, any host, a USB stick or an email attachment.
  */
-export async function buildSingleFile(input: string, outFile: string): Promise<SingleFileResult> {
+export async function buildSingleFile(input: string, outFile: string, signal?: AbortSignal, allowDirs: readonly string[] = []): Promise<SingleFileResult> {
   const problem = outFileProblem(outFile);
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-single-'));
   try {
     const dist = join(tmp, 'dist');
-    const built = await buildDeck(input, dist);
+    const built = await buildDeck(input, dist, { signal, allowDirs });
+    // Interrupted: the command says so, naming the file rather than the temporary folder.
+    if (signal?.aborted) return { deck: { ...built.deck, issues: built.deck.issues.filter((i) => i.code !== INTERRUPTED) }, ok: false, outFile, bytes: 0 };
     if (!built.ok) return { deck: built.deck, ok: false, outFile, bytes: 0 };
     if (problem) return { deck: { ...built.deck, issues: [...built.deck.issues, problem] }, ok: false, outFile, bytes: 0 };
     const html = Buffer.from(inline(dist));
+    if (signal?.aborted) return { deck: built.deck, ok: false, outFile, bytes: 0 };
     // Written beside the target and renamed, so an interrupted build never leaves half a file.
     const part = `${outFile}.chokepoint-tmp`;
-    writeFileSync(part, html);
-    renameSync(part, outFile);
+    try {
+      writeFileSync(part, html);
+      renameSync(part, outFile);
+    } catch (e) {
+      rmSync(part, { force: true });
+      return { deck: { ...built.deck, issues: [...built.deck.issues, writeIssue(outFile, e, 'the deck', 'nothing was written')] }, ok: false, outFile, bytes: 0 };
+    }
     return { deck: built.deck, ok: true, outFile, bytes: html.length };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssue } from '../compile/errors.ts';
 import { buildDeck } from '../node/build.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { startPresentServer, type PresentServer } from './server.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
@@ -18,10 +18,10 @@ export interface Presenting extends PresentServer {
  * prints the audience and presenter URLs (and, when it listens beyond this machine, a QR code of the
  * presenter URL for a phone). Ctrl+C closes every connection and removes the build.
  */
-export async function runPresent(input: string, options: { port?: number; host?: string; allowHosts?: readonly string[]; maxViewers?: number }, out: Out): Promise<{ code: number; presenting?: Presenting }> {
+export async function runPresent(input: string, options: { port?: number; host?: string; allowHosts?: readonly string[]; allowDirs?: readonly string[]; maxViewers?: number }, out: Out): Promise<{ code: number; presenting?: Presenting }> {
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-present-'));
   const dist = join(tmp, 'dist');
-  const result = await buildDeck(input, dist);
+  const result = await buildDeck(input, dist, { allowDirs: options.allowDirs });
   for (const issue of result.deck.issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
   if (!result.ok) {
     rmSync(tmp, { recursive: true, force: true });

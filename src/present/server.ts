@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { hostAllowed, hostRefusal, originAllowed, refuseUpgrade } from '../export/host-check.ts';
 import { staticHandler } from '../export/serve.ts';
+import { parseStateMessage, stateMessage } from './protocol.ts';
 import { DEFAULT_LIMITS, SocketHub, type SocketLimits } from './sockets.ts';
 
 export interface PresentServer {
@@ -19,8 +20,6 @@ export interface PresentServer {
   sockets(): number;
   close(): Promise<void>;
 }
-
-interface State { h: number; v: number; f: number; paused: boolean }
 
 export interface PresentOptions {
   port?: number;
@@ -95,11 +94,12 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
   const control = hub.channel();
   control.on('connection', (ws) => {
     // Always answered, null before anyone moved: the presenter page waits for it before it speaks.
-    ws.send(state ?? JSON.stringify({ type: 'state', state: null }));
+    ws.send(state ?? stateMessage(null));
     ws.on('message', (raw) => {
-      const next = parseState(String(raw));
+      // Only a deck state moves the audience: null (or anything malformed) from the presenter is dropped.
+      const next = parseStateMessage(String(raw));
       if (!next) return;
-      state = JSON.stringify({ type: 'state', state: next });
+      state = stateMessage(next);
       hub.broadcast(state, ws);
     });
   });
@@ -142,19 +142,6 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
       });
     });
   });
-}
-
-function parseState(text: string): State | undefined {
-  try {
-    const data = JSON.parse(text) as { type?: unknown; state?: Partial<State> };
-    const s = data.state;
-    if (data.type !== 'state' || !s) return undefined;
-    const int = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n < 100_000;
-    if (!int(s.h, 0) || !int(s.v, 0) || !int(s.f, -1) || typeof s.paused !== 'boolean') return undefined;
-    return { h: s.h!, v: s.v!, f: s.f!, paused: s.paused };
-  } catch {
-    return undefined;
-  }
 }
 
 const NO_TOKEN = '403: the presenter page needs the token printed by `chokepoint present`. Open that URL; it keeps this browser signed in with a cookie, so allow cookies for this address.\n';

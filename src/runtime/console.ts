@@ -1,4 +1,5 @@
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
+import { consoleKey, helpLine, type ConsoleActions } from './console-keys.ts';
 import { notesPane } from './console-notes.ts';
 import { overview } from './console-overview.ts';
 import { timerBar } from './console-timer.ts';
@@ -27,7 +28,7 @@ const MARKUP = `
 <section id="upcoming-slide" class="preview"><span class="label">Next</span><iframe title="Next step"></iframe><div class="tap"></div><p class="end">End of the deck</p></section>
 <div class="notes-size" role="group" aria-label="Notes size"><span>Notes</span><button class="notes-larger" aria-label="Larger notes">A+</button><button class="notes-smaller" aria-label="Smaller notes">A−</button><button class="notes-fit" title="Back to the size that fits the deck's notes" hidden>Fit</button></div>
 <section class="speaker-controls-notes"><div class="value"></div></section>
-<p class="console-keys">→ ← ↓ ↑ Space move · type a number + Enter to jump · O slides · B blank</p>
+<p class="console-keys">${helpLine()}</p>
 <nav class="console-nav"><button class="nav-prev">◀ Prev</button><button class="nav-next">Next ▶</button></nav>
 <div class="console-overview" hidden></div>`;
 
@@ -164,22 +165,9 @@ export function startConsole(config: RuntimeConfig): void {
   render();
 }
 
-interface Actions {
-  send(c: Command): void;
-  goto(index: number): void;
-  toggleOverview(): void;
-  closeOverview(): void;
-  overviewOpen(): boolean;
-  blank(): void;
-}
-
 /** Keyboard, clicks, taps and swipes; all of them drive the deck. */
-function bindInput(root: HTMLElement, a: Actions): void {
+function bindInput(root: HTMLElement, a: ConsoleActions): void {
   const jump = root.querySelector<HTMLInputElement>('.jump-input')!;
-  const keys: Record<string, Command['command']> = {
-    ArrowRight: 'right', ArrowLeft: 'left', ArrowDown: 'down', ArrowUp: 'up',
-    ' ': 'next', PageDown: 'next', n: 'next', PageUp: 'prev', p: 'prev', Backspace: 'prev',
-  };
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const inJump = event.target === jump;
@@ -187,13 +175,10 @@ function bindInput(root: HTMLElement, a: Actions): void {
     if (event.key === 'Enter' && jump.value) { a.goto(Number(jump.value) - 1); jump.value = ''; jump.blur(); event.preventDefault(); return; }
     if (event.key === 'Escape') { jump.value = ''; jump.blur(); a.closeOverview(); return; }
     if (inJump && event.key !== 'Enter') return;
-    if (event.key === 'o' || event.key === 'O') { a.toggleOverview(); return; }
-    if (a.overviewOpen()) return;
-    if (event.key === 'b' || event.key === 'B' || event.key === '.') { a.blank(); event.preventDefault(); return; }
-    if (event.key === 'Home') return a.goto(0);
-    if (event.key === 'End') return a.goto(Number.MAX_SAFE_INTEGER);
-    const command = event.shiftKey && event.key === ' ' ? 'prev' : keys[event.key];
-    if (command && command !== 'goto' && command !== 'blank') { a.send({ command }); event.preventDefault(); }
+    const shortcut = consoleKey(event.key);
+    if (!shortcut || (a.overviewOpen() && !shortcut.inOverview)) return;
+    shortcut.run(a, event);
+    if (!shortcut.keepDefault) event.preventDefault();
   });
   const click = (sel: string, fn: () => void) => root.querySelector(sel)!.addEventListener('click', fn);
   click('.nav-next', () => a.send({ command: 'next' }));

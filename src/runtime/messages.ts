@@ -1,10 +1,6 @@
-/** Where the deck is: slide indices, fragment step (-1: none shown) and whether the screen is blanked. */
-export interface DeckState {
-  h: number;
-  v: number;
-  f: number;
-  paused: boolean;
-}
+import type { DeckState } from '../present/protocol.ts';
+
+export type { DeckState };
 
 /** What the speaker console asks a deck to do; names are Reveal's own navigation methods. */
 export type Command =

@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
-import { stateOf, type DeckState } from './messages.ts';
+import { parseStateMessage, stateMessage, type DeckState } from '../present/protocol.ts';
+import { stateOf } from './messages.ts';
 import { notice } from './notice.ts';
 
 /**
@@ -24,12 +25,9 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
       if (last && role === 'presenter') socket!.send(last);
     });
     socket.addEventListener('message', (event) => {
-      try {
-        const data = JSON.parse(String(event.data)) as { type?: string; state?: DeckState | null };
-        if (data.type === 'state' && data.state !== undefined) onState(data.state);
-      } catch {
-        // Not ours: ignore.
-      }
+      const state = parseStateMessage(String(event.data));
+      // Not a state message: ignore.
+      if (state !== undefined) onState(state);
     });
     socket.addEventListener('close', () => {
       lost = true;
@@ -41,7 +39,7 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
   open();
   return {
     send(state) {
-      last = JSON.stringify({ type: 'state', state });
+      last = stateMessage(state);
       if (socket?.readyState === WebSocket.OPEN) socket.send(last);
     },
   };

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import type { Connect } from 'vite';
 import { isInside, realOrResolved } from '../node/deck-root.ts';
-import { notFound } from './serve-file.ts';
+import { notFound, serveFile } from './serve-file.ts';
 
 /**
  * What the dev server may hand out under `/@fs/`: the package's runtime and dependencies, the deck's folder
@@ -53,6 +53,8 @@ export class DevAccess {
     } catch {
       return notFound(res);
     }
-    return this.allows(path) ? next() : notFound(res);
+    if (!this.allows(path)) return notFound(res);
+    // Vite decodes /@fs/ paths with decodeURI, which keeps %23 and %3F: a file named `a#b.png` is sent from here.
+    return /[#?]/.test(path) ? serveFile(res, path) : next();
   };
 }

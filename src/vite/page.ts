@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import type { DeckIssue } from '../compile/errors.ts';
 import { parseFrontMatter } from '../compile/frontmatter.ts';
 import { renderPage } from '../compile/page.ts';
-import { displayPath } from '../node/load.ts';
+import { displayPath } from '../node/display-path.ts';
 import { packageRoot } from '../node/paths.ts';
 import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
 import { isInside } from '../node/deck-root.ts';

@@ -5,9 +5,10 @@ import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts'
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
-import { allowedDirs, DeckRoot } from '../node/deck-root.ts';
+import { DeckRoot } from '../node/deck-root.ts';
 import { assetHeaders } from '../export/serve.ts';
 import type { DevAccess } from './access.ts';
+import { layOutDiagrams } from './diagrams-off-thread.ts';
 import type { DevStatus } from './status.ts';
 
 const VIRTUAL = 'virtual:deck';
@@ -31,7 +32,7 @@ export interface PluginOptions {
  */
 export function chokepointPlugin(options: PluginOptions): Plugin {
   const input = resolve(options.input);
-  const allow = options.allowDirs ?? allowedDirs();
+  const allow = options.allowDirs ?? [];
   const root = new DeckRoot(options.input, allow);
   const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
   let watched = new Set<string>();
@@ -48,7 +49,8 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
       served.add(real);
       let version = 0;
       try { version = Math.round(statSync(real).mtimeMs); } catch { /* removed since it was checked: the next compile says so */ }
-      return `/@fs${toPosix(real)}?v=${version}`;
+      // Each segment escaped: a `#` or `?` in a file name would otherwise end the path (access.ts decodes it).
+      return `/@fs${toPosix(real).split('/').map(encodeURIComponent).join('/')}?v=${version}`;
     };
     const deck = compileInput(options.input, assetUrl, cache, allow);
     watched = new Set(deck.files.map((f) => resolve(f)));
@@ -65,8 +67,10 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
   return {
     name: 'chokepoint',
     resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED) return undefined;
+      // Diagrams are laid out on a worker first: the compile then finds them done and the server stays responsive.
+      await layOutDiagrams([...watched, ...deckFiles(input, inputDir)]);
       const payload = compile();
       for (const issue of payload.issues) this.warn(formatIssue(issue));
       // An empty map: Vite would otherwise attach a source map several times the size of the deck.
@@ -139,3 +143,9 @@ function stamp(files: Set<string>, dir: string): string {
 }
 
 const toPosix = (p: string) => (sep === '\\' ? `/${p.split(sep).join('/')}` : p);
+
+/** The Markdown the deck may be made of before its first compile: the input file, or the folder's files. */
+function deckFiles(input: string, dir: string): string[] {
+  if (input !== dir) return [input];
+  try { return readdirSync(dir).map((name) => resolve(dir, name)); } catch { return []; }
+}

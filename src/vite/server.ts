@@ -1,7 +1,6 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
-import { allowedDirs } from '../node/deck-root.ts';
 import { packageRoot } from '../node/paths.ts';
 import { DevAccess } from './access.ts';
 import { failedRequests } from './failed-requests.ts';
@@ -15,7 +14,7 @@ export interface DevOptions {
   input: string;
   port?: number;
   host?: string;
-  /** Folders outside the deck it may read from (`--allow-dir`); default: the CLI's setting. */
+  /** Folders outside the deck it may read from (`--allow-dir`); default: none. */
   allowDirs?: readonly string[];
   /** Host names it answers besides addresses and localhost (`--allow-host`; Vite's `server.allowedHosts`). */
   allowHosts?: readonly string[];
@@ -31,7 +30,7 @@ export function devConfig(options: DevOptions): InlineConfig {
   const input = resolve(options.input);
   const isFile = existsSync(input) && statSync(input).isFile();
   const inputDir = isFile ? dirname(input) : input;
-  const allow = options.allowDirs ?? allowedDirs();
+  const allow = options.allowDirs ?? [];
   // Served whole: the runtime's own folders (see runtime-dirs.ts), and a folder input. A single-file input
   // serves only its own files (added after each compile), never the folder around it.
   const access = new DevAccess([...runtimeDirs(), ...(isFile ? [] : [input])], [input]);

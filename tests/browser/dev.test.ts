@@ -1,5 +1,5 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from '../../src/vite/server.ts';
@@ -81,11 +81,16 @@ describe('the dev server', () => {
     for (const name of readdirSync('tests/fixtures/bad')) {
       const expected = readFileSync(`tests/fixtures/bad/${name}/expected.txt`, 'utf8').split('\n')[0]!;
       // Paths inside messages differ between the fixture folder and the dev server's copy.
-      const located = expected.slice(expected.lastIndexOf('deck.md')).split(' (looked for')[0]!;
+      const located = expected.replaceAll(`tests/fixtures/bad/${name}/`, '').split(' (looked for')[0]!;
+      const shown = async () => (await panel.innerText()).replaceAll(`${tmp.path}/`, '').replaceAll(`${relative(process.cwd(), tmp.path)}/`, '');
+      // The fixture's own files (data, sources) come along, so its first error is the one it was written for.
+      const extras = readdirSync(`tests/fixtures/bad/${name}`).filter((f) => f !== 'deck.md' && f !== 'expected.txt');
+      for (const extra of extras) cpSync(`tests/fixtures/bad/${name}/${extra}`, join(tmp.path, extra), { recursive: true });
       writeFileSync(file, readFileSync(`tests/fixtures/bad/${name}/deck.md`));
-      await expect.poll(async () => (await panel.count()) > 0 && (await panel.innerText()).includes(located), { timeout: 15_000, message: name }).toBe(true);
+      await expect.poll(async () => (await panel.count()) > 0 && (await shown()).includes(located), { timeout: 15_000, message: name }).toBe(true);
       expect(await page.locator('.slides h1').first().innerText(), `${name}: last good deck kept`).toBe('First slide');
       writeFileSync(file, original);
+      for (const extra of extras) rmSync(join(tmp.path, extra), { recursive: true, force: true });
       await expect.poll(() => panel.count(), { timeout: 15_000, message: `${name}: recovery` }).toBe(0);
     }
     expect(errors.join('\n')).toBe('');

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, tempDir } from './helpers.ts';
+import { THRESHOLDS } from '../fidelity/compare.ts';
+import { expectClose } from '../fidelity/harness.ts';
+import * as render from '../fidelity/render.ts';
 
 const run = promisify(execFile);
 const tmp = tempDir('chokepoint-pack-');
@@ -109,6 +112,27 @@ describe('the npm package', () => {
         }
       }
     } finally {
+      await browser.close();
+    }
+  }, 300_000);
+
+  // The fidelity harness's `dev` output: the dev server of the installed package, every slide of the starter
+  // deck against the same deck built by this repository and shown in Chromium (tests/fidelity).
+  it('`dev` from the installed tarball shows every slide of the starter deck as the built deck does', async () => {
+    if (!existsSync(join(project, 'talk'))) await npx('new', 'talk');
+    const browser = await render.launchBrowser();
+    const dev = await startDev(join(project, 'node_modules/.bin/chokepoint'), 'talk');
+    try {
+      const built = await render.build(join(project, 'talk'), join(tmp.path, 'fidelity'));
+      const refs = await render.reference(browser, built);
+      const page = await render.openView(browser, dev.url, built);
+      try {
+        expectClose('dev-installed', refs, await render.shootSlides(page, built), THRESHOLDS.screen);
+      } finally {
+        await page.close();
+      }
+    } finally {
+      dev.stop();
       await browser.close();
     }
   }, 300_000);

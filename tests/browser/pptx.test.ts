@@ -7,7 +7,6 @@ import { runPdf } from '../../src/export/command.ts';
 import { runPptx } from '../../src/export/pptx/command.ts';
 import { exportPptx, type PptxResult } from '../../src/export/pptx/export.ts';
 import { silentProgress } from '../../src/export/progress.ts';
-import { setAllowedDirs } from '../../src/node/deck-root.ts';
 import { pdfInfo, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 import { chartSheet, openPptx, part, readCsv, slideNumbers, textOf, which } from './pptx-tools.ts';
@@ -28,12 +27,11 @@ const cliLines: string[] = [];
 let cliCode = -1;
 
 beforeAll(async () => {
-  // The charts fixture reads the shared chart data folder beside it, as `--allow-dir` allows.
-  setAllowedDirs([DATA]);
   const out = { log: (s: string) => void cliLines.push(s), error: (s: string) => void cliLines.push(`error: ${s}`) };
   // Independent exports, each with its own browser, in parallel.
   const [a, b, c, code] = await Promise.all([
-    exportPptx({ input: CHARTS, out: file('charts.pptx') }, silentProgress),
+    // The charts fixture reads the shared chart data folder beside it, as `--allow-dir` allows.
+    exportPptx({ input: CHARTS, allowDirs: [DATA], out: file('charts.pptx') }, silentProgress),
     exportPptx({ input: 'slides', out: file('talk.pptx') }, silentProgress),
     exportPptx({ input: 'tests/fixtures/decks/pptx/deck.md', out: file('text.pptx') }, silentProgress),
     runPptx('tests/fixtures/decks/export/deck.md', { out: file('sub/export.pptx') }, out, silentProgress),
@@ -42,10 +40,7 @@ beforeAll(async () => {
   [charts, talk, cliCode] = [a, b, code];
   [chartsZip, talkZip, textZip] = await Promise.all([openPptx(file('charts.pptx')), openPptx(file('talk.pptx')), openPptx(file('text.pptx'))]);
 });
-afterAll(() => {
-  setAllowedDirs([]);
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 /** The chart part whose XML matches `kind`, with its data sheet. */
 async function chartOf(kind: RegExp): Promise<{ xml: string; sheet: (string | number)[][] }> {
@@ -203,8 +198,8 @@ describe('chokepoint pptx', () => {
     try {
       const lines: Record<string, string[]> = { pdf: [], pptx: [] };
       const sink = (k: string) => ({ log: (s: string) => void lines[k]!.push(s), error: (s: string) => void lines[k]!.push(s) });
-      expect(await runPptx(CHARTS, { out: file('none.pptx') }, sink('pptx'), silentProgress)).toBe(1);
-      expect(await runPdf(CHARTS, { out: file('none.pdf') }, sink('pdf'), silentProgress)).toBe(1);
+      expect(await runPptx(CHARTS, { out: file('none.pptx'), allowDirs: [DATA] }, sink('pptx'), silentProgress)).toBe(1);
+      expect(await runPdf(CHARTS, { out: file('none.pdf'), allowDirs: [DATA] }, sink('pdf'), silentProgress)).toBe(1);
       expect(lines.pptx).toEqual(lines.pdf);
       expect(lines.pptx!.join('\n')).toContain('chokepoint: no Chromium or Chrome found');
       expect(existsSync(file('none.pptx'))).toBe(false);

@@ -191,13 +191,14 @@ export function markerRatio(page: PdfPage, marker: string): number | undefined {
   return undefined;
 }
 
-/** A text box or table of a slide part: its frame in PDF points and its text. */
+/** A text box or table of a slide part: its frame in PDF points, its text without spaces, and where its words meet. */
 interface Frame {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
   text: string;
+  bounds: Set<number>;
 }
 
 const EMU_PER_PT = 12_700;
@@ -206,22 +207,56 @@ function framesOf(slide: string): Frame[] {
   return [...slide.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>|<p:graphicFrame>([\s\S]*?<a:tbl>[\s\S]*?)<\/p:graphicFrame>/g)].flatMap((match) => {
     const m = [match[0], match[1] ?? match[2]] as const;
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(m[1]!);
-    const text = paragraphsOf(m[1]!).join('').replace(/\s+/g, '');
+    const words = paragraphsOf(m[1]!).flatMap((p) => p.split(/\s+/)).filter(Boolean);
+    const text = words.join('');
     if (!off || !text) return [];
+    const bounds = new Set([0]);
+    words.reduce((at, w) => (bounds.add(at + w.length), at + w.length), 0);
     const [x, y, w, h] = off.slice(1).map((v) => Number(v) / EMU_PER_PT) as [number, number, number, number];
-    return [{ x0: x, y0: y, x1: x + w, y1: y + h, text }];
+    return [{ x0: x, y0: y, x1: x + w, y1: y + h, text, bounds }];
   });
 }
 
 /**
+ * What of a box's text is not drawn within its frame (give or take 40 % of a word's height), the drawn
+ * characters blanked out: each word of the page inside the frame claims an unclaimed place in the box's
+ * text, a whole word of it if it can (so "and" does not take the one in "standard"), else any (LibreOffice
+ * breaks a word too long for its line). A box drawn whole leaves nothing, and spilled nothing.
+ */
+function undrawn(f: Frame, words: Placed[]): string {
+  const claimed = new Array<boolean>(f.text.length).fill(false);
+  const inside = words.filter((w) => {
+    const slack = 0.4 * (w.y1 - w.y0);
+    return w.x0 >= f.x0 - 2 && w.x1 <= f.x1 + 2 && w.y0 >= f.y0 - slack && w.y1 <= f.y1 + slack;
+  });
+  // A numbered list's number is drawn by LibreOffice, not held in the text, and glued to its first word.
+  const texts = inside.map((w) => (f.text.includes(w.text) ? w.text : w.text.replace(/^\d+[.)]/, ''))).filter(Boolean);
+  const places = (text: string) => {
+    const all: number[] = [];
+    for (let at = f.text.indexOf(text); at >= 0; at = f.text.indexOf(text, at + 1)) if (!claimed.slice(at, at + text.length).some(Boolean)) all.push(at);
+    return all;
+  };
+  for (const text of texts.sort((a, b) => b.length - a.length)) {
+    const free = places(text);
+    const at = free.find((p) => f.bounds.has(p) && f.bounds.has(p + text.length)) ?? free[0];
+    if (at !== undefined) claimed.fill(true, at, at + text.length);
+  }
+  return [...f.text].map((c, k) => (claimed[k] ? '\0' : c)).join('');
+}
+
+/**
  * Text that spills out of its own box, above or below (the title slide's subtitle wrapping onto a third line
- * over the agenda): each line of the PDF is matched to the nearest text box whose text holds it and whose
- * frame it starts in, and must lie within that frame, give or take 40 % of a line.
+ * over the agenda): each line of the PDF is matched to the nearest text box whose undrawn text holds it and
+ * whose frame it starts in, and must lie within that frame, give or take 40 % of a line. Only text a box did
+ * not draw within its frame can have spilled from it: a line near a box that repeats words the box drew is
+ * another shape's, such as a native chart's tick label ("Dec 2024" under the plot, over a caption that names
+ * Dec 2024), which LibreOffice draws from the chart's data and number format, so no slide part holds it.
  */
 export function textOutsideBoxes(pages: PdfPage[], slides: string[]): string[] {
   const found: string[] = [];
   for (const [i, page] of pages.entries()) {
-    const frames = framesOf(slides[i] ?? '');
+    const words = page.lines.flatMap((l) => l.words);
+    const frames = framesOf(slides[i] ?? '').map((f) => ({ ...f, text: undrawn(f, words) })).filter((f) => /[^\0]/.test(f.text));
     for (const line of page.lines) {
       const text = line.text.replace(/\s+/g, '');
       if (text.length < 6) continue;

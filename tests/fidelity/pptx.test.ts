@@ -29,6 +29,8 @@ const fences = [...readFileSync(PROBE, 'utf8').matchAll(/^```(ts|python)[^\n]*\n
 /** The deck's citation marker relative to its text (`.cite`: max(0.55em, 18px) of 32 px bullets). */
 const CITE_RATIO = 18 / 32;
 const ACCENT = 'FFB000';
+// The talk draws its list markers in the muted grey (slides/talk.css): round 3 keeps the accent for each slide's point.
+const TALK_MARKER = '9FB0C2';
 /**
  * How far a slide's picture in LibreOffice may stray from the deck's screenshot, both shrunk 8 times: the
  * share of differing pixels. Looser than the PDF's: the text is set in another font, and the slide number
@@ -194,13 +196,13 @@ const LIBREOFFICE = 'PowerPoint in LibreOffice without Inter';
     expect(probeSlides[4]).toMatch(/<a:rPr [^>]*baseline="-\d+"[^>]*>[\s\S]*?<a:t>2<\/a:t>/);
   });
 
-  it('draws list markers in the accent and citation markers at the deck\'s size relative to their text', async () => {
+  it('draws list markers in the deck\'s marker colour and citation markers at the deck\'s size relative to their text', async () => {
     const found = await findings(probeSlides, probePages, probeZip, pictures.probe);
     expect(found.bullets).toEqual([]);
     expect(found.cites).toEqual([]);
-    const talk = talkSlides.flatMap((xml, i) => (xml.includes('<a:buChar ') ? markerColourProblems(xml, ACCENT).map((p) => `slide ${i + 1}: ${p}`) : []));
+    const talk = talkSlides.flatMap((xml, i) => (xml.includes('<a:buChar ') ? markerColourProblems(xml, TALK_MARKER).map((p) => `slide ${i + 1}: ${p}`) : []));
     expect(talk).toEqual([]);
-    expect(talkSlides.filter((xml) => xml.includes('<a:buChar ')).length).toBeGreaterThan(10);
+    expect(talkSlides.filter((xml) => xml.includes('<a:buChar ')).length).toBeGreaterThanOrEqual(8);
   });
 
   it('fails when any defect is put back', async () => {

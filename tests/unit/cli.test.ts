@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli as run, tempDir } from './helpers.ts';
@@ -30,6 +31,14 @@ describe('chokepoint CLI', () => {
     const { code, output } = await run('build', 'tests/fixtures/decks/nav/deck.md', '--out', join(tmp.path, 'out'));
     expect(code).toBe(0);
     expect(output).toMatch(/^Built 4 slides into .*out\/ \(\d+ files, [\d.]+ KiB\) in [\d.]+ s$/);
+  });
+
+  it('counts one slide as "1 slide", and `new` tells the next steps with npx', async () => {
+    const one = join(tmp.path, 'one.md');
+    writeFileSync(one, '# Only slide\n');
+    expect((await run('build', one, '--out', join(tmp.path, 'one'))).output).toMatch(/^Built 1 slide into /);
+    const made = await run('new', join(tmp.path, 'talk'));
+    expect(made.output).toMatch(/^Next: npx chokepoint dev .*talk {3}\(then edit .*talk\/deck\.md\)\n {6}npx chokepoint check .*talk {3}\(before you present\)$/m);
   });
 
   it('refuses to preview a folder with no built deck, exit 1', async () => {

@@ -18,21 +18,27 @@ export function decodeChart(attribute: string): ChartData {
 
 const ANNOTATIONS = '.annotation line, .annotation circle, .annotation text';
 const RULES = '.rule line, .rule text';
-const ALL_SHAPES = { native: false, under: '', over: 'rect, circle, line, text' };
+const ALL_SHAPES = { native: false, under: '', over: 'rect, circle, line, text' } as const;
+
+/** The PowerPoint chart a kind becomes: its chart type and, for bars, their direction and grouping. */
+export type NativeChart =
+  | { type: 'line' }
+  | { type: 'scatter' }
+  | { type: 'bar'; dir: 'col' | 'bar'; grouping: 'clustered' | 'stacked' };
 
 /**
  * How each kind goes to PowerPoint: as a native chart (`native`) with the parts of the SVG it cannot hold
  * copied as shapes drawn under and over it, or wholly as shapes. Highlighted and estimated marks the native
  * chart cannot style per point are copied over it too. A kind missing here is a type error.
  */
-export const PPTX_KINDS: Record<ChartKind, { native: boolean; under: string; over: string }> = {
+export const PPTX_KINDS: Record<ChartKind, { native: NativeChart | false; under: string; over: string }> = {
   // Lines and stacks name their series at the right end, as the SVG does, instead of a legend.
-  line: { native: true, under: '', over: `g.series > text, circle.hl, ${RULES}, ${ANNOTATIONS}` },
-  column: { native: true, under: '', over: `g.series > text.label, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
-  bar: { native: true, under: '', over: `rect.est, rect.lit, ${RULES}` },
-  stacked: { native: true, under: '', over: `.totals text, g.series > text, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
+  line: { native: { type: 'line' }, under: '', over: `g.series > text, circle.hl, ${RULES}, ${ANNOTATIONS}` },
+  column: { native: { type: 'bar', dir: 'col', grouping: 'clustered' }, under: '', over: `g.series > text.label, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
+  bar: { native: { type: 'bar', dir: 'bar', grouping: 'clustered' }, under: '', over: `rect.est, rect.lit, ${RULES}` },
+  stacked: { native: { type: 'bar', dir: 'col', grouping: 'stacked' }, under: '', over: `.totals text, g.series > text, rect.est, rect.lit, ${RULES}, ${ANNOTATIONS}` },
   // Scatter point labels keep the SVG's collision-free placement (PowerPoint's own would overlap the rules).
-  scatter: { native: true, under: '.region rect', over: `.region text, ${RULES}, .points text, .point.hl circle, circle.est, ${ANNOTATIONS}` },
+  scatter: { native: { type: 'scatter' }, under: '.region rect', over: `.region text, ${RULES}, .points text, .point.hl circle, circle.est, ${ANNOTATIONS}` },
   timeline: ALL_SHAPES,
   dumbbell: ALL_SHAPES,
 };
@@ -52,7 +58,8 @@ function markColours(data: ChartData, scan: ChartScan): string[] {
   // A native chart colours a series once: it takes the colour most of its marks have, and the marks that
   // differ (a highlighted point, a highlighted category's columns) are copied over it as shapes.
   const common = (list: readonly string[]) => [...new Set(list)].sort((a, b) => list.filter((c) => c === b).length - list.filter((c) => c === a).length)[0];
-  if (data.kind === 'scatter') return [common(dots.map((d) => d.colour)) ?? scan.theme.series[0]!];
+  const native = PPTX_KINDS[data.kind].native;
+  if (native && native.type === 'scatter') return [common(dots.map((d) => d.colour)) ?? scan.theme.series[0]!];
   if (data.series.length === 1 && bars.length > 1 && new Set(bars.map((b) => b.colour)).size > 1 && bars.length === data.categories.length) return bars.map((b) => b.colour);
   return data.series.map((_, i) => common([...bars.filter((b) => b.series === i), ...lines.filter((l) => l.series === i)].map((m) => m.colour)) ?? scan.theme.series[i % scan.theme.series.length]!);
 }
@@ -62,7 +69,9 @@ function markColours(data: ChartData, scan: ChartScan): string[] {
  * the theme) over the box where the SVG was. Timelines have no native kind and are left to their shapes.
  */
 export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: ChartScan, u: Units): boolean {
-  if (!PPTX_KINDS[data.kind].native) return false;
+  const native = PPTX_KINDS[data.kind].native;
+  if (!native) return false;
+  const bars = native.type === 'bar' ? native : undefined;
   const { theme } = scan;
   // The SVG prints its unit above the plot; PowerPoint puts the axis title beside the tick labels: give it room on the left.
   const room = Math.min(svg.x, 48);
@@ -72,7 +81,7 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
   const font = { fontFace: theme.font, color: theme.muted };
   const size = u.pt(theme.tick);
   const many = data.series.length > 1;
-  const printed = (data.kind === 'column' || data.kind === 'bar') && (data.values ?? true);
+  const printed = bars?.grouping === 'clustered' && (data.values ?? true);
   const options: ChartOptions = {
     ...u.rect(box),
     altText: data.title, chartColors: markColours(data, scan),
@@ -91,7 +100,7 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
       [options.valAxisMinVal, options.valAxisMaxVal] = place.y;
       // Ticks as the SVG has them: about one per 90 viewBox units, labelled without the values' precision.
       const step = tickStep(place.y, (place.plot.h * 1600) / svg.w);
-      if (step && data.kind !== 'bar' && data.yScale !== 'log') {
+      if (step && bars?.dir !== 'bar' && data.yScale !== 'log') {
         options.valAxisMajorUnit = step;
         options.valAxisLabelFormatCode = excelFormat(withPrecision(tickSpecifier(data.format), precisionFixed(step)));
       }
@@ -100,7 +109,7 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
   }
   let type: ChartName;
   let series: ChartSeries[];
-  if (data.kind === 'scatter') {
+  if (native.type === 'scatter') {
     type = 'scatter';
     const s = data.series[0]!;
     series = [{ name: data.x, values: data.xValues ?? [] }, { name: s.name, values: s.values.map((v) => v ?? 0) }];
@@ -116,19 +125,19 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
     const labels = data.categories;
     // pptxgenjs writes a number 0 into the data sheet as an empty cell: the string "0" survives (workbooks.ts).
     series = data.series.map((s) => ({ name: s.name, labels, values: s.values.map((v) => (v === 0 ? '0' : v)) as number[] }));
-    if (data.kind === 'line') {
+    if (!bars) {
       type = 'line';
       if (data.xTime && data.xValues) dateAxis(options, series, data.xValues);
       Object.assign(options, { lineSize: Math.max(1, Math.round(u.pt(4 * theme.tick / 24))), lineDataSymbol: 'none', displayBlanksAs: 'gap' } satisfies ChartOptions);
       if (data.yScale === 'log') options.valAxisLogScaleBase = 10;
     } else {
       type = 'bar';
-      options.barDir = data.kind === 'bar' ? 'bar' : 'col';
-      options.barGrouping = data.kind === 'stacked' ? 'stacked' : 'clustered';
+      options.barDir = bars.dir;
+      options.barGrouping = bars.grouping;
       // The SVG leaves a hairline between a category's columns, and none between a stack's segments.
-      options.barOverlapPct = data.kind === 'stacked' ? 100 : many ? -8 : 0;
+      options.barOverlapPct = bars.grouping === 'stacked' ? 100 : many ? -8 : 0;
       // The SVG lists bars top to bottom; PowerPoint starts at the bottom unless the axis is reversed.
-      if (data.kind === 'bar') Object.assign(options, { catAxisOrientation: 'maxMin' as 'minMax', catAxisLabelColor: theme.text, catAxisLabelFontSize: u.pt(theme.tick * 26 / 24) });
+      if (bars.dir === 'bar') Object.assign(options, { catAxisOrientation: 'maxMin' as 'minMax', catAxisLabelColor: theme.text, catAxisLabelFontSize: u.pt(theme.tick * 26 / 24) });
       if (printed) Object.assign(options, { showValue: true, dataLabelPosition: 'outEnd', valAxisHidden: true, valGridLine: { style: 'none' } } satisfies ChartOptions);
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
-import { displayPath } from '../../node/load.ts';
-import { NoBrowserError } from '../browser-errors.ts';
+import { displayPath } from '../../node/display-path.ts';
+import { BrowserError } from '../browser-errors.ts';
 import { foreignOutProblem } from '../out-guard.ts';
 import { stderrProgress, type Progress } from '../progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
@@ -9,7 +9,7 @@ import { exportPptx, type PptxResult } from './export.ts';
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint pptx`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
-export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
+export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean; allowDirs?: readonly string[] }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
   if (flags.notes || flags.handout || flags.fragments) {
     out.error('chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only (pptx always carries the notes and shows fragments in their final state)');
     return 2;
@@ -19,17 +19,17 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
     out.error(`chokepoint: --out ${file} is a folder; give the presentation's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pptx`)}`);
     return 2;
   }
-  const clash = flags.force ? undefined : foreignOutProblem(file, 'pptx');
+  const clash = flags.force ? undefined : foreignOutProblem(file, 'pptx', input);
   if (clash) {
     out.error(formatIssue(clash));
     return 1;
   }
   let result: PptxResult;
   try {
-    result = await exportPptx({ input, out: file }, progress);
+    result = await exportPptx({ input, allowDirs: flags.allowDirs, out: file }, progress);
   } catch (e) {
-    // The same words as `chokepoint pdf` when there is no browser.
-    if (e instanceof NoBrowserError) out.error(`chokepoint: ${e.message}`);
+    // The same words as `chokepoint pdf` when there is no browser or it does not start.
+    if (e instanceof BrowserError) out.error(`chokepoint: ${e.message}`);
     else out.error(`chokepoint: export failed: ${(e as Error).message}`);
     return 1;
   }

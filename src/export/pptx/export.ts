@@ -4,7 +4,7 @@ import type { Deck } from '../../compile/types.ts';
 import { writeAtomic } from '../cleanup.ts';
 import { deckFileProblem } from '../out-guard.ts';
 import type { Progress } from '../progress.ts';
-import { withSession } from '../session.ts';
+import { withSession, type SessionOptions } from '../session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
 import { addNativeChart, decodeChart, extraSelectors } from './chart.ts';
 import { installHelpers } from './page-helpers.ts';
@@ -16,8 +16,7 @@ import { units, type Units } from './units.ts';
 import { repairPptx, type PptxFixes } from './repair.ts';
 
 /** What `chokepoint pptx` needs. */
-export interface PptxOptions {
-  input: string;
+export interface PptxOptions extends SessionOptions {
   out: string;
 }
 
@@ -37,9 +36,9 @@ const STILL = '*, *::before, *::after { transition: none !important; animation: 
  */
 export async function exportPptx(options: PptxOptions, progress: Progress): Promise<PptxResult> {
   const started = performance.now();
-  return withSession(options.input, progress, async ({ deck, page, url }, cleanup) => {
+  return withSession(options, progress, async ({ deck, page, url }, cleanup) => {
     // Checked before any rendering: the export must never replace one of the deck's own files.
-    const clash = deckFileProblem(options.out, deck.files, 'the PowerPoint file');
+    const clash = deckFileProblem(options.out, deck.files, 'pptx');
     if (clash) return { ok: false, issues: [...deck.issues, clash] };
     const { meta } = deck;
     const total = deck.slides.length;
@@ -67,7 +66,7 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
       const slide = pptx.addSlide();
       fixes.markers.push([]);
       await fillSlide(slide, pptx, scan, page, u, counts, fixes);
-      if (info.notes) slide.addNotes(info.notes.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
+      if (info.notes) slide.addNotes(info.notes);
       progress.step(index + 1, total, 'converting');
     }
     progress.phase('writing the presentation');
@@ -91,7 +90,13 @@ async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, 
       case 'text': addText(slide, item, u, placement); break;
       case 'rect': case 'ellipse': case 'line': addShape(slide, pptx, item, u); break;
       case 'table': addTable(slide, item, u); break;
-      case 'image': slide.addImage({ data: item.data, ...u.rect(item.box), altText: item.alt }); break;
+      case 'image': {
+        const rect = u.rect(item.box);
+        // Cover: pptxgenjs crops an image of the file's proportions to the box (w and h give the proportions).
+        const cover = item.cover && item.cover.w > 0 ? { w: rect.w, h: (rect.w * item.cover.h) / item.cover.w, sizing: { type: 'cover' as const, w: rect.w, h: rect.h } } : {};
+        slide.addImage({ data: item.data, ...rect, ...cover, altText: item.alt });
+        break;
+      }
       case 'picture': {
         const png = await page.locator(`[data-pptx-shot="${item.shot}"]`).screenshot({ omitBackground: true, animations: 'disabled' });
         slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...u.rect(item.box), altText: item.alt });

@@ -4,7 +4,7 @@ import type { Box, Paint, Para, Run, ShapeItem } from './types.ts';
 export interface PageHelpers {
   /** The element's border box in deck px, relative to the slide's top left. */
   box(el: Element): Box;
-  /** A computed CSS colour as hex and alpha; undefined when fully transparent or not rgb(). */
+  /** A computed CSS colour (any syntax) as hex and alpha; undefined when fully transparent or not a colour. */
   paint(css: string): Paint | undefined;
   /** Whether the element is shown (not hidden, transparent, screen-reader only or empty). */
   visible(el: Element): boolean;
@@ -32,13 +32,25 @@ export function installHelpers(width: number): void {
     const r = el.getBoundingClientRect();
     return { x: (r.left - o.left) / scale, y: (r.top - o.top) / scale, w: r.width / scale, h: r.height / scale };
   };
+  let canvas: CanvasRenderingContext2D | undefined;
+  // Computed colours keep the syntax they were written in (oklch(), color(), lab()): the canvas turns any
+  // of them into sRGB bytes, as check's contrast rule does.
+  const viaCanvas = (css: string): [number, number, number, number] | undefined => {
+    if (!css || css === 'none' || css.startsWith('url(') || css.includes('gradient(')) return undefined;
+    canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    canvas.clearRect(0, 0, 1, 1);
+    canvas.fillStyle = 'rgba(0, 0, 0, 0)';
+    canvas.fillStyle = css;
+    canvas.fillRect(0, 0, 1, 1);
+    const d = canvas.getImageData(0, 0, 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!, d[3]! / 255];
+  };
   const paint = (css: string): Paint | undefined => {
     const m = /rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(css);
-    if (!m) return undefined;
-    const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-    if (alpha < 0.02) return undefined;
-    const hex = [m[1], m[2], m[3]].map((c) => Math.round(Number(c)).toString(16).padStart(2, '0')).join('');
-    return { hex, alpha };
+    const rgba = m ? [+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4])] : viaCanvas(css);
+    if (!rgba || rgba[3]! < 0.02) return undefined;
+    const hex = rgba.slice(0, 3).map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+    return { hex, alpha: rgba[3]! };
   };
   const visible = (el: Element): boolean => {
     if (el.matches('aside.notes, script, style, template, .sr-only, [hidden]')) return false;

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { checkXmlParts, cleanXmlParts } from './xml-text.ts';
 
 // A date style for the data sheet: built-in number format 14 (the reader's short date).
 const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>';
@@ -23,10 +24,12 @@ export interface PptxFixes {
  * - a date axis's categories are written as text: they become date cells, so an edited sheet keeps its dates;
  * - list markers take the text's colour: each gets the deck's marker colour (the theme's accent);
  * - a scatter's x axis has no log scale option: the charts in `fixes.logX` get one.
+ * Characters XML cannot hold are taken out of every part first, and every part is parsed last (xml-text.ts).
  * Zeros are passed to pptxgenjs as the string "0" (see chart.ts), because it writes a number 0 as empty.
  */
 export async function repairPptx(pptx: Uint8Array, fixes: PptxFixes = { markers: [], logX: [] }): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(pptx);
+  await cleanXmlParts(zip);
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(p))) {
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(path)?.[1];
     await edit(zip, path, (xml) => markerColours(monospaceFallback(onePropertiesPerParagraph(xml)), slide ? fixes.markers[Number(slide) - 1] ?? [] : []));
@@ -54,6 +57,8 @@ export async function repairPptx(pptx: Uint8Array, fixes: PptxFixes = { markers:
     if (dated.has(path)) await edit(book, 'xl/styles.xml', (xml) => (xml.includes('<cellXfs') ? xml : xml.replace('</borders>', `</borders>${DATE_STYLE}`)));
     zip.file(path, await book.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
   }
+  // A part that does not parse would be dropped by the reader: fail the export instead of claiming success.
+  await checkXmlParts(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

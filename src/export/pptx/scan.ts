@@ -105,7 +105,8 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       const blob = await (await fetch(src)).blob();
       if (!/^image\/(png|jpe?g|gif)$/.test(blob.type)) throw new Error('not a raster PowerPoint reads everywhere');
       const data = await new Promise<string>((done) => { const r = new FileReader(); r.onload = () => done(String(r.result)); r.readAsDataURL(blob); });
-      return { type: 'image', box: H.box(img), data, alt };
+      const cover = getComputedStyle(img).objectFit === 'cover' ? { cover: { w: img.naturalWidth, h: img.naturalHeight } } : {};
+      return { type: 'image', box: H.box(img), data, alt, ...cover };
     } catch {
       return { type: 'picture', box: H.box(img), shot: mark(img), alt };
     }

@@ -106,6 +106,8 @@ export interface ImageItem {
   /** data: URL of the image file. */
   data: string;
   alt: string;
+  /** `object-fit: cover` (a background image): the file's size, so PowerPoint crops it as the page did. */
+  cover?: { w: number; h: number };
 }
 
 /** An element with no native equivalent (diagram, formula, video): captured as a PNG of just that element. */

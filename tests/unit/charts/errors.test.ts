@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueOf } from './helpers.ts';
+import { issueOf, render } from './helpers.ts';
 
 // The fence opens on line 10 of slides/inline.md, so YAML line k is file line 10 + k.
 const MD = 'slides/inline.md';
@@ -81,6 +81,17 @@ describe('chart errors', () => {
 
   it('reports a format that d3-format cannot read', () => {
     expect(issueOf(base('format: "$.1q"\n'), csv)).toMatchObject({ line: 16, message: '"$.1q" is not a d3-format string.' });
+  });
+
+  it('reports an xFormat that is neither a number nor a date format at its line', () => {
+    expect(issueOf(base('xFormat: "$.1q"\n'), csv)).toMatchObject({ line: 16, message: expect.stringContaining('"$.1q" is neither a d3-format string') });
+  });
+
+  it('takes a date format on a date axis, and names a date format on a number axis (both threw before)', () => {
+    const dated = render('kind: line\ntitle: T\ndata:\n  - { d: 2024-01-01, v: 1 }\n  - { d: 2024-09-01, v: 2 }\nx: d\ny: v\nxFormat: "%b %Y"\n');
+    expect(dated).toContain('Jan 2024');
+    const numbers = 'kind: line\ntitle: T\ndata:\n  - { n: 1, v: 1 }\n  - { n: 2, v: 2 }\nx: n\ny: v\nxFormat: "%b %Y"\n';
+    expect(issueOf(numbers)).toMatchObject({ message: 'xFormat "%b %Y" formats dates, but n holds numbers.' });
   });
 
   it('reports data that is neither a path nor a list', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GAP, overlaps, type Box } from '../../../src/charts/layout.ts';
 import { stackUp, type Block, type Placed, type Side } from '../../../src/charts/stack-labels.ts';
+import { runs } from '../../budget.ts';
 
 // The straightforward O(n³)-per-layout version stackUp replaced, kept to prove the fast one places every block the same.
 const SLACK = 8;
@@ -72,7 +73,7 @@ describe('stackUp', () => {
   it('places blocks exactly as the straightforward layout does', () => {
     fc.assert(fc.property(fc.array(block, { maxLength: 24 }), fc.boolean(), fc.constantFrom(0, 12), (blocks, twoSides, minX) => {
       expect(stackUp(blocks, minX, 1600 - minX, twoSides)).toEqual(reference(blocks, minX, 1600 - minX, twoSides));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('lays out 200 events on one date in well under a second', () => {

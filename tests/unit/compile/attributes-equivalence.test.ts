@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCommentAttributes } from '../../../src/compile/attributes.ts';
 import { referenceApplyCommentAttributes } from './reference/attributes.ts';
+import { runs } from '../../budget.ts';
 
 // Well-formed pieces (the linear scanner stops where the regex version went on past an unclosed tag).
 const PIECES = [
@@ -18,6 +19,6 @@ describe('applyCommentAttributes', () => {
       const b = referenceApplyCommentAttributes(h);
       expect(a.html).toBe(b.html);
       expect([...a.slide]).toEqual([...b.slide]);
-    }), { numRuns: 2000 });
+    }), { numRuns: runs(2000) });
   });
 });

@@ -93,14 +93,15 @@ describe('compileDeck', () => {
 });
 
 describe('the sources slide', () => {
-  it('spreads a long list over as many slides as it needs, numbering on', () => {
+  it('spreads a long list evenly over as many slides as it needs, numbering on (no orphan page)', () => {
     const keys = Array.from({ length: 20 }, (_, i) => `s${i}`);
     const yaml = keys.map((k) => `${k}:\n  title: T ${k}\n  publisher: P\n  date: 2025-01-01\n`).join('');
     const deck = compileText(`# A ${keys.map((k) => `[@${k}]`).join(' ')}\n---\n## Sources\n\n<!-- sources -->`, { 'sources.yaml': yaml });
     expect(errorsOf(deck)).toEqual([]);
     expect(deck.slides.map((s) => [s.h, s.v, s.title])).toEqual([[0, 0, 'A'], [1, 0, 'Sources'], [2, 0, 'Sources']]);
-    expect(deck.html).toContain('<p class="sources-page">1–16 of 20</p>');
-    expect(deck.html).toContain('<ol class="sources-list" start="17">');
+    expect(deck.html).toContain('<p class="sources-page">1–10 of 20</p>');
+    expect(deck.html).toContain('<p class="sources-page">11–20 of 20</p>');
+    expect(deck.html).toContain('<ol class="sources-list" start="11">');
     expect(deck.html.match(/<li id="source-/g)).toHaveLength(20);
   });
 

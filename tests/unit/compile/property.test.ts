@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../../src/compile/deck.ts';
 import { memoryHost } from '../helpers.ts';
+import { runs } from '../../budget.ts';
 
 // Pieces that exercise every stage: separators, fences, notes, comments, citations, charts, HTML.
 const PIECES = [
@@ -31,7 +32,7 @@ describe('compileDeck on random Markdown', () => {
         expect(issue.message).not.toMatch(/\n\s+at /);
       }
       if (!deck.issues.some((i) => i.severity === 'error')) expect(deck.slides.length).toBeGreaterThan(0);
-    }), { numRuns: 400 });
+    }), { numRuns: runs(400) });
   });
 
   it('never lets a script tag from a chart label or a source through unescaped', () => {
@@ -41,7 +42,7 @@ describe('compileDeck on random Markdown', () => {
         memoryHost({ 'deck/sources.yaml': `a:\n  title: ${JSON.stringify(evil)}\n  publisher: ${JSON.stringify(evil)}\n  date: 2025-01-01\n  note: ${JSON.stringify(evil)}\n` }));
       expect(deck.issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(deck.html).not.toContain('<script>alert(');
-    }), { numRuns: 60 });
+    }), { numRuns: runs(60) });
   });
 
   it('compiles the same input to byte-identical HTML', () => {
@@ -49,6 +50,6 @@ describe('compileDeck on random Markdown', () => {
       const a = compileDeck([{ file: 'deck/t.md', text }], host);
       const b = compileDeck([{ file: 'deck/t.md', text }], host);
       expect(b.html).toBe(a.html);
-    }), { numRuns: 100 });
+    }), { numRuns: runs(100) });
   });
 });

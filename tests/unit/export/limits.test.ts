@@ -19,7 +19,7 @@ describe('the png manifest', () => {
     writeFileSync(join(dir, 'notes.md'), 'x');
     writeFileSync(join(dir, PNG_MANIFEST), JSON.stringify({ generator: 'chokepoint png', files: ['../outside.png', '.keep.png', 'notes.md', '/etc/hostname', 'ok.png'] }));
     expect(recordedPngs(dir)).toEqual(['ok.png']);
-    replacePngs(dir, [], new Cleanup());
+    replacePngs(dir, new Map(), new Cleanup());
     expect(existsSync(join(tmp.path, 'outside.png'))).toBe(true);
     expect(existsSync(join(dir, '.keep.png'))).toBe(true);
     expect(existsSync(join(dir, 'notes.md'))).toBe(true);

@@ -18,7 +18,9 @@ describe('pptx --out never destroys a file that is not a PowerPoint file', () =>
     const { lines, out } = capture();
     expect(await runPptx(md, { out: md }, out)).toBe(1);
     expect(readFileSync(md, 'utf8')).toBe('# Keep me\n');
-    expect(lines.join('\n')).toMatch(/talk\.md: --out names an existing file that is not a PowerPoint file/);
+    // Not "add --force": the export refuses the deck's own files even then.
+    expect(lines.join('\n')).toMatch(/talk\.md: --out is one of the deck's own files; refusing to overwrite it with the PowerPoint file\n {2}hint: write the PowerPoint file elsewhere/);
+    expect(lines.join('\n')).not.toMatch(/--force/);
   });
 
   it('refuses any other existing non-zip file unless --force', async () => {
@@ -34,9 +36,11 @@ describe('pptx --out never destroys a file that is not a PowerPoint file', () =>
     const dir = tempDir().path;
     const md = join(dir, 'talk.md');
     writeFileSync(md, '# Keep me\n');
-    const issue = deckFileProblem(md, [md], 'the PowerPoint file');
+    const issue = deckFileProblem(md, [md], 'pptx');
     expect(issue?.code).toBe('out-is-input');
     expect(issue?.message).toMatch(/refusing to overwrite it with the PowerPoint file/);
-    expect(deckFileProblem(join(dir, 'deck.pptx'), [md], 'the PowerPoint file')).toBeUndefined();
+    expect(issue?.hint).toBe('write the PowerPoint file elsewhere, e.g. --out deck.pptx');
+    expect(deckFileProblem(md, [md], 'pdf')?.hint).toBe('write the PDF elsewhere, e.g. --out deck.pdf');
+    expect(deckFileProblem(join(dir, 'deck.pptx'), [md], 'pptx')).toBeUndefined();
   });
 });

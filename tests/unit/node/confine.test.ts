@@ -78,6 +78,19 @@ describe('a deck reads only files inside its own folder', () => {
     expect((await runCli('build', dir, '--allow-dir', join(secret, 'nope'))).code).toBe(2);
   });
 
+  // --allow-dir travels as an option of each command (it was a module global the CLI set): the single-file
+  // build gets it too, and a later command in the same process without the flag does not inherit it.
+  it('--allow-dir reaches build --single-file, and does not outlive its command', async () => {
+    const { dir, secret } = deck({ 'talk.md': `---\ntheme: ../secret/x.css\n---\n# A\n` });
+    const html = join(dir, '..', 'single.html');
+    const single = await runCli('build', dir, '--single-file', '--out', html, '--allow-dir', secret);
+    expect(single.code, single.output).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('hunter2');
+    const again = await build(dir);
+    expect(again.output).toMatch(/is outside the deck folder/);
+    expect(again.code).toBe(1);
+  });
+
   it('data-file attributes in the built page are relative to the deck, never absolute', async () => {
     const { dir } = deck({ '01-intro.md': '# One\n', 'part/../02-next.md': '# Two\n' });
     const { code, out } = await build(dir);

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRuntime } from '../../../src/node/runtime-bundle.ts';
+import { buildRuntime, runtimeSources } from '../../../src/node/runtime-bundle.ts';
+import { packageRoot } from '../../../src/node/paths.ts';
 import { tempDir } from '../helpers.ts';
 
 describe('the runtime bundle', () => {
@@ -25,4 +26,17 @@ describe('the runtime bundle', () => {
       cache.remove();
     }
   }, 120_000);
+});
+
+describe('the runtime bundle cache key', () => {
+  // The key once came from a hand-kept list that missed compile/frontmatter.ts (which the runtime imports):
+  // an edit there reused a stale bundle.
+  it('covers every module the runtime imports, however deep, and the theme, fonts and lockfile', () => {
+    const sources = runtimeSources().map((f) => relative(packageRoot, f).split('\\').join('/'));
+    for (const file of ['src/runtime/main.ts', 'src/runtime/console.ts', 'src/runtime/console.css', 'src/compile/runtime-config.ts', 'src/compile/frontmatter.ts', 'src/node/runtime-bundle.ts', 'package-lock.json']) expect(sources).toContain(file);
+    expect(sources.some((f) => f.startsWith('assets/theme/'))).toBe(true);
+    expect(sources.some((f) => f.startsWith('assets/fonts/'))).toBe(true);
+    // Node-only code is not part of the bundle: editing it must not throw the cached bundle away.
+    expect(sources.filter((f) => f.startsWith('src/node/') || f.startsWith('src/export/') || f.startsWith('src/vite/'))).toEqual(['src/node/runtime-bundle.ts']);
+  });
 });
