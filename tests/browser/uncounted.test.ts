@@ -123,3 +123,14 @@ describe('data-visibility="uncounted" and "hidden"', () => {
     await page.close();
   }, 180_000);
 });
+
+describe('check and uncounted slides', () => {
+  it('checks the uncounted appendix slides too (reveal.getSlides() leaves them out)', async () => {
+    const { checkDeck } = await import('../../src/check/run.ts');
+    const result = await checkDeck(input);
+    // Four counted slides and the two uncounted ones; the hidden slide is not in the deck at all.
+    expect(result.slides).toBe(6);
+    const notes = result.issues.filter((i) => i.rule === 'notes').map((i) => i.slide?.title);
+    expect(notes).toEqual(expect.arrayContaining(['Appendix table', 'Appendix sources']));
+  }, 120_000);
+});
