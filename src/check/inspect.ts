@@ -48,7 +48,10 @@ export function inspectDeck(): SlideFacts[] {
     return (copy.textContent ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   };
 
-  return reveal.getSlides().map((slide) => {
+  // Every leaf slide, as reveal's getSlides() would list them but with the uncounted ones (an appendix) too:
+  // they are shown to whoever pages on, so they are checked like the rest.
+  const leaves = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => !s.querySelector('section'));
+  return leaves.map((slide) => {
     const { h, v = 0 } = reveal.getIndices(slide);
     // A vertical stack's own attributes are not the leaf's; the leaf carries data-file/data-line.
     const all = [...slide.querySelectorAll('*')];

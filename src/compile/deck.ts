@@ -10,6 +10,7 @@ import { pickSourcesFile } from './sources-file.ts';
 import { Citations, formatDate, isSafeUrl, parseSources, type Source } from './sources.ts';
 import type { SlideCache } from './slide-cache.ts';
 import { splitSlides } from './split.ts';
+import { sectionVisibility } from './numbering.ts';
 import type { CompileHost, Deck, InputFile, SlideInfo } from './types.ts';
 
 /** Normalises what editors save: a byte-order mark, CRLF or CR line endings. */
@@ -105,15 +106,18 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
   }
   const cited = citations ? citations.order.map((k) => citations!.sources.get(k)!) : [];
   const pages = sourcePages(cited);
+  // reveal removes `data-visibility="hidden"` slides as it starts; removed here too, every slide list (the
+  // PDF's titles and numbers, the console's, the static print view) matches the slides reveal shows.
+  const keepHidden = Boolean((meta.reveal ?? {}).showHiddenSlides);
   // A sources slide becomes as many slides as its list needs; a lone slide stays horizontal, a stacked one vertical.
   const expanded = stacks.flatMap(({ slides, lines }) => {
     const variants = slides.map((s, i) => (s.html.includes(SOURCES_PLACEHOLDER)
       ? pages.map((page) => ({ html: s.html.replace(SOURCES_PLACEHOLDER, page), line: lines[i]! }))
       : [{ html: s.html, line: lines[i]! }]).map((v) => ({ ...v, html: addChrome(v.html, v.line.h === 0 && v.line.v === 0, meta.footer, logo) })));
     return slides.length === 1 ? variants[0]!.map((v) => [v]) : [variants.flat()];
-  });
+  }).map((stack) => (keepHidden ? stack : stack.filter((s) => sectionVisibility(s.html) !== 'hidden'))).filter((stack) => stack.length > 0);
   const html = expanded.map((stack) => (stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`)).join('\n');
-  const slides = expanded.flatMap((stack, h) => stack.map((s, v) => ({ ...s.line, h, v })));
+  const slides = expanded.flatMap((stack, h) => stack.map((s, v): SlideInfo => ({ ...s.line, h, v, ...(sectionVisibility(s.html) === 'uncounted' ? { uncounted: true } : {}) })));
   const missingTitle = !meta.title && slides[0] ? slides[0].title : undefined;
   return { meta: missingTitle ? { ...meta, title: missingTitle } : meta, html, slides, sources: cited, issues: inReadingOrder(issues, files), files, styles };
 }
@@ -134,7 +138,7 @@ function cssClasses(css: string): string[] {
 }
 
 /** How many sources fit one slide in the theme's two-column list. */
-const SOURCES_PER_SLIDE = 16;
+const SOURCES_PER_SLIDE = 24;
 
 /** The list for the `<!-- sources -->` slide, one page of at most SOURCES_PER_SLIDE entries per slide. */
 function sourcePages(sources: Source[]): string[] {

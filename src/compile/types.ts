@@ -25,6 +25,8 @@ export interface SlideInfo {
   line: number;
   title: string;
   notes: string;
+  /** `data-visibility="uncounted"`: left out of the slide numbers and their total, as reveal leaves it. */
+  uncounted?: boolean;
   /** Asset URLs the slide loads, each with the line that names it. */
   assets?: [url: string, line: number][];
 }

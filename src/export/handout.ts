@@ -6,6 +6,8 @@ export interface HandoutArgs {
   byline: string;
   /** Bottom right: subtitle or description. */
   about: string;
+  /** Each slide's number and the deck's total as the screen counts them (uncounted slides left out). */
+  counts: [n: number, total: number][];
 }
 
 /**
@@ -15,7 +17,7 @@ export interface HandoutArgs {
  * Returns the number of sheets and the slides whose notes are still cut off at 8 pt.
  * Must be self-contained: Playwright sends its source text to the page.
  */
-export function layoutHandout({ title, byline, about }: HandoutArgs): { sheets: number; cutNotes: number[] } {
+export function layoutHandout({ title, byline, about, counts }: HandoutArgs): { sheets: number; cutNotes: number[] } {
   const container = document.querySelector<HTMLElement>('.reveal .slides')!;
   const children = Array.from(container.children) as HTMLElement[];
   const slides = children.filter((el) => el.classList.contains('pdf-page'));
@@ -28,7 +30,7 @@ export function layoutHandout({ title, byline, about }: HandoutArgs): { sheets: 
     // Plain divs: reveal's print CSS positions every `section` inside the slides absolutely.
     const sheet = text('div', 'handout-sheet', '');
     const head = text('div', 'handout-head', '');
-    head.append(text('span', 'handout-deck', title), text('span', 'handout-count', `Slide ${i + 1} of ${slides.length}`));
+    head.append(text('span', 'handout-deck', title), text('span', 'handout-count', `Slide ${counts[i]?.[0] ?? i + 1} of ${counts[i]?.[1] ?? slides.length}`));
     const frame = text('div', 'handout-frame', '');
     frame.append(page);
     const body = notes?.querySelector('.export-notes-body');

@@ -12,6 +12,7 @@ import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
 import { withSession, type SessionOptions } from './session.ts';
 import { slideNumbers } from './slide-number.ts';
+import { countedNumber, countedTotal } from '../compile/numbering.ts';
 
 /** What `chokepoint pdf` can make. */
 export interface PdfOptions extends SessionOptions {
@@ -80,6 +81,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
       const { meta } = deck;
       const handout = await page.evaluate(layoutHandout, {
         title: meta.title ?? '', byline: [meta.author, meta.date].filter(Boolean).join(' · '), about: meta.subtitle ?? meta.description ?? '',
+        counts: deck.slides.map((_, i): [number, number] => [countedNumber(deck.slides, i), countedTotal(deck.slides)]),
       });
       pages = Array.from({ length: handout.sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
       cutNotes = handout.cutNotes;

@@ -1,3 +1,4 @@
+import { countedNumber, countedTotal } from '../compile/numbering.ts';
 import type { Deck } from '../compile/types.ts';
 
 /**
@@ -11,12 +12,14 @@ export function slideNumbers(deck: Deck): string[][] | undefined {
   const setting = settings.slideNumber ?? 'c/t';
   if (!setting || !/all|print/i.test(String(settings.showSlideNumber ?? 'all'))) return undefined;
   let format = typeof setting === 'string' ? setting : 'h.v';
-  const total = deck.slides.length;
+  // Slides marked uncounted are left out of the total and show the count before them, as on screen.
+  const total = countedTotal(deck.slides);
   // reveal counts a deck of one horizontal slide (a single stack) with 'c' when the format has no c.
   if (!/c/.test(format) && new Set(deck.slides.map((s) => s.h)).size === 1) format = 'c';
   return deck.slides.map((slide, i) => {
-    if (format === 'c') return [String(i + 1)];
-    if (format === 'c/t') return [String(i + 1), '/', String(total)];
-    return slide.v > 0 ? [String(slide.h + 1), format === 'h/v' ? '/' : '.', String(slide.v + 1)] : [String(slide.h + 1)];
+    if (format === 'c') return [String(countedNumber(deck.slides, i))];
+    if (format === 'c/t') return [String(countedNumber(deck.slides, i)), '/', String(total)];
+    const h = String(slide.h + (slide.uncounted ? 0 : 1));
+    return slide.v > 0 ? [h, format === 'h/v' ? '/' : '.', String(slide.v + 1)] : [h];
   });
 }

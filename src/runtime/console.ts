@@ -1,4 +1,5 @@
 import type { RuntimeConfig } from '../compile/runtime-config.ts';
+import { countedNumber, countedTotal } from '../compile/numbering.ts';
 import { consoleKey, helpLine, type ConsoleActions } from './console-keys.ts';
 import { notesPane } from './console-notes.ts';
 import { overview } from './console-overview.ts';
@@ -111,8 +112,9 @@ export function startConsole(config: RuntimeConfig): void {
   };
   const render = () => {
     const i = indexOf(state);
-    $('.slide-n').textContent = String(i + 1);
-    $('.slide-total').textContent = String(slides.length);
+    // The screen's numbers: uncounted slides (an appendix) are left out, as reveal leaves them out.
+    $('.slide-n').textContent = String(countedNumber(slides, i));
+    $('.slide-total').textContent = String(countedTotal(slides));
     notes.setDeck(slides.map((s) => s.notes));
     notes.show(slides[i]?.notes ?? '');
     timer.update(slides, i);

@@ -4,6 +4,8 @@ export interface SlideInfo {
   v: number;
   title: string;
   notes: string;
+  /** `data-visibility="uncounted"`: left out of the slide numbers, as reveal leaves it. */
+  uncounted?: boolean;
   /** Seconds from `data-timing`, if the slide sets it. */
   timing?: number;
   /** The slide's markup in the page, for the console's slide pictures. */
@@ -28,7 +30,7 @@ function describe(section: HTMLElement, h: number, v: number): SlideInfo {
   const aside = section.querySelector('aside.notes');
   const notes = aside?.innerHTML ?? escape(section.dataset.notes ?? '');
   const timing = Number(section.dataset.timing);
-  return { h, v, title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`, notes, timing: Number.isFinite(timing) && timing > 0 ? timing : undefined, section };
+  return { h, v, title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`, notes, timing: Number.isFinite(timing) && timing > 0 ? timing : undefined, uncounted: section.dataset.visibility === 'uncounted', section };
 }
 
 const escape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);

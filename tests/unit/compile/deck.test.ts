@@ -18,6 +18,17 @@ describe('compileDeck', () => {
     expect(deck.slides[2]!.notes).toBe('hi');
   });
 
+  it('leaves hidden slides out as reveal does (a stack emptied by it too), and marks uncounted ones', () => {
+    const hide = '<!-- .slide: data-visibility="hidden" -->';
+    const text = `# One\n---\n${hide}\n## Gone\n---\n## Two\n----\n${hide}\n## Two gone\n---\n${hide}\n## Alone\n----\n${hide}\n## Also\n---\n<!-- .slide: data-visibility="uncounted" -->\n## End`;
+    const deck = compileText(text);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.uncounted ?? false])).toEqual([[0, 0, 'One', false], [1, 0, 'Two', false], [2, 0, 'End', true]]);
+    expect(deck.html).not.toMatch(/Gone|gone|Alone|Also/);
+    // With showHiddenSlides reveal keeps them: so does the deck.
+    const shown = compileText(`---\nreveal:\n  showHiddenSlides: true\n---\n${text}`);
+    expect(shown.slides.map((s) => s.title)).toEqual(['One', 'Gone', 'Two', 'Two gone', 'Alone', 'Also', 'End']);
+  });
+
   it('renders notes as Markdown into aside.notes', () => {
     const deck = compileText('# T\nNote: say **this**');
     expect(deck.html).toContain('<aside class="notes"><p>say <strong>this</strong></p>\n</aside>');
@@ -94,15 +105,15 @@ describe('compileDeck', () => {
 
 describe('the sources slide', () => {
   it('spreads a long list evenly over as many slides as it needs, numbering on (no orphan page)', () => {
-    const keys = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    const keys = Array.from({ length: 30 }, (_, i) => `s${i}`);
     const yaml = keys.map((k) => `${k}:\n  title: T ${k}\n  publisher: P\n  date: 2025-01-01\n`).join('');
     const deck = compileText(`# A ${keys.map((k) => `[@${k}]`).join(' ')}\n---\n## Sources\n\n<!-- sources -->`, { 'sources.yaml': yaml });
     expect(errorsOf(deck)).toEqual([]);
     expect(deck.slides.map((s) => [s.h, s.v, s.title])).toEqual([[0, 0, 'A'], [1, 0, 'Sources'], [2, 0, 'Sources']]);
-    expect(deck.html).toContain('<p class="sources-page">1–10 of 20</p>');
-    expect(deck.html).toContain('<p class="sources-page">11–20 of 20</p>');
-    expect(deck.html).toContain('<ol class="sources-list" start="11">');
-    expect(deck.html.match(/<li id="source-/g)).toHaveLength(20);
+    expect(deck.html).toContain('<p class="sources-page">1–15 of 30</p>');
+    expect(deck.html).toContain('<p class="sources-page">16–30 of 30</p>');
+    expect(deck.html).toContain('<ol class="sources-list" start="16">');
+    expect(deck.html.match(/<li id="source-/g)).toHaveLength(30);
   });
 
   it('accepts n.d. for an undated source', () => {
