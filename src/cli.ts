@@ -108,7 +108,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
         out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', code: 'no-build', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
         return 1;
       }
-      const { listenProblem, serveStatic } = await import('./export/serve.ts');
+      const { listenProblem, serveStatic } = await import('./browser/serve.ts');
       const host = values.host ?? '127.0.0.1';
       let served;
       try {

@@ -1,4 +1,4 @@
-import { BrowserError } from '../export/browser-errors.ts';
+import { BrowserError } from '../browser/browser-errors.ts';
 import { formatJson, formatReport } from './report.ts';
 import { checkDeck } from './run.ts';
 

@@ -1,11 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchProfile } from '../export/browser.ts';
-import { Cleanup } from '../export/cleanup.ts';
-import { serveStatic } from '../export/serve.ts';
-import { sizeProblem } from '../compile/slide-size.ts';
-import { makeTempDir, removeStaleTemp, removeTempDir } from '../export/temp.ts';
-import { buildDeck } from '../node/build.ts';
+import { Cleanup } from '../browser/cleanup.ts';
+import { silentProgress } from '../browser/progress.ts';
+import { failed, openSession } from '../browser/session.ts';
 import { activeContentIssues } from './active.ts';
 import { layoutIssues, limitsFor } from './analyse.ts';
 import { factIssues, requestIssues, type FailedRequest } from './facts.ts';
@@ -23,51 +19,39 @@ const STILL = '*, *::before, *::after { transition: none !important; animation: 
 /** Builds the deck at `input`, opens it in Chromium at its own size and checks every slide at every fragment step. */
 export async function checkDeck(input: string, allowDirs: readonly string[] = []): Promise<CheckResult> {
   const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   const cleanup = new Cleanup();
   // Ctrl+C closes the browser and server and removes the temp folder, then exits 130: no stack trace, nothing left.
   const release = cleanup.trapSignals((signal) => process.stderr.write(`\nchokepoint check: ${signal}: stopping and removing temporary files\n`));
-  removeStaleTemp();
-  const tmp = makeTempDir('check');
-  let closed = false;
-  cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
-  // Chromium starts while the deck builds; a deck that does not compile never needs it.
-  const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-  launching.catch(() => undefined);
-  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
   try {
-    const built = await buildDeck(input, join(tmp, 'dist'), { allowDirs });
-    const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
-    const compiled: CheckIssue[] = [...built.deck.issues, ...(tooLarge ? [tooLarge] : [])].map((i) => ({ ...i, rule: compileRule(i) }));
-    const seconds = () => (performance.now() - started) / 1000;
-    if (!built.ok || tooLarge) return { issues: compiled, slides: 0, seconds: seconds() };
-    const context = await launching;
-    const server = await serveStatic(built.outDir);
-    cleanup.add(() => server.close());
-    const { width, height } = built.deck.meta;
-    const page = context.pages()[0] ?? await context.newPage();
-    await page.setViewportSize({ width, height });
-    const failed = watchRequests(page, server.url);
-    await page.route((url) => /^https?:/.test(url.href) && !url.href.startsWith(server.url), (route) => route.abort('blockedbyclient'));
+    const session = await openSession({ input, allowDirs, purpose: 'check' }, cleanup, silentProgress);
+    if (failed(session)) return { issues: session.issues.map((i) => ({ ...i, rule: compileRule(i) })), slides: 0, seconds: seconds() };
+    const { deck, page, outDir } = session;
+    const compiled: CheckIssue[] = deck.issues.map((i) => ({ ...i, rule: compileRule(i) }));
+    const url = session.url;
+    const { width, height } = deck.meta;
+    const requests = watchRequests(page, url);
+    await page.route((u) => /^https?:/.test(u.href) && !u.href.startsWith(url), (route) => route.abort('blockedbyclient'));
     // Query parameters override the deck's reveal settings: no transition, and no margin, so one slide pixel is one screen pixel.
-    await page.goto(`${server.url}?transition=none&margin=0`);
+    await page.goto(`${url}?transition=none&margin=0`);
     await page.waitForSelector('.reveal.ready');
     await page.addStyleTag({ content: STILL });
     await page.evaluate(() => Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined))));
 
     const facts = await page.evaluate(inspectDeck);
-    const info = new Map(built.deck.slides.map((s) => [`${s.h}/${s.v}`, s]));
+    const info = new Map(deck.slides.map((s) => [`${s.h}/${s.v}`, s]));
     // The page names files relative to the deck; issues name them as the compiler does.
     const slides = facts.map((f, i) => ({ ...f, file: info.get(`${f.h}/${f.v}`)?.file ?? f.file, ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' } }));
-    const locate = new Locator(built.deck.slides);
+    const locate = new Locator(deck.slides);
     const limits = limitsFor(width, height);
     const issues: CheckIssue[] = [];
     const measured = await page.evaluate(measureSlides, slides.map(({ h, v }) => ({ h, v })));
     slides.forEach((s, i) => issues.push(...layoutIssues(measured[i]!, { file: s.file, line: s.line, slide: s.ref }, limits)));
     issues.push(...factIssues(slides, locate));
-    issues.push(...activeContentIssues(slides, locate, server.url, built.outDir));
-    issues.push(...densityIssues(slides, built.deck.meta.maxWords));
-    await failed.settled();
-    issues.push(...requestIssues(failed.list, slides, locate, input));
+    issues.push(...activeContentIssues(slides, locate, url, outDir));
+    issues.push(...densityIssues(slides, deck.meta.maxWords));
+    await requests.settled();
+    issues.push(...requestIssues(requests.list, slides, locate, input));
     const order = (i: CheckIssue) => i.slide?.number ?? 0;
     const sorted = [...compiled, ...issues.sort((a, b) => order(a) - order(b) || a.line - b.line)];
     return { issues: sorted, slides: slides.length, seconds: seconds() };

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/display-path.ts';
-import { BrowserError } from './browser-errors.ts';
+import { BrowserError } from '../browser/browser-errors.ts';
 import { foreignOutProblem } from './out-guard.ts';
 import { exportPdf, type ExportResult } from './pdf.ts';
 import { exportPng } from './png.ts';
 import { otherDeckProblem } from './png-guard.ts';
-import { stderrProgress, type Progress } from './progress.ts';
+import { stderrProgress, type Progress } from '../browser/progress.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };
 

@@ -1,16 +1,16 @@
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck, SlideInfo } from '../compile/types.ts';
-import { writeAtomic } from './cleanup.ts';
+import { writeAtomic } from './write-atomic.ts';
 import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { loadCompactor } from './pdf-compact.ts';
 import { pageCount, withInfo } from './pdf-info.ts';
 import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
-import { heartbeat, type Progress } from './progress.ts';
-import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from './ready.ts';
+import { heartbeat, type Progress } from '../browser/progress.ts';
+import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from '../browser/ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
-import { withSession, type SessionOptions } from './session.ts';
+import { withSession, type SessionOptions } from '../browser/session.ts';
 import { slideNumbers } from './slide-number.ts';
 import { countedNumber, countedTotal } from '../compile/numbering.ts';
 

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { writeAtomic, type Cleanup } from './cleanup.ts';
+import type { Cleanup } from '../browser/cleanup.ts';
+import { writeAtomic } from './write-atomic.ts';
 
 /** The file in a `png --out` folder that lists the images the last export wrote there. */
 export const PNG_MANIFEST = '.chokepoint-png.json';

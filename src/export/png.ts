@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { errorCode, writeIssue } from '../node/write-error.ts';
 import { slugify } from '../compile/html.ts';
 import type { SlideInfo } from '../compile/types.ts';
-import { stageFile } from './cleanup.ts';
+import { stageFile } from './write-atomic.ts';
 import type { ExportResult } from './pdf.ts';
 import { deckReference, takenNameProblem } from './png-guard.ts';
 import { PNG_MANIFEST, replacePngs } from './png-manifest.ts';
-import type { Progress } from './progress.ts';
-import { withSession, type SessionOptions } from './session.ts';
+import type { Progress } from '../browser/progress.ts';
+import { withSession, type SessionOptions } from '../browser/session.ts';
 
 /** What `chokepoint png` needs. */
 export interface PngOptions extends SessionOptions {

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import { hostAllowed, hostRefusal, originAllowed, refuseUpgrade } from '../export/host-check.ts';
-import { staticHandler } from '../export/serve.ts';
+import { hostAllowed, hostRefusal, originAllowed, refuseUpgrade } from '../browser/host-check.ts';
+import { staticHandler } from '../browser/serve.ts';
 import { parseStateMessage, stateMessage } from './protocol.ts';
 import { DEFAULT_LIMITS, SocketHub, type SocketLimits } from './sockets.ts';
 

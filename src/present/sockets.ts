@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { refuseUpgrade } from '../export/host-check.ts';
+import { refuseUpgrade } from '../browser/host-check.ts';
 
 /** What one `present` server allows its WebSockets; tests lower them to reach them quickly. */
 export interface SocketLimits {

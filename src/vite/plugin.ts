@@ -6,7 +6,7 @@ import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
 import { DeckRoot } from '../node/deck-root.ts';
-import { assetHeaders } from '../export/serve.ts';
+import { assetHeaders } from '../browser/serve.ts';
 import type { DevAccess } from './access.ts';
 import { layOutDiagrams } from './diagrams-off-thread.ts';
 import type { DevStatus } from './status.ts';

@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { createLogger, type Logger, type Plugin } from 'vite';
-import { originAllowed, refuseUpgrade } from '../export/host-check.ts';
+import { originAllowed, refuseUpgrade } from '../browser/host-check.ts';
 
 // Vite's own: hot reload, and the ping its client sends to see whether the server is back.
 const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);

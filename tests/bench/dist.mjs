@@ -32,7 +32,7 @@ function weigh(paths) {
  * requested before Reveal marked itself ready (slide 1 shown); the lazy speaker-notes chunk comes later.
  */
 export async function measureDist(browser, dist) {
-  const { serveStatic } = await import(join(ROOT, 'lib/export/serve.js'));
+  const { serveStatic } = await import(join(ROOT, 'lib/browser/serve.js'));
   const server = await serveStatic(dist, 0);
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {

@@ -82,7 +82,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     // it through process.exit so the profile is written.
     const { spawn } = await import('node:child_process');
     writeDeck(deck, Number(size ?? 300));
-    const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+    const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const port = await freePort();
@@ -118,7 +118,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     print(`compile ${size ?? 1000} slides ×3`, summarise(profile));
   } else if (mode === 'dev') {
     const files = writeDeck(deck, Number(size ?? 300));
-    const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+    const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const session = new Session();

@@ -109,7 +109,7 @@ const results = {
 
 let browser;
 try {
-  const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+  const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
   const needsBrowser = !skip.has('dev') || !skip.has('dist') || !skip.has('talk');
   browser = needsBrowser ? await launchBrowser() : undefined;
 

@@ -10,7 +10,7 @@ import { median } from './stats.mjs';
 /** The browser `chokepoint pdf` picks on this machine (the same search as the export). */
 async function ourBrowser() {
   try {
-    const { findBrowser } = await import(join(ROOT, 'lib', 'export', 'browser.js'));
+    const { findBrowser } = await import(join(ROOT, 'lib', 'browser', 'browser.js'));
     return findBrowser();
   } catch {
     return null;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type JSZip from 'jszip';
 import { exportPdf } from '../../src/export/pdf.ts';
 import { exportPptx } from '../../src/export/pptx/export.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 import { openPptx, part, textOf } from './pptx-tools.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportInitScript, waitForPrintView } from '../../src/export/ready.ts';
+import { exportInitScript, waitForPrintView } from '../../src/browser/ready.ts';
 import { launchBrowser, type Browser } from './helpers.ts';
 
 // A page whose theme stylesheet arrives well after parsing ends, with a web font in it: the order a slow

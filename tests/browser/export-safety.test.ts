@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, st
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { tempDir } from './helpers.ts';
 
 // Issue 13, export side: an export never destroys what it did not write, refuses what it cannot render,

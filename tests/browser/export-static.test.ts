@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/compile/types.ts';
 import { runPdf } from '../../src/export/command.ts';
 import { compileInput } from '../../src/node/compile.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { staticPrint } from '../../src/export/static-print.ts';
 import { pdfOutline, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPdf } from '../../src/export/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { edgeArtefacts, overprintedWords, pdfFontTypes, pdfInfo, pdfOutlineTree, pdfPages } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 

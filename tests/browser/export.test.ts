@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { pagesWithImages, pdfFonts, pdfInfo, pdfOutline, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 

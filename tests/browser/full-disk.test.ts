@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPng } from '../../src/export/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { runCli, tempDir } from '../unit/helpers.ts';
 
 // A real full disk: a 200 KiB tmpfs (root only). The basic deck builds to ~330 KiB; its four PNGs take ~140 KiB.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/export/browser.ts';
-import { serveStatic, type StaticServer } from '../../src/export/serve.ts';
+import { launchBrowser } from '../../src/browser/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
 import { buildDeck } from '../../src/node/build.ts';
 import { tempDir } from '../unit/helpers.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPng, type ExportFlags } from '../../src/export/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { tempDir } from './helpers.ts';
 
 // Issue 20 item 11: `png --out` must not replace a file of the author's that is named like a slide image,

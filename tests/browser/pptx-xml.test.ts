@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { runPptx } from '../../src/export/pptx/command.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { xmlProblem } from '../../src/export/pptx/xml-text.ts';
 import { tempDir } from './helpers.ts';
 import { openPptx, part } from './pptx-tools.ts';

@@ -6,7 +6,7 @@ import type JSZip from 'jszip';
 import { runPdf } from '../../src/export/command.ts';
 import { runPptx } from '../../src/export/pptx/command.ts';
 import { exportPptx, type PptxResult } from '../../src/export/pptx/export.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { pdfInfo, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';
 import { chartSheet, openPptx, part, readCsv, slideNumbers, textOf, which } from './pptx-tools.ts';

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { serveStatic } from '../../src/export/serve.ts';
+import { serveStatic } from '../../src/browser/serve.ts';
 import { buildAndServe, launchBrowser, tempDir, type Browser, type Page } from './helpers.ts';
 
 // reveal-md's defaults: the separators it hands to reveal.js's markdown plugin.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/export/serve.ts';
+import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
 import { buildDeck } from '../../src/node/build.ts';
 import { startPresentServer, type PresentServer } from '../../src/present/server.ts';
 import { startDevServer } from '../../src/vite/server.ts';

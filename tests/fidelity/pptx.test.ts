@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPng } from '../../src/export/png.ts';
 import { exportPptx } from '../../src/export/pptx/export.ts';
-import { silentProgress } from '../../src/export/progress.ts';
+import { silentProgress } from '../../src/browser/progress.ts';
 import { tempDir } from '../browser/helpers.ts';
 import { openPptx, part, which } from '../browser/pptx-tools.ts';
 import {

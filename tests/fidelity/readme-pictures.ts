@@ -92,7 +92,7 @@ export async function renderPictures(outDir: string, pictures: readonly Picture[
         if (i < 0) throw new Error(`${p.file}: no slide of ${deck} has a title matching ${p.title}`);
         return i;
       };
-      const server = await (await import('../../src/export/serve.ts')).serveStatic(built.dir);
+      const server = await (await import('../../src/browser/serve.ts')).serveStatic(built.dir);
       const page = await render.openView(browser, server.url, built);
       try {
         for (const p of mine.filter((x) => (x.kind ?? 'slide') === 'slide')) {

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../../compile/errors.ts';
 import { displayPath } from '../../node/display-path.ts';
-import { BrowserError } from '../browser-errors.ts';
+import { BrowserError } from '../../browser/browser-errors.ts';
 import { foreignOutProblem } from '../out-guard.ts';
-import { stderrProgress, type Progress } from '../progress.ts';
+import { stderrProgress, type Progress } from '../../browser/progress.ts';
 import { exportPptx, type PptxResult } from './export.ts';
 
 type Out = { log: (s: string) => void; error: (s: string) => void };

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import type { DeckIssue } from '../../compile/errors.ts';
 import type { Deck } from '../../compile/types.ts';
-import { writeAtomic } from '../cleanup.ts';
+import { writeAtomic } from '../write-atomic.ts';
 import { deckFileProblem } from '../out-guard.ts';
-import type { Progress } from '../progress.ts';
-import { withSession, type SessionOptions } from '../session.ts';
+import type { Progress } from '../../browser/progress.ts';
+import { withSession, type SessionOptions } from '../../browser/session.ts';
 import { Pptx, type Slide } from './pptxgen.ts';
 import { addNativeChart, decodeChart, extraSelectors } from './chart.ts';
 import { installHelpers } from './page-helpers.ts';

@@ -12,7 +12,7 @@ import { median } from '../stats.mjs';
 const [other, slides = '300', rounds = '3'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-ab-'));
 const files = writeDeck(join(dir, 'deck'), Number(slides));
-const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
 const browser = await launchBrowser();
 const all = { this: [], other: [] };
 await measureDev(browser, join(dir, 'deck'), files[0], 1, 0); // warm-up

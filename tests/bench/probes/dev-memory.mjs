@@ -1,5 +1,5 @@
 // Probe: where the dev server's memory goes, step by step (run with --expose-gc): node tests/bench/probes/dev-memory.mjs DECK
-const { launchBrowser } = await import('/work/main/lib/export/browser.js');
+const { launchBrowser } = await import('/work/main/lib/browser/browser.js');
 const mu = (label) => { const m = process.memoryUsage(); console.log(label.padEnd(28), 'rss', Math.round(m.rss / 1048576), 'heapUsed', Math.round(m.heapUsed / 1048576), 'heapTotal', Math.round(m.heapTotal / 1048576), 'external', Math.round(m.external / 1048576), 'arrayBuffers', Math.round(m.arrayBuffers / 1048576)); };
 mu('start');
 const b = await launchBrowser();

@@ -16,7 +16,7 @@ import { freePort } from '../proc.mjs';
 const [slides = '300', updates = '5', cli = CLI] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-hot-'));
 const files = writeDeck(join(dir, 'deck'), Number(slides));
-const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
+const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 const port = await freePort();

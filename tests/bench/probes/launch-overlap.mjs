@@ -10,10 +10,10 @@ import { ROOT } from '../build.mjs';
 const child = process.argv[2] === '--child' ? process.argv[3] : null;
 if (child) {
   const t0 = performance.now();
-  // lib/export/browser.js imports playwright-core: the raw variant must not load it.
+  // lib/browser/browser.js imports playwright-core: the raw variant must not load it.
   const { CHROMIUM_ARGS, findBrowser } = child === 'raw-cdp-pipe'
     ? { CHROMIUM_ARGS: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--mute-audio', '--font-render-hinting=none'], findBrowser: () => process.env.CHROME_PATH ?? '/usr/bin/chromium' }
-    : await import(join(ROOT, 'lib/export/browser.js'));
+    : await import(join(ROOT, 'lib/browser/browser.js'));
   let browser;
   if (child === 'import-then-launch') {
     const { chromium } = await import('playwright-core');

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
 import { summarise } from '../profile.mjs';
 
-const { launchBrowser } = await import(join(ROOT, 'lib/export/browser.js'));
-const { serveStatic } = await import(join(ROOT, 'lib/export/serve.js'));
+const { launchBrowser } = await import(join(ROOT, 'lib/browser/browser.js'));
+const { serveStatic } = await import(join(ROOT, 'lib/browser/serve.js'));
 const dist = process.argv[2];
 const server = await serveStatic(dist, 0);
 const browser = await launchBrowser();
@@ -39,7 +39,7 @@ await server.close();
 
 // The steps `chokepoint pdf` takes after the page loads (src/export/pdf.ts), timed one by one.
 {
-  const { exportInitScript, waitForPrintView, waitForAssets } = await import(join(ROOT, 'lib/export/ready.js'));
+  const { exportInitScript, waitForPrintView, waitForAssets } = await import(join(ROOT, 'lib/browser/ready.js'));
   const { layoutPrintPages, PRINT_LAYOUT_CSS } = await import(join(ROOT, 'lib/export/print-layout.js'));
   const b = await launchBrowser();
   const srv = await serveStatic(dist, 0);

@@ -1,8 +1,8 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser, systemBrowserPaths } from '../../../src/export/browser.ts';
-import { NoBrowserError } from '../../../src/export/browser-errors.ts';
+import { findBrowser, systemBrowserPaths } from '../../../src/browser/browser.ts';
+import { NoBrowserError } from '../../../src/browser/browser-errors.ts';
 import { tempDir } from '../helpers.ts';
 
 const tmp = tempDir('chokepoint-find-');

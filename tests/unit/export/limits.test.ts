@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { Cleanup } from '../../../src/export/cleanup.ts';
+import { Cleanup } from '../../../src/browser/cleanup.ts';
 import { PNG_MANIFEST, recordedPngs, replacePngs } from '../../../src/export/png-manifest.ts';
-import { heartbeat, type Progress } from '../../../src/export/progress.ts';
-import { removeStaleTemp } from '../../../src/export/temp.ts';
+import { heartbeat, type Progress } from '../../../src/browser/progress.ts';
+import { removeStaleTemp } from '../../../src/browser/temp.ts';
 import { tempDir } from '../helpers.ts';
 
 const tmp = tempDir('chokepoint-limits-');

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../../src/export/serve.ts';
+import { serveStatic, type StaticServer } from '../../../src/browser/serve.ts';
 import { runCli, tempDir } from '../helpers.ts';
 
 // `preview`'s static server (sirv behind a gate): only regular files inside the folder, never a crash.

@@ -26,14 +26,14 @@ describe('the import graph of src/', () => {
       return deps.map(rel).filter((d) => d.startsWith('src/export/')).map((d) => `${from} -> ${d}`);
     });
     const known = [
-      'src/check/command.ts -> src/export/browser-errors.ts',
-      'src/check/run.ts -> src/export/browser.ts',
-      'src/check/run.ts -> src/export/cleanup.ts',
-      'src/check/run.ts -> src/export/serve.ts',
-      'src/check/run.ts -> src/export/temp.ts',
+      'src/check/command.ts -> src/browser/browser-errors.ts',
+      'src/check/run.ts -> src/browser/browser.ts',
+      'src/check/run.ts -> src/browser/cleanup.ts',
+      'src/check/run.ts -> src/browser/serve.ts',
+      'src/check/run.ts -> src/browser/temp.ts',
       'src/cli.ts -> src/export/command.ts',
       'src/cli.ts -> src/export/pptx/command.ts',
-      'src/cli.ts -> src/export/serve.ts',
+      'src/cli.ts -> src/browser/serve.ts',
     ];
     expect([...new Set(into)].filter((edge) => !known.includes(edge))).toEqual([]);
   });

@@ -18,12 +18,16 @@ export interface Session {
   context: BrowserContext;
   /** A blank page at the deck's size, opened while the deck was building. */
   page: Page;
+  /** The built deck's folder (served at `url`). */
+  outDir: string;
 }
 
 /** The deck to open, and the folders outside it that it may read (`--allow-dir`). */
 export interface SessionOptions {
   input: string;
   allowDirs?: readonly string[];
+  /** Names the temp folder, so a stale one is recognised by kind (default `export`). */
+  purpose?: 'export' | 'check';
 }
 
 /** The deck failed to compile: its issues, for the CLI to print as `file:line: message`. */
@@ -36,10 +40,10 @@ export interface SessionFailure {
  * Build, browser start and a first page happen in parallel (each takes a moment); `cleanup` undoes all of it.
  * Throws NoBrowserError when there is no browser and the deck itself is fine.
  */
-export async function openSession({ input, allowDirs = [] }: SessionOptions, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
+export async function openSession({ input, allowDirs = [], purpose = 'export' }: SessionOptions, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
   progress.phase(`building ${input}`);
   removeStaleTemp();
-  const tmp = makeTempDir('export');
+  const tmp = makeTempDir(purpose);
   let closed = false;
   cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // The build starts first, on its own thread; Playwright loads here meanwhile and starts Chromium, so the
@@ -63,7 +67,7 @@ export async function openSession({ input, allowDirs = [] }: SessionOptions, cle
   const context = await launching;
   const page = context.pages()[0] ?? await context.newPage();
   await page.setViewportSize({ width: built.deck.meta.width, height: built.deck.meta.height });
-  return { deck: built.deck, url: server.url, context, page };
+  return { deck: built.deck, url: server.url, context, page, outDir: built.outDir };
 }
 
 /** Narrows a session result to the failure case. */
