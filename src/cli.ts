@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { formatIssue, type DeckIssue } from './compile/errors.ts';
+import { formatIssue } from './compile/errors.ts';
+import { kib, plural, printIssues, type Out } from './commands/terminal.ts';
 import { displayPath } from './node/display-path.ts';
 import { packageRoot } from './node/paths.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -45,7 +46,6 @@ Options:
 
 Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
 
-type Out = { log: (s: string) => void; error: (s: string) => void };
 const OPTIONS = {
   out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
   notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
@@ -81,13 +81,13 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 
   switch (command) {
     case 'build': {
-      if (values['single-file']) return (await import('./node/single-file-command.ts')).runSingleFile(input, values.out, out, allow);
+      if (values['single-file']) return (await import('./commands/single-file.ts')).runSingleFile(input, values.out, out, allow);
       const started = performance.now();
       const outDir = values.out ?? 'dist';
       const { buildDeck } = await import('./node/build.ts');
       const { withInterrupt } = await import('./node/interrupt.ts');
       const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal, allowDirs: allow }));
-      report(result.deck.issues, out);
+      printIssues(result.deck.issues, out);
       if (status) return status;
       if (!result.ok) return 1;
       const secs = ((performance.now() - started) / 1000).toFixed(2);
@@ -125,17 +125,17 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     case 'present': {
       const maxViewers = values['max-viewers'] === undefined ? undefined : Number(values['max-viewers']);
       if (maxViewers !== undefined && !(Number.isInteger(maxViewers) && maxViewers >= 1 && maxViewers <= 100_000)) return out.error(`chokepoint: --max-viewers must be a whole number from 1 to 100000, not \`${values['max-viewers']}\``), 2;
-      const { runPresent, stopOnSignal } = await import('./present/command.ts');
+      const { runPresent, stopOnSignal } = await import('./commands/present.ts');
       const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow, maxViewers }, out);
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }
     case 'pdf': {
-      const { runPdf } = await import('./export/command.ts');
+      const { runPdf } = await import('./commands/export.ts');
       return runPdf(input, { ...values, allowDirs: allow }, out);
     }
     case 'png': {
-      const { runPng } = await import('./export/command.ts');
+      const { runPng } = await import('./commands/export.ts');
       return runPng(input, { ...values, allowDirs: allow }, out);
     }
     case 'new': {
@@ -147,11 +147,11 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return 0;
     }
     case 'pptx': {
-      const { runPptx } = await import('./export/pptx/command.ts');
+      const { runPptx } = await import('./commands/pptx.ts');
       return runPptx(input, { ...values, allowDirs: allow }, out);
     }
     case 'check': {
-      const { runCheck } = await import('./check/command.ts');
+      const { runCheck } = await import('./commands/check.ts');
       return runCheck(input, { json: values.json, allowDirs: allow }, out);
     }
     default:
@@ -160,16 +160,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   }
 }
 
-function report(issues: DeckIssue[], out: Out): void {
-  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
-}
-
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
 const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const isDirectory = (path: string) => {
   try { return statSync(path).isDirectory(); } catch { return false; }
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

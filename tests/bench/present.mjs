@@ -6,7 +6,7 @@ import { ROOT } from './build.mjs';
 
 /** Sync latency over `moves` key presses (median, p90, max ms) and the single file's bytes for `dir`. */
 export async function measurePresent(browser, dir, tmp, moves = 20) {
-  const { runPresent } = await import(join(ROOT, 'lib/present/command.js'));
+  const { runPresent } = await import(join(ROOT, 'lib/commands/present.js'));
   const { buildSingleFile } = await import(join(ROOT, 'lib/node/single-file.js'));
   const started = performance.now();
   const single = await buildSingleFile(dir, join(tmp, 'single.html'));

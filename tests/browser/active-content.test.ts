@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeck } from '../../src/check/run.ts';
-import { runPresent, type Presenting } from '../../src/present/command.ts';
+import { runPresent, type Presenting } from '../../src/commands/present.ts';
 import { launchBrowser, tempDir, type Browser } from './helpers.ts';
 
 // An SVG that, if its script ran as a document in a frame, would read the presenter's address (the token),

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
+import { runPdf, runPng, type ExportFlags } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { tempDir } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPdf } from '../../src/export/command.ts';
+import { runPdf } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { pdfInfo } from './export-tools.ts';
 import { tempDir } from './helpers.ts';

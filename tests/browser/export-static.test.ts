@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/compile/types.ts';
-import { runPdf } from '../../src/export/command.ts';
+import { runPdf } from '../../src/commands/export.ts';
 import { compileInput } from '../../src/node/compile.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { staticPrint } from '../../src/export/static-print.ts';

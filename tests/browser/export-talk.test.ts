@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPdf } from '../../src/export/command.ts';
+import { runPdf } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { edgeArtefacts, overprintedWords, pdfFontTypes, pdfInfo, pdfOutlineTree, pdfPages } from './export-tools.ts';
 import { tempDir } from './helpers.ts';

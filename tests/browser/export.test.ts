@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPdf, runPng, type ExportFlags } from '../../src/export/command.ts';
+import { runPdf, runPng, type ExportFlags } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { pagesWithImages, pdfFonts, pdfInfo, pdfOutline, pdfText } from './export-tools.ts';
 import { tempDir } from './helpers.ts';

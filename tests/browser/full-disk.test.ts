@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPng } from '../../src/export/command.ts';
+import { runPng } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { runCli, tempDir } from '../unit/helpers.ts';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPng, type ExportFlags } from '../../src/export/command.ts';
+import { runPng, type ExportFlags } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { tempDir } from './helpers.ts';
 

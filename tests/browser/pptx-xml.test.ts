@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { runPptx } from '../../src/export/pptx/command.ts';
+import { runPptx } from '../../src/commands/pptx.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { xmlProblem } from '../../src/export/pptx/xml-text.ts';
 import { tempDir } from './helpers.ts';

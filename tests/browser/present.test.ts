@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { runPresent, type Presenting } from '../../src/present/command.ts';
+import { runPresent, type Presenting } from '../../src/commands/present.ts';
 import { rawExchange, statusOf } from '../unit/present/raw.ts';
 import { launchBrowser, type Browser, type Page } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPdf, type ExportFlags } from '../../src/export/command.ts';
+import { runPdf, type ExportFlags } from '../../src/commands/export.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
 import { pdfInfo, pdfPages } from './export-tools.ts';
 import { buildAndServe, launchBrowser, openDeck, tempDir, type Browser, type Page } from './helpers.ts';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckFileProblem } from '../../../src/export/out-guard.ts';
-import { runPptx } from '../../../src/export/pptx/command.ts';
+import { runPptx } from '../../../src/commands/pptx.ts';
 import { tempDir } from '../helpers.ts';
 
 const capture = () => {

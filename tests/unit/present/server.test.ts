@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { startPresentServer, type PresentServer } from '../../../src/present/server.ts';
 import { DEFAULT_LIMITS } from '../../../src/present/sockets.ts';
-import { runPresent } from '../../../src/present/command.ts';
+import { runPresent } from '../../../src/commands/present.ts';
 import { tempDir } from '../helpers.ts';
 import { rawExchange, statusOf } from './raw.ts';
 

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatIssue } from '../../compile/errors.ts';
-import { displayPath } from '../../node/display-path.ts';
-import { BrowserError } from '../../browser/browser-errors.ts';
-import { foreignOutProblem } from '../out-guard.ts';
-import { stderrProgress, type Progress } from '../../browser/progress.ts';
-import { exportPptx, type PptxResult } from './export.ts';
+import { formatIssue } from '../compile/errors.ts';
+import { displayPath } from '../node/display-path.ts';
+import { BrowserError } from '../browser/browser-errors.ts';
+import { foreignOutProblem } from '../export/out-guard.ts';
+import { stderrProgress, type Progress } from '../browser/progress.ts';
+import { exportPptx, type PptxResult } from '../export/pptx/export.ts';
+import { kib, printIssues, secs, type Out } from './terminal.ts';
 
-type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint pptx`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
 export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean; allowDirs?: readonly string[] }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
@@ -34,9 +34,9 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
     return 1;
   }
   const issues = result.ok ? result.deck.issues : result.issues;
-  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+  printIssues(issues, out);
   if (!result.ok) return 1;
   const pictures = result.pictures ? `, ${result.pictures} picture${result.pictures === 1 ? '' : 's'}` : '';
-  out.log(`Wrote ${displayPath(file)}: ${result.slides} slides, ${result.charts} native chart${result.charts === 1 ? '' : 's'}${pictures}, ${result.bytes} bytes (${(result.bytes / 1024).toFixed(1)} KiB) in ${result.seconds.toFixed(2)} s`);
+  out.log(`Wrote ${displayPath(file)}: ${result.slides} slides, ${result.charts} native chart${result.charts === 1 ? '' : 's'}${pictures}, ${result.bytes} bytes (${kib(result.bytes)}) in ${secs(result.seconds)}`);
   return 0;
 }

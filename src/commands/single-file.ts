@@ -1,11 +1,11 @@
 import { formatIssue } from '../compile/errors.ts';
-import { withInterrupt } from './interrupt.ts';
-import { displayPath } from './display-path.ts';
-import { buildSingleFile, type SingleFileResult } from './single-file.ts';
-import { errorCode, writeIssue } from './write-error.ts';
+import { withInterrupt } from '../node/interrupt.ts';
+import { displayPath } from '../node/display-path.ts';
+import { buildSingleFile, type SingleFileResult } from '../node/single-file.ts';
+import { errorCode, writeIssue } from '../node/write-error.ts';
 import { tmpdir } from 'node:os';
+import { printIssues, type Out } from './terminal.ts';
 
-type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** `chokepoint build --single-file [--out deck.html]`: prints the issues, then the file and its size. */
 export async function runSingleFile(input: string, outFile = 'deck.html', out: Out, allowDirs: readonly string[] = []): Promise<number> {
@@ -20,7 +20,7 @@ export async function runSingleFile(input: string, outFile = 'deck.html', out: O
     out.error(formatIssue(writeIssue(tmpdir(), e, 'the temporary build')));
     return 1;
   }
-  for (const issue of result.deck.issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+  printIssues(result.deck.issues, out);
   if (status) {
     out.error(`${displayPath(outFile)}: the build was interrupted; nothing was written`);
     return status;

@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatIssue, type DeckIssue } from '../compile/errors.ts';
+import { formatIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/display-path.ts';
 import { BrowserError } from '../browser/browser-errors.ts';
-import { foreignOutProblem } from './out-guard.ts';
-import { exportPdf, type ExportResult } from './pdf.ts';
-import { exportPng } from './png.ts';
-import { otherDeckProblem } from './png-guard.ts';
+import { foreignOutProblem } from '../export/out-guard.ts';
+import { exportPdf, type ExportResult } from '../export/pdf.ts';
+import { exportPng } from '../export/png.ts';
+import { otherDeckProblem } from '../export/png-guard.ts';
 import { stderrProgress, type Progress } from '../browser/progress.ts';
+import { kib, printIssues, secs, type Out } from './terminal.ts';
 
-type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** The CLI flags the export commands read. */
 export interface ExportFlags {
@@ -72,15 +72,8 @@ async function finish(run: () => Promise<ExportResult>, out: Out, done: (r: Extr
     else out.error(`chokepoint: export failed: ${(e as Error).message}`);
     return 1;
   }
-  report(result.ok ? result.deck.issues : result.issues, out);
+  printIssues(result.ok ? result.deck.issues : result.issues, out);
   if (!result.ok) return 1;
   out.log(done(result));
   return 0;
 }
-
-function report(issues: DeckIssue[], out: Out): void {
-  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
-}
-
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const secs = (s: number) => `${s.toFixed(2)} s`;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { formatIssue } from '../compile/errors.ts';
 import { buildDeck } from '../node/build.ts';
 import { displayPath } from '../node/display-path.ts';
-import { startPresentServer, type PresentServer } from './server.ts';
+import { startPresentServer, type PresentServer } from '../present/server.ts';
+import { printIssues, type Out } from './terminal.ts';
 
-type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** A running `chokepoint present`: the server, and how to stop it (what Ctrl+C does). */
 export interface Presenting extends PresentServer {
@@ -22,7 +22,7 @@ export async function runPresent(input: string, options: { port?: number; host?:
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-present-'));
   const dist = join(tmp, 'dist');
   const result = await buildDeck(input, dist, { allowDirs: options.allowDirs });
-  for (const issue of result.deck.issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+  printIssues(result.deck.issues, out);
   if (!result.ok) {
     rmSync(tmp, { recursive: true, force: true });
     return { code: 1 };

@@ -1,0 +1,16 @@
+import { formatIssue, type DeckIssue } from '../compile/errors.ts';
+
+/** Where a command writes: `console`, or a recorder in tests. */
+export type Out = { log: (s: string) => void; error: (s: string) => void };
+
+/** Exit statuses every command shares (the usage text's "Exit status" line). */
+export const EXIT = { done: 0, failed: 1, usage: 2 } as const;
+
+/** Prints each issue as `file:line: message`: errors on stderr, warnings on stdout. */
+export function printIssues(issues: readonly DeckIssue[], out: Out): void {
+  for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
+}
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+export const secs = (s: number) => `${s.toFixed(2)} s`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
