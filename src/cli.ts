@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { formatIssue } from './compile/errors.ts';
-import { kib, plural, printIssues, type Out } from './commands/terminal.ts';
-import { displayPath } from './node/display-path.ts';
+import type { Out } from './commands/terminal.ts';
 import { packageRoot } from './node/paths.ts';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const USAGE = `Usage: chokepoint <command> [input] [options]
@@ -82,45 +80,13 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   switch (command) {
     case 'build': {
       if (values['single-file']) return (await import('./commands/single-file.ts')).runSingleFile(input, values.out, out, allow);
-      const started = performance.now();
-      const outDir = values.out ?? 'dist';
-      const { buildDeck } = await import('./node/build.ts');
-      const { withInterrupt } = await import('./node/interrupt.ts');
-      const { value: result, status } = await withInterrupt((signal) => buildDeck(input, outDir, { signal, allowDirs: allow }));
-      printIssues(result.deck.issues, out);
-      if (status) return status;
-      if (!result.ok) return 1;
-      const secs = ((performance.now() - started) / 1000).toFixed(2);
-      out.log(`Built ${plural(result.deck.slides.length, 'slide')} into ${displayPath(outDir)}/ (${result.files} files, ${kib(result.bytes)}) in ${secs} s`);
-      return 0;
+      return (await import('./commands/build.ts')).runBuild(input, values.out ?? 'dist', out, allow);
     }
     case 'dev': {
-      const { startDevServer, listeningLines } = await import('./vite/server.ts');
-      const server = await startDevServer({ input, port, host: values.host, allowHosts, allowDirs: allow }).catch((e: Error) => e);
-      if (server instanceof Error) return out.error(`chokepoint: the dev server did not start (${values.host ?? 'localhost'}:${port ?? 5173}): ${server.message.split('\n')[0]}`), 1;
-      const [url, ...more] = listeningLines(server, port);
-      out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
-      for (const line of more) out.log(line);
-      return 0;
+      return (await import('./commands/dev.ts')).runDev(input, { port, host: values.host, allowHosts, allowDirs: allow }, out);
     }
     case 'preview': {
-      if (!existsSync(join(input, 'index.html'))) {
-        out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', code: 'no-build', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
-        return 1;
-      }
-      const { listenProblem, serveStatic } = await import('./browser/serve.ts');
-      const host = values.host ?? '127.0.0.1';
-      let served;
-      try {
-        served = await serveStatic(input, port ?? 4173, host, allowHosts);
-      } catch (e) {
-        const problem = listenProblem(e, host, port ?? 4173);
-        if (!problem) throw e;
-        out.error(`chokepoint: ${problem.message}\n  hint: ${problem.hint}`);
-        return 1;
-      }
-      out.log(`Serving ${displayPath(input)} at ${served.url}  (Ctrl+C to stop)`);
-      return 0;
+      return (await import('./commands/preview.ts')).runPreview(input, { port, host: values.host, allowHosts }, out);
     }
     case 'present': {
       const maxViewers = values['max-viewers'] === undefined ? undefined : Number(values['max-viewers']);
@@ -140,11 +106,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'new': {
       if (positionals.length < 2) return out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2;
-      const { scaffoldDeck } = await import('./new/scaffold.ts');
-      const made = scaffoldDeck(input);
-      if ('issue' in made) return out.error(formatIssue(made.issue)), 1;
-      out.log(`Wrote a starter deck: ${made.files.join(', ')}\nNext: npx chokepoint dev ${displayPath(input)}   (then edit ${displayPath(input)}/deck.md)\n      npx chokepoint check ${displayPath(input)}   (before you present)`);
-      return 0;
+      return (await import('./commands/new.ts')).runNew(input, out);
     }
     case 'pptx': {
       const { runPptx } = await import('./commands/pptx.ts');

@@ -3,9 +3,6 @@ import { formatIssue, type DeckIssue } from '../compile/errors.ts';
 /** Where a command writes: `console`, or a recorder in tests. */
 export type Out = { log: (s: string) => void; error: (s: string) => void };
 
-/** Exit statuses every command shares (the usage text's "Exit status" line). */
-export const EXIT = { done: 0, failed: 1, usage: 2 } as const;
-
 /** Prints each issue as `file:line: message`: errors on stderr, warnings on stdout. */
 export function printIssues(issues: readonly DeckIssue[], out: Out): void {
   for (const issue of issues) (issue.severity === 'error' ? out.error : out.log)(formatIssue(issue));
