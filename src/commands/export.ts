@@ -1,14 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/display-path.ts';
-import { BrowserError } from '../browser/browser-errors.ts';
-import { foreignOutProblem } from '../export/out-guard.ts';
 import { exportPdf, type ExportResult } from '../export/pdf.ts';
 import { exportPng } from '../export/png.ts';
 import { otherDeckProblem } from '../export/png-guard.ts';
 import { stderrProgress, type Progress } from '../browser/progress.ts';
+import { exportFailure, outFileRefusal } from './out-file.ts';
 import { kib, printIssues, secs, type Out } from './terminal.ts';
-
 
 /** The CLI flags the export commands read. */
 export interface ExportFlags {
@@ -29,15 +27,8 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     return 2;
   }
   const file = flags.out ?? 'deck.pdf';
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    out.error(`chokepoint: --out ${file} is a folder; give the PDF's file name, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.pdf`)}`);
-    return 2;
-  }
-  const clash = flags.force ? undefined : foreignOutProblem(file, 'pdf', input);
-  if (clash) {
-    out.error(formatIssue(clash));
-    return 1;
-  }
+  const refused = outFileRefusal(file, 'pdf', input, flags.force, out);
+  if (refused !== undefined) return refused;
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
   return finish(() => exportPdf({ input, allowDirs: flags.allowDirs, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
     (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
@@ -68,9 +59,7 @@ async function finish(run: () => Promise<ExportResult>, out: Out, done: (r: Extr
   try {
     result = await run();
   } catch (e) {
-    if (e instanceof BrowserError) out.error(`chokepoint: ${e.message}`);
-    else out.error(`chokepoint: export failed: ${(e as Error).message}`);
-    return 1;
+    return exportFailure(e, out);
   }
   printIssues(result.ok ? result.deck.issues : result.issues, out);
   if (!result.ok) return 1;

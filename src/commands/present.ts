@@ -7,7 +7,6 @@ import { displayPath } from '../node/display-path.ts';
 import { startPresentServer, type PresentServer } from '../present/server.ts';
 import { printIssues, type Out } from './terminal.ts';
 
-
 /** A running `chokepoint present`: the server, and how to stop it (what Ctrl+C does). */
 export interface Presenting extends PresentServer {
   stop(): Promise<void>;

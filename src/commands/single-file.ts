@@ -6,7 +6,6 @@ import { errorCode, writeIssue } from '../node/write-error.ts';
 import { tmpdir } from 'node:os';
 import { printIssues, type Out } from './terminal.ts';
 
-
 /** `chokepoint build --single-file [--out deck.html]`: prints the issues, then the file and its size. */
 export async function runSingleFile(input: string, outFile = 'deck.html', out: Out, allowDirs: readonly string[] = []): Promise<number> {
   const started = performance.now();
