@@ -18,7 +18,9 @@ const newestSource = (dir) => {
 const checkout = existsSync(new URL('../tsconfig.node.json', import.meta.url)) && existsSync(new URL('../src', import.meta.url));
 const stale = () => !existsSync(cli) || newestSource(fileURLToPath(new URL('../src', import.meta.url))) > statSync(cli).mtimeMs;
 if (checkout && stale()) {
-  console.error(existsSync(cli) ? 'chokepoint: src/ changed since lib/ was compiled: compiling lib/…' : 'chokepoint: compiling lib/ (first run in a checkout)…');
+  console.error(
+    existsSync(cli) ? 'chokepoint: src/ changed since lib/ was compiled: compiling lib/…' : 'chokepoint: compiling lib/ (first run in a checkout)…',
+  );
   spawnSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], { cwd: root, stdio: 'inherit' });
 }
 if (!existsSync(cli)) {

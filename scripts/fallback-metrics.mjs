@@ -5,7 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const ranges = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x2027], [0x2030, 0x203a], [0x2190, 0x2193]];
+const ranges = [
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x2010, 0x2027],
+  [0x2030, 0x203a],
+  [0x2190, 0x2193],
+];
 const extra = '€™−×÷≈≠≤≥±√∞∑∏∫∂∆πΩμαβγδλσθ′″⁰¹²³⁴⁵⁶⁷⁸⁹';
 const chars = [...new Set([...ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))), ...extra])].join('');
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });

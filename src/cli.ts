@@ -45,11 +45,20 @@ Options:
 Exit status: 0 done, 1 the deck has errors, 2 bad usage.`;
 
 const OPTIONS = {
-  out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-  notes: { type: 'boolean' }, handout: { type: 'boolean' }, fragments: { type: 'boolean' }, force: { type: 'boolean' },
-  json: { type: 'boolean' }, 'allow-host': { type: 'string', multiple: true }, 'allow-dir': { type: 'string', multiple: true }, 'single-file': { type: 'boolean' },
+  out: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  notes: { type: 'boolean' },
+  handout: { type: 'boolean' },
+  fragments: { type: 'boolean' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'allow-host': { type: 'string', multiple: true },
+  'allow-dir': { type: 'string', multiple: true },
+  'single-file': { type: 'boolean' },
   'max-viewers': { type: 'string' },
-  help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Runs one command; resolves with the exit status (long-running commands resolve once started). */
@@ -63,19 +72,21 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   }
   const { values, positionals } = parsed;
   const [command, input = command === 'preview' ? 'dist' : 'slides', ...extra] = positionals;
-  if (values.help || command === 'help') return out.log(USAGE), 0;
-  if (values.version) return out.log(packageVersion()), 0;
-  if (!command) return out.error(USAGE), 2;
-  if (extra.length > 0) return out.error(`chokepoint: unexpected argument \`${extra[0]}\`\n\n${USAGE}`), 2;
+  if (values.help || command === 'help') return (out.log(USAGE), 0);
+  if (values.version) return (out.log(packageVersion()), 0);
+  if (!command) return (out.error(USAGE), 2);
+  if (extra.length > 0) return (out.error(`chokepoint: unexpected argument \`${extra[0]}\`\n\n${USAGE}`), 2);
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return out.error(`chokepoint: --port must be a number from 0 to 65535, not \`${values.port}\``), 2;
-  if (values.out !== undefined && values.out.trim() === '') return out.error('chokepoint: --out is empty; give a path, e.g. --out dist'), 2;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+    return (out.error(`chokepoint: --port must be a number from 0 to 65535, not \`${values.port}\``), 2);
+  if (values.out !== undefined && values.out.trim() === '') return (out.error('chokepoint: --out is empty; give a path, e.g. --out dist'), 2);
   const allow = values['allow-dir'] ?? [];
   const notDir = allow.find((d) => !isDirectory(d));
-  if (notDir !== undefined) return out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2;
+  if (notDir !== undefined) return (out.error(`chokepoint: --allow-dir \`${notDir}\` is not a folder`), 2);
   const allowHosts = values['allow-host'] ?? [];
   const badHost = allowHosts.find((h) => !/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(h));
-  if (badHost !== undefined) return out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2;
+  if (badHost !== undefined)
+    return (out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2);
 
   switch (command) {
     case 'build': {
@@ -90,7 +101,8 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
     }
     case 'present': {
       const maxViewers = values['max-viewers'] === undefined ? undefined : Number(values['max-viewers']);
-      if (maxViewers !== undefined && !(Number.isInteger(maxViewers) && maxViewers >= 1 && maxViewers <= 100_000)) return out.error(`chokepoint: --max-viewers must be a whole number from 1 to 100000, not \`${values['max-viewers']}\``), 2;
+      if (maxViewers !== undefined && !(Number.isInteger(maxViewers) && maxViewers >= 1 && maxViewers <= 100_000))
+        return (out.error(`chokepoint: --max-viewers must be a whole number from 1 to 100000, not \`${values['max-viewers']}\``), 2);
       const { runPresent, stopOnSignal } = await import('./commands/present.ts');
       const { code, presenting } = await runPresent(input, { port, host: values.host, allowHosts, allowDirs: allow, maxViewers }, out);
       if (presenting) stopOnSignal(presenting, out);
@@ -105,7 +117,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return runPng(input, { ...values, allowDirs: allow }, out);
     }
     case 'new': {
-      if (positionals.length < 2) return out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2;
+      if (positionals.length < 2) return (out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2);
       return (await import('./commands/new.ts')).runNew(input, out);
     }
     case 'pptx': {
@@ -125,6 +137,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 const packageVersion = () => (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const isDirectory = (path: string) => {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 };
-

@@ -12,22 +12,43 @@ export { BrowserError, BrowserStartError, NoBrowserError } from './browser-error
  * while it starts), and the spare renderer kept ready for a next tab that an export never opens.
  */
 const DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
-  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
-  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'SpareRendererForSitePerProcess',
 ];
 /** As above for `--enable-features`: Playwright's two, and the network service inside the browser process (one process less). */
 const ENABLED_FEATURES = ['CDPScreenshotNewSurface', 'SkipListAccountsWithoutGaiaCookies', 'NetworkServiceInProcess2'];
 
 /** Chromium flags for running here: as root, headless, with no calls home, and as few processes as it needs. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
-  '--disable-extensions', '--mute-audio', '--font-render-hinting=none',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--mute-audio',
+  '--font-render-hinting=none',
   // No GPU is used (--disable-gpu): its process would only host the software compositor, which can run in the browser's.
   '--in-process-gpu',
-  `--disable-features=${DISABLED_FEATURES.join(',')}`, `--enable-features=${ENABLED_FEATURES.join(',')}`,
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  `--enable-features=${ENABLED_FEATURES.join(',')}`,
 ];
 
 /**
@@ -37,9 +58,15 @@ export const CHROMIUM_ARGS = [
  * /usr/bin wrapper is a shell that stays as the browser's parent.
  */
 const SYSTEM_PATHS = [
-  '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chrome-headless-shell',
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chrome-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
@@ -57,7 +84,13 @@ export function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
 /** The hard limit for a browser that shows signs of life but is slow to start (ms). */
 const SLOW_START_LIMIT = 120_000;
 
-const hasEntries = (dir: string) => { try { return readdirSync(dir).length > 0; } catch { return false; } };
+const hasEntries = (dir: string) => {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+};
 
 const runnable = (path: string) => {
   try {
@@ -101,9 +134,16 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, systemPaths = 
 /** Launches headless Chromium with the flags this machine needs; a failure is a plain {@link BrowserStartError}. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findBrowser();
-  return watch(executablePath, chromium.launch({
-    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  }));
+  return watch(
+    executablePath,
+    chromium.launch({
+      executablePath,
+      headless: true,
+      timeout: SLOW_START_LIMIT,
+      ...options,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    }),
+  );
 }
 
 /**
@@ -115,9 +155,18 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 export async function launchProfile(dir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
   const executablePath = findBrowser();
   // Chromium's own TMPDIR stays the system's: its singleton socket path must stay under 108 bytes.
-  return watch(executablePath, chromium.launchPersistentContext(dir, {
-    executablePath, headless: true, timeout: SLOW_START_LIMIT, ...options, viewport: null, args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-  }), dir);
+  return watch(
+    executablePath,
+    chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: true,
+      timeout: SLOW_START_LIMIT,
+      ...options,
+      viewport: null,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    }),
+    dir,
+  );
 }
 
 /** Waits for a launch, failing early when `profile` stays empty (nothing started), with plain errors either way. */
@@ -129,7 +178,8 @@ async function watch<T extends { close(): Promise<void> }>(executablePath: strin
     const started = performance.now();
     const look = () => {
       if (hasEntries(profile)) return;
-      if (performance.now() - started >= 4 * wait) fail(new BrowserStartError(executablePath, `no sign of a browser within ${Math.round((4 * wait) / 1000)} s`));
+      if (performance.now() - started >= 4 * wait)
+        fail(new BrowserStartError(executablePath, `no sign of a browser within ${Math.round((4 * wait) / 1000)} s`));
       else timer = setTimeout(look, 500);
     };
     timer = setTimeout(look, wait);
@@ -138,11 +188,18 @@ async function watch<T extends { close(): Promise<void> }>(executablePath: strin
     return await Promise.race([launching, lifeless]);
   } catch (e) {
     // A launch that still succeeds later must not leave a browser running.
-    launching.then((b) => b.close(), () => undefined);
+    launching.then(
+      (b) => b.close(),
+      () => undefined,
+    );
     if (e instanceof BrowserStartError) throw e;
     const text = (e as Error).message ?? String(e);
-    const why = /Timeout \d+ms exceeded/.test(text) ? `no answer within ${SLOW_START_LIMIT / 1000} s`
-      : text.split('\n')[0]!.replace(/^(browserType\.launch\w*|Error):\s*/, '').trim() || 'unknown error';
+    const why = /Timeout \d+ms exceeded/.test(text)
+      ? `no answer within ${SLOW_START_LIMIT / 1000} s`
+      : text
+          .split('\n')[0]!
+          .replace(/^(browserType\.launch\w*|Error):\s*/, '')
+          .trim() || 'unknown error';
     throw new BrowserStartError(executablePath, why.slice(0, 300));
   } finally {
     clearTimeout(timer);

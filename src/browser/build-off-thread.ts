@@ -5,7 +5,11 @@ import { DeckError, type DeckIssue } from '../compile/errors.ts';
 import type { BuildResult } from '../node/build.ts';
 
 /** What the build thread is asked to do. */
-export interface BuildJob { input: string; outDir: string; allowDirs: readonly string[] }
+export interface BuildJob {
+  input: string;
+  outDir: string;
+  allowDirs: readonly string[];
+}
 /** What it answers: the build's result, or what it threw. */
 export type BuildReply = { result: BuildResult } | { deckError: DeckIssue } | { error: string };
 

@@ -38,7 +38,9 @@ export class Cleanup {
       process.on(signal, handler);
       return [signal, handler] as const;
     });
-    const release = () => { for (const [signal, handler] of handlers) process.off(signal, handler); };
+    const release = () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
     return release;
   }
 }

@@ -9,9 +9,15 @@ export interface Progress {
 /** Progress on stderr: one line per phase; counters update in place on a terminal and are skipped elsewhere. */
 export function stderrProgress(command: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   let open = false;
-  const close = () => { if (open) stream.write('\n'); open = false; };
+  const close = () => {
+    if (open) stream.write('\n');
+    open = false;
+  };
   return {
-    phase(text) { close(); stream.write(`chokepoint ${command}: ${text}\n`); },
+    phase(text) {
+      close();
+      stream.write(`chokepoint ${command}: ${text}\n`);
+    },
     step(done, total, text) {
       if (!stream.isTTY) return;
       stream.write(`\r\x1b[2Kchokepoint ${command}: ${text} ${done}/${total}`);

@@ -13,34 +13,59 @@ export function exportInitScript(css: string, printView?: () => void): void {
   const unrendered = new CSSStyleSheet();
   unrendered.replaceSync('html { display: none !important; }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, unrendered];
-  const show = () => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== unrendered); };
-  const ready = () => { document.documentElement.dataset.exportPdfReady = ''; };
+  const show = () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== unrendered);
+  };
+  const ready = () => {
+    document.documentElement.dataset.exportPdfReady = '';
+  };
   document.addEventListener('readystatechange', () => {
     if (document.readyState !== 'interactive') return;
     document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
     const leaves = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section')).filter((s) => !s.querySelector('section'));
-    leaves.forEach((section, i) => { section.dataset.exportSlide = String(i); });
+    leaves.forEach((section, i) => {
+      section.dataset.exportSlide = String(i);
+    });
     // reveal's print view measures the page as it starts: it must be rendered by then.
     if (!printView) return show();
     // The page prints its slides itself: without its settings the runtime starts no reveal.
     document.getElementById('deck-config')?.remove();
     // Parsing can end before the theme's stylesheets arrive: the print view reads the computed page background.
-    const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')).filter((link) => !link.sheet)
-      .map((link) => new Promise((done) => { link.addEventListener('load', done); link.addEventListener('error', done); }));
+    const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]'))
+      .filter((link) => !link.sheet)
+      .map(
+        (link) =>
+          new Promise((done) => {
+            link.addEventListener('load', done);
+            link.addEventListener('error', done);
+          }),
+      );
     const settled = (work: Promise<unknown>) => Promise.race([work, new Promise((done) => setTimeout(done, 10_000))]);
-    void settled(Promise.all(sheets)).then(() => {
-      printView();
-      // Web fonts load when a layout first needs them, and their arrival lays every slide out again (~0.2 s at
-      // 300 slides). Loaded first (local files, a few ms each), the first layout is the last before page.pdf.
-      // The style update registers the stylesheets' @font-face rules in document.fonts.
-      getComputedStyle(document.documentElement).getPropertyValue('color');
-      const faces = Array.from(document.fonts).filter((face) => face.status === 'unloaded').map((face) => face.load().catch(() => undefined));
-      return settled(Promise.all(faces));
-    }).then(() => { show(); ready(); }, (error: unknown) => {
-      // Thrown outside the promise, so the export's page-error watch sees it and stops with the page's own message.
-      show();
-      setTimeout(() => { throw error; });
-    });
+    void settled(Promise.all(sheets))
+      .then(() => {
+        printView();
+        // Web fonts load when a layout first needs them, and their arrival lays every slide out again (~0.2 s at
+        // 300 slides). Loaded first (local files, a few ms each), the first layout is the last before page.pdf.
+        // The style update registers the stylesheets' @font-face rules in document.fonts.
+        getComputedStyle(document.documentElement).getPropertyValue('color');
+        const faces = Array.from(document.fonts)
+          .filter((face) => face.status === 'unloaded')
+          .map((face) => face.load().catch(() => undefined));
+        return settled(Promise.all(faces));
+      })
+      .then(
+        () => {
+          show();
+          ready();
+        },
+        (error: unknown) => {
+          // Thrown outside the promise, so the export's page-error watch sees it and stops with the page's own message.
+          show();
+          setTimeout(() => {
+            throw error;
+          });
+        },
+      );
   });
   window.addEventListener('pdf-ready', ready);
 }
@@ -55,7 +80,11 @@ export async function waitForAssets(page: Page, scope = 'body'): Promise<void> {
     const backgrounds = Array.from(document.querySelectorAll<HTMLElement>('.slide-background-content, .pdf-page'))
       .map((el) => /url\("?([^")]+)"?\)/.exec(el.style.backgroundImage)?.[1])
       .filter((src): src is string => Boolean(src))
-      .map((src) => Object.assign(new Image(), { src }).decode().catch(() => undefined));
+      .map((src) =>
+        Object.assign(new Image(), { src })
+          .decode()
+          .catch(() => undefined),
+      );
     await Promise.all([...images, ...backgrounds]);
     // Two frames: the first applies pending style changes, the second has painted them.
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -65,7 +94,9 @@ export async function waitForAssets(page: Page, scope = 'body'): Promise<void> {
 /** Waits for reveal's print layout (`pdf-ready`), failing early with the page's own error if it crashes. Fonts and images: {@link waitForAssets}. */
 export async function waitForPrintView(page: Page, timeout = 120_000): Promise<void> {
   let crash: ((e: Error) => void) | undefined;
-  const crashed = new Promise<never>((_, fail) => { crash = fail; });
+  const crashed = new Promise<never>((_, fail) => {
+    crash = fail;
+  });
   crashed.catch(() => undefined);
   const onError = (e: Error) => crash?.(new Error(`the deck failed in the browser: ${e.message}`));
   page.on('pageerror', onError);
@@ -83,7 +114,10 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
  * ~60 MB (from ~280 MB), for ~0.2 s. Best effort: a browser without these commands prints all the same.
  */
 export async function releaseMemory(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page).catch(() => undefined);
+  const cdp = await page
+    .context()
+    .newCDPSession(page)
+    .catch(() => undefined);
   if (!cdp) return;
   await cdp.send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined);
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);

@@ -22,7 +22,8 @@ const inside = (root: string, path: string) => path === root || path.startsWith(
  * forms, no popups) and may load only images, styles and fonts: it cannot read the page around it or
  * the presenter's token, nor send anything anywhere.
  */
-export const ASSET_POLICY = "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'";
+export const ASSET_POLICY =
+  "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'";
 
 /** The headers every asset (everything but the deck page) is served with. */
 export function assetHeaders(res: ServerResponse): void {
@@ -41,7 +42,10 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
   const root = realpathSync(resolve(dir));
   const files = sirv(root, { dev: true, etag: true, dotfiles: false });
   const page = join(root, 'index.html');
-  const answer = (res: ServerResponse, status: number) => void res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 403 ? 'forbidden' : status === 400 ? 'bad request' : 'not found');
+  const answer = (res: ServerResponse, status: number) =>
+    void res
+      .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(status === 403 ? 'forbidden' : status === 400 ? 'bad request' : 'not found');
   return (req, res) => {
     // sirv pipes the file into the response without listening for errors; `pipe` hands us the stream first.
     res.on('pipe', (src: Readable) => src.on('error', () => (res.headersSent ? res.destroy() : answer(res, 500))));
@@ -75,7 +79,8 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
 export function serveStatic(dir: string, port = 0, host = '127.0.0.1', allowHosts: readonly string[] = []): Promise<StaticServer> {
   const files = staticHandler(dir);
   const server = createServer((req, res) => {
-    if (!hostAllowed(req.headers.host, host, allowHosts)) return void res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(hostRefusal(req.headers.host));
+    if (!hostAllowed(req.headers.host, host, allowHosts))
+      return void res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(hostRefusal(req.headers.host));
     files(req, res);
   });
   return new Promise((done, fail) => {
@@ -89,7 +94,11 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1', allowHost
       done({
         url: `http://${shown}:${actual}/`,
         server,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });
@@ -98,10 +107,14 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1', allowHost
 /** Why a server could not start, in plain words (busy port, unknown host), or undefined for other errors. */
 export function listenProblem(e: unknown, host: string, port: number): { message: string; hint: string } | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return { message: `port ${port} on ${host} is already in use`, hint: 'stop the other server, or choose another port with --port (0 picks a free one)' };
+  if (code === 'EADDRINUSE')
+    return { message: `port ${port} on ${host} is already in use`, hint: 'stop the other server, or choose another port with --port (0 picks a free one)' };
   if (code === 'EACCES') return { message: `not allowed to listen on port ${port}`, hint: 'ports below 1024 need privileges: choose another with --port' };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL' || code === 'EINVAL' || code === 'ERR_INVALID_ARG_TYPE') {
-    return { message: `cannot listen on host \`${host}\` (${code === 'EADDRNOTAVAIL' ? 'not an address of this machine' : 'not a valid host name or address'})`, hint: 'use --host localhost, 127.0.0.1, or 0.0.0.0 for every interface' };
+    return {
+      message: `cannot listen on host \`${host}\` (${code === 'EADDRNOTAVAIL' ? 'not an address of this machine' : 'not a valid host name or address'})`,
+      hint: 'use --host localhost, 127.0.0.1, or 0.0.0.0 for every interface',
+    };
   }
   return undefined;
 }

@@ -40,7 +40,11 @@ export interface SessionFailure {
  * Build, browser start and a first page happen in parallel (each takes a moment); `cleanup` undoes all of it.
  * Throws NoBrowserError when there is no browser and the deck itself is fine.
  */
-export async function openSession({ input, allowDirs = [], purpose = 'export' }: SessionOptions, cleanup: Cleanup, progress: Progress): Promise<Session | SessionFailure> {
+export async function openSession(
+  { input, allowDirs = [], purpose = 'export' }: SessionOptions,
+  cleanup: Cleanup,
+  progress: Progress,
+): Promise<Session | SessionFailure> {
   progress.phase(`building ${input}`);
   removeStaleTemp();
   const tmp = makeTempDir(purpose);
@@ -54,7 +58,17 @@ export async function openSession({ input, allowDirs = [], purpose = 'export' }:
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
   // Registered now, so a signal during the build still closes a browser that is starting.
-  cleanup.add(() => launching.then(async (b) => { await b.close(); closed = true; }, () => { closed = true; }));
+  cleanup.add(() =>
+    launching.then(
+      async (b) => {
+        await b.close();
+        closed = true;
+      },
+      () => {
+        closed = true;
+      },
+    ),
+  );
   const built = await building;
   const tooLarge = built.ok ? sizeProblem(built.deck) : undefined;
   if (!built.ok || tooLarge) {
@@ -65,7 +79,7 @@ export async function openSession({ input, allowDirs = [], purpose = 'export' }:
   cleanup.add(() => server.close());
   progress.phase('starting Chromium');
   const context = await launching;
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize({ width: built.deck.meta.width, height: built.deck.meta.height });
   return { deck: built.deck, url: server.url, context, page, outDir: built.outDir };
 }
@@ -78,7 +92,11 @@ export const failed = (s: Session | SessionFailure): s is SessionFailure => 'iss
  * the undo list, and everything the export started (browser, server, temp files) undone at the end, whatever
  * happened. Signals stay trapped until the undo is complete, so a Ctrl+C then waits for it instead of cutting it short.
  */
-export async function withSession<T>(options: SessionOptions, progress: Progress, work: (session: Session, cleanup: Cleanup) => Promise<T>): Promise<T | { ok: false; issues: DeckIssue[] }> {
+export async function withSession<T>(
+  options: SessionOptions,
+  progress: Progress,
+  work: (session: Session, cleanup: Cleanup) => Promise<T>,
+): Promise<T | { ok: false; issues: DeckIssue[] }> {
   const cleanup = new Cleanup();
   const release = cleanup.trapSignals((signal) => progress.phase(`${signal}: stopping and removing temporary files`));
   try {

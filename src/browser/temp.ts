@@ -17,11 +17,20 @@ export function makeTempDir(kind: 'export' | 'check' | 'pptx'): string {
  */
 export function removeTempDir(dir: string, { stopBrowser = false } = {}): void {
   // A browser still starting when the run was interrupted would write its profile again after the removal.
-  if (stopBrowser) for (const pid of processesUsing(dir)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  if (stopBrowser)
+    for (const pid of processesUsing(dir)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   try {
     const socket = dirname(readlinkSync(join(dir, 'browser', 'SingletonSocket')));
     if (/^org\.chromium\.Chromium\.\w+$/.test(basename(socket))) rmSync(socket, { recursive: true, force: true });
-  } catch { /* no browser got that far */ }
+  } catch {
+    /* no browser got that far */
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -38,12 +47,18 @@ const alive = (pid: number) => {
 function processesUsing(path: string): number[] {
   const found: number[] = [];
   let names: string[];
-  try { names = readdirSync('/proc'); } catch { return found; }
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return found;
+  }
   for (const name of names) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
       if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(path)) found.push(Number(name));
-    } catch { /* gone, or not ours to read */ }
+    } catch {
+      /* gone, or not ours to read */
+    }
   }
   return found;
 }
@@ -56,18 +71,28 @@ function processesUsing(path: string): number[] {
 export function removeStaleTemp(root = tmpdir()): string[] {
   const removed: string[] = [];
   let names: string[];
-  try { names = readdirSync(root); } catch { return removed; }
+  try {
+    names = readdirSync(root);
+  } catch {
+    return removed;
+  }
   for (const name of names) {
     const m = OURS.exec(name);
     if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
     const path = join(root, name);
     for (const pid of processesUsing(path)) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
     try {
       removeTempDir(path);
       removed.push(path);
-    } catch { /* someone else's, or in use: leave it */ }
+    } catch {
+      /* someone else's, or in use: leave it */
+    }
   }
   return removed;
 }

@@ -79,9 +79,7 @@ export function tickWidth(ticks: readonly Tick[]): number {
 /** Value axis on the left: light grid lines across the plot and right-aligned labels. */
 export function axisLeft(ticks: readonly Tick[], frame: Frame): string {
   const grid = ticks.map((t) => el('line', { x1: frame.left, x2: frame.right, y1: t.pos, y2: t.pos }));
-  const labels = ticks.map((t) =>
-    text({ class: 'tick', x: frame.left - GAP, y: t.pos + FONT.tick * 0.35, 'text-anchor': 'end' }, t.label),
-  );
+  const labels = ticks.map((t) => text({ class: 'tick', x: frame.left - GAP, y: t.pos + FONT.tick * 0.35, 'text-anchor': 'end' }, t.label));
   return el('g', { class: 'grid' }, ...grid) + el('g', { class: 'axis axis-y', 'font-size': FONT.tick }, ...labels);
 }
 

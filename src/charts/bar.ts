@@ -53,11 +53,15 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
   const bottomRoom = showValues ? GAP : TICK_ROOM;
   // Each category needs room for its bars and its (possibly wrapped) name. Without a
   // `height` the chart is as tall as its bars need, so a short list stays compact.
-  const need = (bar: number) => Math.ceil(top + cats.length * Math.max((spec.y.length * bar) / 0.7, max(catLines, (l) => l.length * LINE + GAP) ?? 0) + bottomRoom);
+  const need = (bar: number) =>
+    Math.ceil(top + cats.length * Math.max((spec.y.length * bar) / 0.7, max(catLines, (l) => l.length * LINE + GAP) ?? 0) + bottomRoom);
   const H = spec.height === undefined ? Math.max(240, need(BAR)) : Math.max(spec.height, need(MIN_BAR));
   const bottom = H - bottomRoom;
   const y = scaleBand<string>().domain(cats).range([top, bottom]).paddingInner(0.3).paddingOuter(0.1);
-  const sub = scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, y.bandwidth()]).paddingInner(0.08);
+  const sub = scaleBand<number>()
+    .domain(spec.y.map((_, i) => i))
+    .range([0, y.bandwidth()])
+    .paddingInner(0.08);
   x.range([left, WIDTH - right]);
   const zero = x(0);
   const frame = { left, right: WIDTH - right, top, bottom };
@@ -72,16 +76,38 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
         const by = y(c)! + sub(s)!;
         const end = x(v);
         const label = showValues
-          ? text({ class: 'value', x: v < 0 ? end - GAP : end + GAP, y: by + sub.bandwidth() / 2 + FONT.tick * 0.35, 'text-anchor': v < 0 ? 'end' : 'start', 'font-size': FONT.tick }, shown(v, ci))
+          ? text(
+              {
+                class: 'value',
+                x: v < 0 ? end - GAP : end + GAP,
+                y: by + sub.bandwidth() / 2 + FONT.tick * 0.35,
+                'text-anchor': v < 0 ? 'end' : 'start',
+                'font-size': FONT.tick,
+              },
+              shown(v, ci),
+            )
           : '';
-        return el('rect', { ...paintAttrs(seriesClass(s) + (est[ci] ? ' est' : ''), markPaint(s, c)), x: Math.min(end, zero), y: by, width: Math.abs(end - zero), height: sub.bandwidth() }) + label;
+        return (
+          el('rect', {
+            ...paintAttrs(seriesClass(s) + (est[ci] ? ' est' : ''), markPaint(s, c)),
+            x: Math.min(end, zero),
+            y: by,
+            width: Math.abs(end - zero),
+            height: sub.bandwidth(),
+          }) + label
+        );
       }),
     ),
   );
   const labels = cats.map((c, i) => {
     const l = catLines[i]!;
     const cy = y(c)! + y.bandwidth() / 2 - ((l.length - 1) * LINE) / 2 + FONT.label * 0.35;
-    return lines({ class: paint(c).cls === 'hl' ? 'label hl' : 'label', x: left - GAP, y: cy, 'text-anchor': 'end', 'font-size': FONT.label }, l, left - GAP, LINE);
+    return lines(
+      { class: paint(c).cls === 'hl' ? 'label hl' : 'label', x: left - GAP, y: cy, 'text-anchor': 'end', 'font-size': FONT.label },
+      l,
+      left - GAP,
+      LINE,
+    );
   });
 
   return {
@@ -92,11 +118,22 @@ export function renderBar(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
       bars.join('') +
       baseline(zero, top, zero, bottom) +
-      drawRules(spec.rules.map((r) => ({ pos: x(ruleValue(r, spec)), label: r.label, dir: 'down' as const })), frame) +
+      drawRules(
+        spec.rules.map((r) => ({ pos: x(ruleValue(r, spec)), label: r.label, dir: 'down' as const })),
+        frame,
+      ) +
       el('g', { class: 'categories' }, labels),
     summary:
       `Bar chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories${spec.sort ? `, sorted by ${spec.names[0]}` : ''}. ` +
-      values.map((s, i) => seriesSentence(spec.names[i]!, cats.flatMap((c, j) => (at(i, j) === null ? [] : [{ at: c, value: at(i, j)! }])), fmt)).join(' '),
+      values
+        .map((_s, i) =>
+          seriesSentence(
+            spec.names[i]!,
+            cats.flatMap((c, j) => (at(i, j) === null ? [] : [{ at: c, value: at(i, j)! }])),
+            fmt,
+          ),
+        )
+        .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
       rows: cats.map((c, ci) => [c, ...spec.y.map((_, s) => estText(at(s, ci) === null ? '' : fmt(at(s, ci)!), est[ci]))]),

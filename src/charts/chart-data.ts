@@ -63,11 +63,20 @@ export interface ChartData {
 /** The native-chart description of a validated spec and its rows (the renderers have checked them already). */
 export function chartData(spec: ChartSpec, data: Dataset): ChartData {
   const base = {
-    kind: spec.kind, title: spec.title, x: spec.x?.name ?? spec.date?.name ?? '', format: spec.format, xFormat: spec.xFormat,
-    unit: spec.unit, xUnit: spec.xUnit, yDomain: spec.yDomain, values: spec.values,
+    kind: spec.kind,
+    title: spec.title,
+    x: spec.x?.name ?? spec.date?.name ?? '',
+    format: spec.format,
+    xFormat: spec.xFormat,
+    unit: spec.unit,
+    xUnit: spec.xUnit,
+    yDomain: spec.yDomain,
+    values: spec.values,
     annotate: spec.annotate.map((a) => ({ x: typeof a.x === 'number' ? a.x : cellText(a.x), ...(a.y === undefined ? {} : { y: a.y }), label: a.label })),
     // Value-axis rules widen the value axis, so a native chart needs them to span the same range.
-    ...(spec.kind !== 'scatter' && spec.rules.some((r) => r.axis === 'y') ? { rules: spec.rules.filter((r) => r.axis === 'y').map((r) => ({ axis: r.axis, value: ruleValue(r, spec), label: r.label })) } : {}),
+    ...(spec.kind !== 'scatter' && spec.rules.some((r) => r.axis === 'y')
+      ? { rules: spec.rules.filter((r) => r.axis === 'y').map((r) => ({ axis: r.axis, value: ruleValue(r, spec), label: r.label })) }
+      : {}),
   };
   const series = (rows = data.rows) => spec.y.map((f, i) => ({ name: spec.names[i]!, values: rows.map((r) => numberAt(r, f.name, spec)) }));
   switch (spec.kind) {
@@ -76,7 +85,14 @@ export function chartData(spec: ChartSpec, data: Dataset): ChartData {
       // The SVG draws a line in x order whatever the row order: so does the native chart.
       const order = xs.values.map((_, i) => i).sort((a, b) => xs.values[a]! - xs.values[b]! || a - b);
       const rows = order.map((i) => data.rows[i]!);
-      return { ...base, categories: order.map((i) => xs.text[i]!), xValues: order.map((i) => xs.values[i]!), xTime: xs.time, yScale: spec.yScale, series: series(rows) };
+      return {
+        ...base,
+        categories: order.map((i) => xs.text[i]!),
+        xValues: order.map((i) => xs.values[i]!),
+        xTime: xs.time,
+        yScale: spec.yScale,
+        series: series(rows),
+      };
     }
     case 'column':
     case 'stacked':
@@ -95,18 +111,31 @@ export function chartData(spec: ChartSpec, data: Dataset): ChartData {
     case 'scatter': {
       const rows = data.rows.filter((r) => numberAt(r, spec.x!.name, spec) !== null && numberAt(r, spec.y[0]!.name, spec) !== null);
       return {
-        ...base, categories: [], xValues: rows.map((r) => numberAt(r, spec.x!.name, spec)!), series: series(rows).slice(0, 1),
+        ...base,
+        categories: [],
+        xValues: rows.map((r) => numberAt(r, spec.x!.name, spec)!),
+        series: series(rows).slice(0, 1),
         labels: rows.map((r) => (spec.label ? cellText(r.cells.get(spec.label.name) ?? null) : '')),
-        xScale: spec.xScale, yScale: spec.yScale, xDomain: spec.xDomain,
+        xScale: spec.xScale,
+        yScale: spec.yScale,
+        xDomain: spec.xDomain,
         rules: spec.rules.map((r) => ({ axis: r.axis, value: ruleValue(r, spec), label: r.label })),
         regions: spec.regions.map(({ x0, x1, y0, y1, label }) => ({ x0, x1, y0, y1, label })),
       };
     }
     case 'timeline': {
-      const events = data.rows.map((row) => {
-        const date = dateAt(row, spec.date!.name, spec)!;
-        return { at: date.date.getTime(), date: cellText(row.cells.get(spec.date!.name) ?? null), when: dateText(date, spec.xFormat), label: textAt(row, spec.label!.name, spec), group: spec.group ? cellText(row.cells.get(spec.group.name) ?? null) : '' };
-      }).sort((a, b) => a.at - b.at);
+      const events = data.rows
+        .map((row) => {
+          const date = dateAt(row, spec.date!.name, spec)!;
+          return {
+            at: date.date.getTime(),
+            date: cellText(row.cells.get(spec.date!.name) ?? null),
+            when: dateText(date, spec.xFormat),
+            label: textAt(row, spec.label!.name, spec),
+            group: spec.group ? cellText(row.cells.get(spec.group.name) ?? null) : '',
+          };
+        })
+        .sort((a, b) => a.at - b.at);
       return { ...base, categories: [], series: [], events: events.map(({ at: _, ...e }) => e) };
     }
   }

@@ -38,8 +38,17 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const yRules = marginRules(spec);
   const right = direct ? Math.max(...[...spec.names, ...yRules.map((r) => r.label)].map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP : GAP;
 
-  const band = (left: number) => scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.25).paddingOuter(0.1);
-  const inner = (outer: number) => scaleBand<number>().domain(spec.y.map((_, i) => i)).range([0, outer]).paddingInner(0.08);
+  const band = (left: number) =>
+    scaleBand<string>()
+      .domain(cats)
+      .range([left, WIDTH - right])
+      .paddingInner(0.25)
+      .paddingOuter(0.1);
+  const inner = (outer: number) =>
+    scaleBand<number>()
+      .domain(spec.y.map((_, i) => i))
+      .range([0, outer])
+      .paddingInner(0.08);
   const probe = inner(band(GAP).bandwidth());
   // Values go on the columns only if every label fits its column; otherwise an axis reads better.
   // Printed values of estimates say so: the outline alone needs a key.
@@ -68,17 +77,17 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const lastCat = cats.length - 1;
   const names = direct
     ? drawEndLabels(
-      [
-        ...spec.y.map((_, s) => {
-          const v = values[s]![lastCat] ?? 0;
-          return { y: (y(v) + zero) / 2, name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
-        }),
-        ...yRules.map((r) => ({ y: y(r.value), name: r.label, value: '', series: -1 })),
-      ],
-      frame.right + GAP,
-      top,
-      bottom,
-    )
+        [
+          ...spec.y.map((_, s) => {
+            const v = values[s]![lastCat] ?? 0;
+            return { y: (y(v) + zero) / 2, name: spec.names[s]!, value: '', series: s, paint: seriesPaint[s] };
+          }),
+          ...yRules.map((r) => ({ y: y(r.value), name: r.label, value: '', series: -1 })),
+        ],
+        frame.right + GAP,
+        top,
+        bottom,
+      )
     : [];
   const columns = spec.y.map((_, s) =>
     group(
@@ -90,15 +99,31 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
         const cx = x(c)! + sub(s)!;
         const end = y(v);
         const label = showValues
-          ? text({ class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, shown(v, i))
+          ? text(
+              { class: 'value', x: cx + sub.bandwidth() / 2, y: v < 0 ? end + FONT.tick + 6 : end - 10, 'text-anchor': 'middle', 'font-size': FONT.tick },
+              shown(v, i),
+            )
           : '';
-        return el('rect', { ...paintAttrs(est[i] ? 'est' : '', markPaint(s, c)), x: cx, y: Math.min(end, zero), width: sub.bandwidth(), height: Math.abs(end - zero) }) + label;
+        return (
+          el('rect', {
+            ...paintAttrs(est[i] ? 'est' : '', markPaint(s, c)),
+            x: cx,
+            y: Math.min(end, zero),
+            width: sub.bandwidth(),
+            height: Math.abs(end - zero),
+          }) + label
+        );
       }),
       names[s] ?? '',
     ),
   );
   const labels = cats.map((c, i) =>
-    lines({ class: paint(c).cls === 'hl' ? 'tick hl' : 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' }, catLines[i]!, x(c)! + x.bandwidth() / 2, LINE),
+    lines(
+      { class: paint(c).cls === 'hl' ? 'tick hl' : 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' },
+      catLines[i]!,
+      x(c)! + x.bandwidth() / 2,
+      LINE,
+    ),
   );
   const targets = spec.annotate.map((a) => {
     const i = cats.indexOf(categoryOf(a, cats, spec));
@@ -114,12 +139,23 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       columns.join('') +
       baseline(left, zero, frame.right, zero) +
-      drawRules(yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: names[spec.y.length + i] })), frame) +
+      drawRules(
+        yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: names[spec.y.length + i] })),
+        frame,
+      ) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, labels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
       `Column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[cats.length - 1]}. ` +
-      values.map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])), fmt)).join(' '),
+      values
+        .map((s, i) =>
+          seriesSentence(
+            spec.names[i]!,
+            s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])),
+            fmt,
+          ),
+        )
+        .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
       rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i]))]),

@@ -9,7 +9,13 @@ export function checkColumns(spec: ChartSpec, data: Dataset, dataWhere: Where, s
   if (data.rows.length === 0) {
     throw new ChartError(dataWhere, `${cap(data.origin)} has no rows.`, 'Add at least one record under the header.');
   }
-  for (const [role, field] of [['x', spec.x], ['date', spec.date], ['label', spec.label], ['group', spec.group], ...spec.y.map((f, i) => [spec.kind === 'dumbbell' ? (['from', 'to'] as const)[i]! : 'y', f] as const)] as const) {
+  for (const [role, field] of [
+    ['x', spec.x],
+    ['date', spec.date],
+    ['label', spec.label],
+    ['group', spec.group],
+    ...spec.y.map((f, i) => [spec.kind === 'dumbbell' ? (['from', 'to'] as const)[i]! : 'y', f] as const),
+  ] as const) {
     if (!field || data.columns.includes(field.name)) continue;
     const guess = suggest(field.name, data.columns);
     throw new ChartError(
@@ -72,7 +78,11 @@ export function uniqueCategories(rows: readonly Row[], name: string, spec: Chart
   return rows.map((row) => {
     const value = textAt(row, name, spec);
     if (seen.has(value)) {
-      throw new ChartError(whereOf(row, name), `Row ${row.index} repeats ${name} "${clip(value)}".`, 'Each category appears once; sum or rename the duplicates.');
+      throw new ChartError(
+        whereOf(row, name),
+        `Row ${row.index} repeats ${name} "${clip(value)}".`,
+        'Each category appears once; sum or rename the duplicates.',
+      );
     }
     seen.add(value);
     return value;

@@ -41,7 +41,16 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
   const catLines = cats.map((c) => wrap(c, WIDTH * 0.3, FONT.label));
   // An estimate row's `to` end is the estimate (drawn hollow and dashed), and its printed value says so.
   const shown = (v: number, i: number, end: number) => fmt(v) + (est[i] && end === 1 ? ' est.' : '');
-  const valueRoom = showValues ? Math.ceil(maxWidth(rows.flatMap((r, i) => r.flatMap((v, end) => (v === null ? [] : [shown(v, i, end)]))), FONT.tick)) + DOT + 2 * GAP : 3 * GAP;
+  const valueRoom = showValues
+    ? Math.ceil(
+        maxWidth(
+          rows.flatMap((r, i) => r.flatMap((v, end) => (v === null ? [] : [shown(v, i, end)]))),
+          FONT.tick,
+        ),
+      ) +
+      DOT +
+      2 * GAP
+    : 3 * GAP;
   const labelRight = Math.ceil(max(catLines, (l) => maxWidth(l, FONT.label)) ?? 0) + GAP;
   const left = labelRight + GAP + valueRoom;
   const right = valueRoom;
@@ -62,7 +71,12 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
     const dot = (v: number, end: 0 | 1) => el('circle', { class: end === 0 ? 'from' : 'to', cx: x(v), cy, r: DOT });
     const value = (v: number, other: number | null, end: 0 | 1) => {
       const outward = other === null || v >= other ? 1 : -1;
-      return showValues ? text({ class: 'value', x: x(v) + outward * (DOT + GAP), y: cy + FONT.tick * 0.35, 'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': FONT.tick }, shown(v, i, end)) : '';
+      return showValues
+        ? text(
+            { class: 'value', x: x(v) + outward * (DOT + GAP), y: cy + FONT.tick * 0.35, 'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': FONT.tick },
+            shown(v, i, end),
+          )
+        : '';
     };
     return styledGroup(
       ['dumbbell', p.cls, est[i] ? 'est' : ''].filter(Boolean).join(' '),
@@ -78,7 +92,12 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
   const labels = cats.map((c, i) => {
     const l = catLines[i]!;
     const cy = y(c)! + y.bandwidth() / 2 - ((l.length - 1) * LINE) / 2 + FONT.label * 0.35;
-    return lines({ class: paint(c).cls === 'hl' ? 'label hl' : 'label', x: labelRight, y: cy, 'text-anchor': 'end', 'font-size': FONT.label }, l, labelRight, LINE);
+    return lines(
+      { class: paint(c).cls === 'hl' ? 'label hl' : 'label', x: labelRight, y: cy, 'text-anchor': 'end', 'font-size': FONT.label },
+      l,
+      labelRight,
+      LINE,
+    );
   });
 
   return {
@@ -86,13 +105,24 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
     body:
       (showValues ? '' : axisBottom(fitTicks(x, 8, axisSpecifier(spec.format, false), 'x'), frame, true)) +
       (spec.unit ? axisTitle(spec.unit, left, unitY, 'start') : '') +
-      drawRules(spec.rules.map((r) => ({ pos: x(ruleValue(r, spec)), label: r.label, dir: 'down' as const })), frame) +
+      drawRules(
+        spec.rules.map((r) => ({ pos: x(ruleValue(r, spec)), label: r.label, dir: 'down' as const })),
+        frame,
+      ) +
       endNames(spec, cats, rows, (v) => x(v), top, paint) +
       el('g', { class: 'dumbbells' }, marks) +
       el('g', { class: 'categories' }, labels),
     summary:
       `Dumbbell chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, from ${spec.names[0]} to ${spec.names[1]}${spec.sort ? `, sorted by ${spec.names[1]}` : ''}. ` +
-      [0, 1].map((e) => seriesSentence(spec.names[e]!, cats.flatMap((c, j) => (rows[j]![e] === null ? [] : [{ at: c, value: rows[j]![e]! }])), fmt)).join(' '),
+      [0, 1]
+        .map((e) =>
+          seriesSentence(
+            spec.names[e]!,
+            cats.flatMap((c, j) => (rows[j]![e] === null ? [] : [{ at: c, value: rows[j]![e]! }])),
+            fmt,
+          ),
+        )
+        .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
       rows: cats.map((c, i) => [c, ...[0, 1].map((e) => estText(rows[i]![e] === null ? '' : fmt(rows[i]![e]!), est[i] && e === 1))]),
@@ -104,7 +134,14 @@ export function renderDumbbell(spec: ChartSpec, data: Dataset): ChartOutput {
  * Names the two ends once, over the first row's dots, in that row's paint; when the dots are too close for
  * both names, one line above the plot: a hollow dot and its name, then a solid one and its name.
  */
-function endNames(spec: ChartSpec, cats: readonly string[], rows: readonly (readonly [number | null, number | null])[], x: (v: number) => number, top: number, paint: (...n: string[]) => Paint): string {
+function endNames(
+  spec: ChartSpec,
+  cats: readonly string[],
+  rows: readonly (readonly [number | null, number | null])[],
+  x: (v: number) => number,
+  top: number,
+  paint: (...n: string[]) => Paint,
+): string {
   const i = rows.findIndex(([a, b]) => a !== null && b !== null);
   const ty = top - GAP;
   if (i >= 0) {
@@ -113,16 +150,22 @@ function endNames(spec: ChartSpec, cats: readonly string[], rows: readonly (read
     const wb = textWidth(spec.names[1]!, FONT.tick);
     // Each name centred over its dot, unless the two would touch.
     if (Math.abs(b - a) >= (wa + wb) / 2 + 2 * GAP) {
-      return el('g', { ...paintAttrs('ends', paint(cats[i]!)), 'font-size': FONT.tick },
+      return el(
+        'g',
+        { ...paintAttrs('ends', paint(cats[i]!)), 'font-size': FONT.tick },
         text({ class: 'label end-from', x: a, y: ty, 'text-anchor': 'middle' }, spec.names[0]!),
-        text({ class: 'label end-to', x: b, y: ty, 'text-anchor': 'middle' }, spec.names[1]!));
+        text({ class: 'label end-to', x: b, y: ty, 'text-anchor': 'middle' }, spec.names[1]!),
+      );
     }
   }
   const x0 = WIDTH - GAP - textWidth(spec.names[0]!, FONT.tick) - textWidth(spec.names[1]!, FONT.tick) - 4 * DOT - 5 * GAP;
   const x1 = x0 + 2 * DOT + GAP + textWidth(spec.names[0]!, FONT.tick) + 2 * GAP;
-  return el('g', { class: 'ends key', 'font-size': FONT.tick },
+  return el(
+    'g',
+    { class: 'ends key', 'font-size': FONT.tick },
     el('circle', { class: 'from', cx: x0 + DOT, cy: ty - FONT.tick * 0.35, r: DOT * 0.8 }),
     text({ class: 'label', x: x0 + 2 * DOT + GAP, y: ty }, spec.names[0]!),
     el('circle', { class: 'to', cx: x1 + DOT, cy: ty - FONT.tick * 0.35, r: DOT * 0.8 }),
-    text({ class: 'label', x: x1 + 2 * DOT + GAP, y: ty }, spec.names[1]!));
+    text({ class: 'label', x: x1 + 2 * DOT + GAP, y: ty }, spec.names[1]!),
+  );
 }

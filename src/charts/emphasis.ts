@@ -64,7 +64,16 @@ export function truthy(cell: Cell): boolean {
  * names (category, x, label or date as written) are listed under `estimate:`.
  */
 export function estimateRows(spec: ChartSpec, rows: readonly Row[], namesOf: (row: Row, i: number) => string[], columns: readonly string[]): boolean[] {
-  const listed = spec.estimate ? new Set(matchNames(spec.estimate, rows.flatMap((r, i) => namesOf(r, i)), spec, 'estimate')) : undefined;
+  const listed = spec.estimate
+    ? new Set(
+        matchNames(
+          spec.estimate,
+          rows.flatMap((r, i) => namesOf(r, i)),
+          spec,
+          'estimate',
+        ),
+      )
+    : undefined;
   const column = columns.includes('estimate');
   return rows.map((r, i) => (column && truthy(r.cells.get('estimate') ?? null)) || (listed !== undefined && namesOf(r, i).some((n) => listed.has(n))));
 }

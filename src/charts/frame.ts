@@ -35,7 +35,11 @@ export function valueScale(
   if (opts.log) {
     const bad = values.find((v) => v <= 0);
     if (bad !== undefined) {
-      throw new ChartError(opts.where, `The ${opts.axis} values include ${bad}, which a log scale cannot show.`, `Remove \`${opts.axis}Scale: log\` or drop values at or below zero.`);
+      throw new ChartError(
+        opts.where,
+        `The ${opts.axis} values include ${bad}, which a log scale cannot show.`,
+        `Remove \`${opts.axis}Scale: log\` or drop values at or below zero.`,
+      );
     }
   }
   const [lo = 0, hi = 1] = extent(opts.zero && !opts.log ? [0, ...values] : values);

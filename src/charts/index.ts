@@ -69,6 +69,9 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
 function notes(spec: ChartSpec): string {
   const labels = spec.annotate.map((a) => a.label);
   const rules = spec.kind === 'scatter' || spec.kind === 'timeline' ? [] : spec.rules.map((r) => r.label);
-  return (labels.length ? ` Marked: ${listWords(labels)}.` : '') + (rules.length ? ` Reference lines: ${listWords(rules)}.` : '') +
-    (spec.highlight ? ` Highlighted: ${listWords(spec.highlight.names)}.` : '');
+  return (
+    (labels.length ? ` Marked: ${listWords(labels)}.` : '') +
+    (rules.length ? ` Reference lines: ${listWords(rules)}.` : '') +
+    (spec.highlight ? ` Highlighted: ${listWords(spec.highlight.names)}.` : '')
+  );
 }

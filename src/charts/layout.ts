@@ -113,7 +113,9 @@ export class BoxIndex {
   /** Whether `box` overlaps any box added so far. */
   hits(box: Box): boolean {
     let hit = false;
-    this.each(box, (key) => { hit ||= (this.cells.get(key) ?? []).some((b) => overlaps(b, box)); });
+    this.each(box, (key) => {
+      hit ||= (this.cells.get(key) ?? []).some((b) => overlaps(b, box));
+    });
     return hit;
   }
 

@@ -24,7 +24,8 @@ export function checkDataSize(text: string, path: string, at: Where, kind: 'csv'
   const mark = kind === 'csv' ? 10 : 123; // '\n', '{'
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === mark && ++n > 2 * MAX_POINTS) refuse(at, `${path} has more than ${count(2 * MAX_POINTS)} ${kind === 'csv' ? 'lines' : 'records'}`);
+    if (text.charCodeAt(i) === mark && ++n > 2 * MAX_POINTS)
+      refuse(at, `${path} has more than ${count(2 * MAX_POINTS)} ${kind === 'csv' ? 'lines' : 'records'}`);
   }
 }
 

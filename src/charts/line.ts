@@ -57,7 +57,11 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     const at = xPosition(a, spec, xs, x.domain);
     return { x: x.at(at), at, a };
   });
-  const plan = planAnnotations(marks.map((m) => ({ x: m.x, label: m.a.label })), left, WIDTH - 8);
+  const plan = planAnnotations(
+    marks.map((m) => ({ x: m.x, label: m.a.label })),
+    left,
+    WIDTH - 8,
+  );
   const top = GAP + (spec.unit ? UNIT_ROOM : FONT.tick / 2) + plan.height + (xRules.length ? RULE_ROOM : 0);
   const bottom = H - TICK_ROOM - (spec.xUnit ? UNIT_ROOM : 0);
   y.range([bottom, top]);
@@ -83,7 +87,17 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(i),
       step(spec, i),
-      runs(s, est).map((run) => el('path', { ...paintAttrs('line', seriesPaint[i]!), d: path(run.s) ?? '', fill: 'none', 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': dashes(run.s, run.est, (p) => [x.at(p.x), y(p.y!)]) })),
+      runs(s, est).map((run) =>
+        el('path', {
+          ...paintAttrs('line', seriesPaint[i]!),
+          d: path(run.s) ?? '',
+          fill: 'none',
+          'stroke-width': 4,
+          'stroke-linejoin': 'round',
+          'stroke-linecap': 'round',
+          'stroke-dasharray': dashes(run.s, run.est, (p) => [x.at(p.x), y(p.y!)]),
+        }),
+      ),
       s.flatMap((p, j) => (lone(s, j) ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
       ends[i]!.last ? el('circle', { ...paintAttrs('end', seriesPaint[i]!), cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
       // A highlighted x value: a dot in the accent on every line there.
@@ -99,7 +113,13 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     body:
       axisLeft(yTicks(y, ticksSpec), frame) +
       axisBottom(x.ticks, frame, false) +
-      drawRules([...yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[series.length + i] })), ...xRules.map((r) => ({ pos: x.at(r.at), label: r.label, dir: 'down' as const }))], frame) +
+      drawRules(
+        [
+          ...yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[series.length + i] })),
+          ...xRules.map((r) => ({ pos: x.at(r.at), label: r.label, dir: 'down' as const })),
+        ],
+        frame,
+      ) +
       (spec.unit ? axisTitle(spec.unit, 0, GAP + FONT.tick, 'start') : '') +
       (spec.xUnit ? axisTitle(spec.xUnit, frame.right, H - GAP, 'end') : '') +
       lines.join('') +
@@ -107,11 +127,17 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     summary:
       `Line chart${spec.unit ? ` in ${spec.unit}` : ''}, ${words(0)} to ${words(rows.length - 1)}. ` +
       series
-        .map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((p, j): Point[] => (p.y === null ? [] : [{ at: words(j), value: p.y }])), fmt))
+        .map((s, i) =>
+          seriesSentence(
+            spec.names[i]!,
+            s.flatMap((p, j): Point[] => (p.y === null ? [] : [{ at: words(j), value: p.y }])),
+            fmt,
+          ),
+        )
         .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names],
-      rows: rows.map((r, i) => [words(i), ...series.map((s) => estText(s[i]!.y === null ? '' : fmt(s[i]!.y!), est[i]))]),
+      rows: rows.map((_r, i) => [words(i), ...series.map((s) => estText(s[i]!.y === null ? '' : fmt(s[i]!.y!), est[i]))]),
     },
   };
 }
@@ -123,7 +149,11 @@ function valueAt(s: readonly Sample[], at: number, spec: ChartSpec, line: number
   const before = [...s.slice(0, Math.max(i, 0))].reverse().find((p) => p.y !== null);
   if (after && after.x === at) return after.y!;
   if (after && before) return scaleLinear().domain([before.x, after.x]).range([before.y!, after.y!])(at);
-  throw new ChartError({ file: spec.where.file, line }, `The annotation has no value of ${spec.names[0]} to sit on.`, 'Give it a y, e.g. `{ x: ..., y: 2.5, label: ... }`.');
+  throw new ChartError(
+    { file: spec.where.file, line },
+    `The annotation has no value of ${spec.names[0]} to sit on.`,
+    'Give it a y, e.g. `{ x: ..., y: 2.5, label: ... }`.',
+  );
 }
 
 /**

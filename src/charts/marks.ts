@@ -74,7 +74,11 @@ export function endLabelWidth(l: Pick<EndLabel, 'name' | 'value'>): number {
 
 /** Renders end labels at `x` (or their own x), moved apart vertically so none overlap, within [top, bottom]. */
 export function drawEndLabels(labels: readonly EndLabel[], x: number, top: number, bottom: number): string[] {
-  const ys = dodge(labels.map((l) => ({ y: l.y, h: LINE })), top, bottom);
+  const ys = dodge(
+    labels.map((l) => ({ y: l.y, h: LINE })),
+    top,
+    bottom,
+  );
   return labels.map((l, i) => {
     const y = ys[i]! + FONT.label * 0.35;
     const value = l.value ? `<tspan class="value">${esc(l.value)}</tspan>` : '';
@@ -91,7 +95,13 @@ export function drawEndLabels(labels: readonly EndLabel[], x: number, top: numbe
  * A key naming several series by colour, in one or more rows from `x`; charts use it only
  * where a direct label has no room (grouped columns and bars).
  */
-export function seriesKey(names: readonly string[], x: number, y: number, maxX: number, paints: readonly (Paint | undefined)[] = []): { svg: string; height: number } {
+export function seriesKey(
+  names: readonly string[],
+  x: number,
+  y: number,
+  maxX: number,
+  paints: readonly (Paint | undefined)[] = [],
+): { svg: string; height: number } {
   if (names.length < 2) return { svg: '', height: 0 };
   const items: string[] = [];
   let cx = x;
@@ -100,7 +110,15 @@ export function seriesKey(names: readonly string[], x: number, y: number, maxX: 
     const w = 28 + textWidth(name, FONT.label);
     if (cx > x && cx + w > maxX) [cx, cy] = [x, cy + LINE + 4];
     items.push(
-      el('rect', { class: seriesClass(i) + (paints[i]?.cls ? ` ${paints[i]!.cls}` : ''), style: paints[i]?.style, x: cx, y: cy - 18, width: 20, height: 20, rx: 3 }),
+      el('rect', {
+        class: seriesClass(i) + (paints[i]?.cls ? ` ${paints[i]!.cls}` : ''),
+        style: paints[i]?.style,
+        x: cx,
+        y: cy - 18,
+        width: 20,
+        height: 20,
+        rx: 3,
+      }),
       text({ class: 'label', x: cx + 28, y: cy, 'font-size': FONT.label }, name),
     );
     cx += w + 2 * GAP + 8;

@@ -46,7 +46,12 @@ export function chartFromYaml(source: string, host: ChartHost): string {
   spec.colors = new Map(Object.entries(host.colors ?? {}));
   const dataset = loadData(data, host);
   checkPoints(dataset.rows.length, spec.y.length, { file: host.file, line: data.keyLine }, dataset.origin.replace(/^the /, 'The '));
-  applyFieldDefaults(spec, dataset, { x: missingHint('x', spec.kind), y: missingHint('y', spec.kind), date: missingHint('date', spec.kind), label: missingHint('label', spec.kind) });
+  applyFieldDefaults(spec, dataset, {
+    x: missingHint('x', spec.kind),
+    y: missingHint('y', spec.kind),
+    date: missingHint('date', spec.kind),
+    label: missingHint('label', spec.kind),
+  });
   checkColumns(spec, dataset, { file: host.file, line: data.keyLine }, closest);
   applySeriesNames();
   const sources = spec.sources.map((f) => host.cite(f.name, f.line));
@@ -60,13 +65,22 @@ function loadData(entry: LEntry, ctx: ChartHost): Dataset {
   const path = node.type === 'scalar' && typeof node.value === 'string' ? node.value.trim() : '';
   const ext = /\.(csv|json)$/i.exec(path)?.[1]?.toLowerCase();
   if (!ext) {
-    throw new ChartError(at, '"data" must be a .csv or .json path or a list of records.', 'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.');
+    throw new ChartError(
+      at,
+      '"data" must be a .csv or .json path or a list of records.',
+      'Write `data: data/values.csv`, or list records under `data:` as `- { x: 1, y: 2 }`.',
+    );
   }
   const file = ctx.readData(path, node.line);
-  if (!file) throw new ChartError(at, `The data file "${path}" does not exist.`, 'Paths are relative to the Markdown file; check the folder and spelling.', 'data-not-found');
+  if (!file)
+    throw new ChartError(
+      at,
+      `The data file "${path}" does not exist.`,
+      'Paths are relative to the Markdown file; check the folder and spelling.',
+      'data-not-found',
+    );
   checkDataSize(file.text, file.path, { file: ctx.file, line: entry.keyLine }, ext as 'csv' | 'json');
   if (ext === 'csv') return parseCsv(file.text, file.path);
   const root = parseJson(file.text, file.path);
   return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);
 }
-

@@ -43,7 +43,12 @@ export function ruleValue(rule: Rule, spec: ChartSpec, timeX = false): number {
   const time = use === 'time' || (use === 'number' && timeX);
   if (time) {
     const d = typeof rule.value === 'string' ? parseDate(rule.value) : undefined;
-    if (!d) throw new ChartError(where, `The rule's ${rule.axis} "${rule.value}" is not a date, and this axis is a time axis.`, 'Write it like the data: YYYY-MM-DD, YYYY-MM or YYYY.');
+    if (!d)
+      throw new ChartError(
+        where,
+        `The rule's ${rule.axis} "${rule.value}" is not a date, and this axis is a time axis.`,
+        'Write it like the data: YYYY-MM-DD, YYYY-MM or YYYY.',
+      );
     return d.date.getTime();
   }
   if (typeof rule.value !== 'number') throw new ChartError(where, `The rule's ${rule.axis} "${rule.value}" is not a number.`, hint);

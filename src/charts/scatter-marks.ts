@@ -13,7 +13,13 @@ const MAX_LABELS = 400;
  * Regions (shaded, drawn first) and rules (dashed lines) with their labels, kept off the
  * points at `dots`; the returned `boxes` keep point labels off them in turn.
  */
-export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: Frame, dots: readonly { x: number; y: number }[]): { svg: string; boxes: Box[] } {
+export function ruleMarks(
+  spec: ChartSpec,
+  x: ValueScale,
+  y: ValueScale,
+  frame: Frame,
+  dots: readonly { x: number; y: number }[],
+): { svg: string; boxes: Box[] } {
   const boxes: Box[] = [];
   const points = new BoxIndex(dots.map((p) => box(p.x - RADIUS, p.y - RADIUS, 2 * RADIUS, 2 * RADIUS)));
   const rules = spec.rules.map((r, i) => {
@@ -25,11 +31,21 @@ export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: 
       // Stagger labels of neighbouring rules so they never sit on one line.
       const ty = frame.top + FONT.tick + (i % 2) * (FONT.tick + 8);
       boxes.push(box(end ? tx - w : tx, ty - FONT.tick, w, FONT.tick + 6), box(at - 3, frame.top, 6, frame.bottom - frame.top));
-      return el('g', { class: 'rule' }, el('line', { x1: at, x2: at, y1: frame.top, y2: frame.bottom }), text({ class: 'label', x: tx, y: ty, 'text-anchor': end ? 'end' : 'start', 'font-size': FONT.tick }, r.label));
+      return el(
+        'g',
+        { class: 'rule' },
+        el('line', { x1: at, x2: at, y1: frame.top, y2: frame.bottom }),
+        text({ class: 'label', x: tx, y: ty, 'text-anchor': end ? 'end' : 'start', 'font-size': FONT.tick }, r.label),
+      );
     }
     const at = y(ruleValue(r, spec));
     boxes.push(box(frame.right - w, at - FONT.tick - 8, w, FONT.tick + 4), box(frame.left, at - 3, frame.right - frame.left, 6));
-    return el('g', { class: 'rule' }, el('line', { x1: frame.left, x2: frame.right, y1: at, y2: at }), text({ class: 'label', x: frame.right, y: at - 10, 'text-anchor': 'end', 'font-size': FONT.tick }, r.label));
+    return el(
+      'g',
+      { class: 'rule' },
+      el('line', { x1: frame.left, x2: frame.right, y1: at, y2: at }),
+      text({ class: 'label', x: frame.right, y: at - 10, 'text-anchor': 'end', 'font-size': FONT.tick }, r.label),
+    );
   });
   // Regions come after the rules here so their labels can step out of the way; they are still drawn beneath.
   const regions = spec.regions.map((r) => {
@@ -38,7 +54,12 @@ export function ruleMarks(spec: ChartSpec, x: ValueScale, y: ValueScale, frame: 
     const y0 = r.y1 === undefined ? frame.top : y(r.y1);
     const y1 = r.y0 === undefined ? frame.bottom : y(r.y0);
     const area = { x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: Math.min(y0, y1), y1: Math.max(y0, y1) };
-    return el('g', { class: 'region' }, el('rect', { x: area.x0, y: area.y0, width: area.x1 - area.x0, height: area.y1 - area.y0 }), regionLabel(r.label, area, boxes, points));
+    return el(
+      'g',
+      { class: 'region' },
+      el('rect', { x: area.x0, y: area.y0, width: area.x1 - area.x0, height: area.y1 - area.y0 }),
+      regionLabel(r.label, area, boxes, points),
+    );
   });
   return { svg: regions.join('') + rules.join(''), boxes };
 }

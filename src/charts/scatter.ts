@@ -39,8 +39,20 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
     ...ruleValues(spec, axis),
     ...spec.regions.flatMap((r) => (axis === 'x' ? [r.x0, r.x1] : [r.y0, r.y1])).filter((v): v is number => v !== undefined),
   ];
-  const x = valueScale([...points.map((p) => p.x), ...bounds('x')], { log: spec.xScale === 'log', zero: false, domain: spec.xDomain, where: spec.where, axis: 'x' });
-  const y = valueScale([...points.map((p) => p.y), ...bounds('y')], { log: spec.yScale === 'log', zero: false, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const x = valueScale([...points.map((p) => p.x), ...bounds('x')], {
+    log: spec.xScale === 'log',
+    zero: false,
+    domain: spec.xDomain,
+    where: spec.where,
+    axis: 'x',
+  });
+  const y = valueScale([...points.map((p) => p.y), ...bounds('y')], {
+    log: spec.yScale === 'log',
+    zero: false,
+    domain: spec.yDomain,
+    where: spec.where,
+    axis: 'y',
+  });
   const xTickSpec = axisSpecifier(spec.xFormat, spec.xScale === 'log');
   const yTickSpec = axisSpecifier(spec.format, spec.yScale === 'log');
 
@@ -50,7 +62,11 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
   const lastTick = xTicks[xTicks.length - 1];
   const right = Math.max(3 * GAP, lastTick ? lastTick.pos + textWidth(lastTick.label, FONT.tick) / 2 + 4 - WIDTH + 3 * GAP : 0);
   x.range([left + INSET, WIDTH - right - INSET]);
-  const plan = planAnnotations(spec.annotate.map((a) => ({ x: x(annotationX(a.x, spec, a.line)), label: a.label })), left, WIDTH - GAP);
+  const plan = planAnnotations(
+    spec.annotate.map((a) => ({ x: x(annotationX(a.x, spec, a.line)), label: a.label })),
+    left,
+    WIDTH - GAP,
+  );
   const top = GAP + UNIT_ROOM + plan.height + FONT.tick / 2;
   const bottom = H - TICK_ROOM - UNIT_ROOM;
   y.range([bottom - INSET, top + INSET]);
@@ -61,7 +77,12 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
   const guides = ruleMarks(spec, x, y, frame, at);
   const labels = placePointLabels(at, frame, guides.boxes);
   const marks = points.map((p, i) =>
-    group(paints[i]!.cls ? `point ${paints[i]!.cls}` : 'point', step(spec, i), el('circle', { ...paintAttrs(seriesClass(0) + (p.est ? ' est' : ''), paints[i]!), cx: x(p.x), cy: y(p.y), r: 9 }), labels[i]!),
+    group(
+      paints[i]!.cls ? `point ${paints[i]!.cls}` : 'point',
+      step(spec, i),
+      el('circle', { ...paintAttrs(seriesClass(0) + (p.est ? ' est' : ''), paints[i]!), cx: x(p.x), cy: y(p.y), r: 9 }),
+      labels[i]!,
+    ),
   );
   const targets = spec.annotate.map((a) => ({ y: y(a.y ?? y.domain()[1]!), dot: a.y !== undefined }));
 
@@ -78,7 +99,9 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
     summary:
       `Scatter plot of ${points.length} points: ${spec.xUnit ?? xName} (${spec.xScale === 'log' ? 'log scale, ' : ''}${fmtX(min(points, (p) => p.x)!)} to ${fmtX(max(points, (p) => p.x)!)}) ` +
       `against ${spec.unit ?? yName} (${spec.yScale === 'log' ? 'log scale, ' : ''}${fmtY(min(points, (p) => p.y)!)} to ${fmtY(max(points, (p) => p.y)!)}).` +
-      (spec.rules.length ? ` Reference lines: ${listWords(spec.rules.map((r) => `${r.label} at ${r.axis} = ${(r.axis === 'x' ? fmtX : fmtY)(ruleValue(r, spec))}`))}.` : '') +
+      (spec.rules.length
+        ? ` Reference lines: ${listWords(spec.rules.map((r) => `${r.label} at ${r.axis} = ${(r.axis === 'x' ? fmtX : fmtY)(ruleValue(r, spec))}`))}.`
+        : '') +
       (spec.regions.some((r) => r.label) ? ` Shaded: ${listWords(spec.regions.filter((r) => r.label).map((r) => r.label))}.` : ''),
     table: {
       head: [...(spec.label ? [spec.label.name] : []), spec.xUnit ?? xName, spec.unit ?? yName],
@@ -89,5 +112,9 @@ export function renderScatter(spec: ChartSpec, data: Dataset): ChartOutput {
 
 function annotationX(value: unknown, spec: ChartSpec, line: number): number {
   if (typeof value === 'number') return value;
-  throw new ChartError({ file: spec.where.file, line }, `The annotation x "${String(value)}" is not a number.`, 'Scatter annotations take numbers: `{ x: 4800, y: 900, label: "..." }`.');
+  throw new ChartError(
+    { file: spec.where.file, line },
+    `The annotation x "${String(value)}" is not a number.`,
+    'Scatter annotations take numbers: `{ x: 4800, y: 900, label: "..." }`.',
+  );
 }

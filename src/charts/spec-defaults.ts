@@ -18,8 +18,9 @@ export function applyFieldDefaults(spec: ChartSpec, data: Dataset, hints: Record
       spec.names = [data.columns[1]!];
     }
   }
-  const missing = spec.kind === 'timeline'
-    ? (['date', 'label'] as const).filter((k) => !spec[k])
-    : (['x', 'y'] as const).filter((k) => (k === 'x' ? !spec.x : spec.y.length === 0));
+  const missing =
+    spec.kind === 'timeline'
+      ? (['date', 'label'] as const).filter((k) => !spec[k])
+      : (['x', 'y'] as const).filter((k) => (k === 'x' ? !spec.x : spec.y.length === 0));
   if (missing[0]) throw new ChartError(spec.where, `The ${spec.kind} chart has no "${missing[0]}".`, hints[missing[0]] ?? '');
 }

@@ -56,7 +56,13 @@ export const MAX_ITEMS = 60;
 /** The maps of a key that takes one map or a list of maps (annotate, rules, regions, series). */
 export function itemList(entry: LEntry, file: string, key: string): LMap[] {
   const items = entry.value.type === 'list' ? entry.value.items : [entry.value];
-  if (items.length > MAX_ITEMS) fail(file, items[MAX_ITEMS]!, `"${key}" lists ${items.length} items; at most ${MAX_ITEMS} stay readable.`, 'Keep the few that matter; the data table holds the rest.');
+  if (items.length > MAX_ITEMS)
+    fail(
+      file,
+      items[MAX_ITEMS]!,
+      `"${key}" lists ${items.length} items; at most ${MAX_ITEMS} stay readable.`,
+      'Keep the few that matter; the data table holds the rest.',
+    );
   return items.map((item) => (item.type === 'map' ? item : fail(file, item, `Each "${key}" item must be a mapping such as { x: ..., label: ... }.`)));
 }
 
@@ -76,7 +82,7 @@ function annotation(item: LMap, file: string): Annotation {
   const k = itemKeys(item, 'annotate', file, ['x', 'y', 'label']);
   const x = k.get('x');
   const label = k.get('label');
-  if (!x || x.type !== 'scalar' || x.value === null) return fail(file, item, 'Each "annotate" item needs an x.', 'Write `{ x: 2025-01-27, label: "..." }`.');
+  if (x?.type !== 'scalar' || x.value === null) return fail(file, item, 'Each "annotate" item needs an x.', 'Write `{ x: 2025-01-27, label: "..." }`.');
   if (!label) return fail(file, item, 'Each "annotate" item needs a label.', 'Write `{ x: ..., label: "..." }`.');
   const y = k.get('y');
   return { x: x.value, y: y ? number(y, 'y', file) : undefined, label: text(label, 'label', file), line: item.line };
@@ -97,7 +103,11 @@ function rule(item: LMap, file: string): Rule {
 /** One name or a list of names (highlight, estimate): the labels, categories or series they pick. */
 function names(node: LNode, key: string, file: string): NameList {
   const items = node.type === 'list' ? node.items : [node];
-  const list = items.map((n) => (n.type === 'scalar' && n.value !== null && typeof n.value !== 'boolean' ? String(n.value).trim() : fail(file, n, `"${key}" must name a series, category or label.`, `Write \`${key}: Name\` or \`${key}: [A, B]\`.`)));
+  const list = items.map((n) =>
+    n.type === 'scalar' && n.value !== null && typeof n.value !== 'boolean'
+      ? String(n.value).trim()
+      : fail(file, n, `"${key}" must name a series, category or label.`, `Write \`${key}: Name\` or \`${key}: [A, B]\`.`),
+  );
   if (list.length === 0) fail(file, node, `"${key}" names nothing.`, `Write \`${key}: Name\` or \`${key}: [A, B]\`.`);
   if (list.length > MAX_ITEMS) fail(file, items[MAX_ITEMS]!, `"${key}" lists ${list.length} names; at most ${MAX_ITEMS}.`);
   return { names: list, line: node.line };

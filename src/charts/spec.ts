@@ -36,12 +36,38 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
   const at = (line: number): Where => ({ file: where.file, line });
   const kind = readKind(map, where, suggest);
   const spec: ChartSpec = {
-    kind, title: '', where, x: undefined, y: [], names: [], date: undefined, label: undefined, group: undefined,
-    format: undefined, xFormat: undefined, unit: undefined, xUnit: undefined, xType: undefined,
-    xScale: 'linear', yScale: 'linear', xDomain: undefined, yDomain: undefined,
-    annotate: [], rules: [], regions: [], sort: false, values: undefined, fragments: false,
-    height: undefined, caption: undefined, sources: [],
-    highlight: undefined, estimate: undefined, today: undefined, status: undefined, colors: new Map(),
+    kind,
+    title: '',
+    where,
+    x: undefined,
+    y: [],
+    names: [],
+    date: undefined,
+    label: undefined,
+    group: undefined,
+    format: undefined,
+    xFormat: undefined,
+    unit: undefined,
+    xUnit: undefined,
+    xType: undefined,
+    xScale: 'linear',
+    yScale: 'linear',
+    xDomain: undefined,
+    yDomain: undefined,
+    annotate: [],
+    rules: [],
+    regions: [],
+    sort: false,
+    values: undefined,
+    fragments: false,
+    height: undefined,
+    caption: undefined,
+    sources: [],
+    highlight: undefined,
+    estimate: undefined,
+    today: undefined,
+    status: undefined,
+    colors: new Map(),
   };
   const known = KIND_KEYS[kind];
   let seriesNames: LEntry | undefined;
@@ -51,7 +77,11 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
         throw new ChartError(at(entry.keyLine), `The key "${entry.key}" does not apply to ${kind} charts.`, `Keys for ${kind}: ${known.join(', ')}.`);
       }
       const guess = suggest(entry.key, known);
-      throw new ChartError(at(entry.keyLine), `Unknown chart key "${entry.key}".`, guess ? `Did you mean "${guess}"?` : `Keys for ${kind}: ${known.join(', ')}.`);
+      throw new ChartError(
+        at(entry.keyLine),
+        `Unknown chart key "${entry.key}".`,
+        guess ? `Did you mean "${guess}"?` : `Keys for ${kind}: ${known.join(', ')}.`,
+      );
     }
     if (entry.key === 'series') seriesNames = entry;
     else if (entry.key !== 'kind' && entry.key !== 'data') readers[entry.key]!(spec, entry, where.file);
@@ -68,8 +98,11 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
   }
   if (spec.xFormat !== undefined && !isTimeFormat(spec.xFormat) && !isFormat(spec.xFormat)) {
     const line = map.entries.find((e) => e.key === 'xFormat')!.value.line;
-    throw new ChartError(at(line), `"${spec.xFormat}" is neither a d3-format string (numbers) nor a d3-time-format string (dates).`,
-      'Numbers: ",.0f", "d", ".0%"; dates: "%b %Y", "%Y", "%d %b".');
+    throw new ChartError(
+      at(line),
+      `"${spec.xFormat}" is neither a d3-format string (numbers) nor a d3-time-format string (dates).`,
+      'Numbers: ",.0f", "d", ".0%"; dates: "%b %Y", "%Y", "%d %b".',
+    );
   }
   if (kind === 'scatter' && spec.y.length !== 1) {
     throw new ChartError(at(spec.y[1]?.line ?? where.line), 'A scatter chart takes exactly one y field.', 'Write `y: field`.');
@@ -79,7 +112,9 @@ export function readSpec(map: LMap, where: Where, suggest: Suggest): { spec: Cha
   }
   spec.names = spec.y.map((f) => f.name);
   // Names are checked against y only after y is checked against the data: a typo in `y:` is reported at `y:`.
-  const applySeriesNames = () => { if (seriesNames) applyNames(spec, seriesNames, suggest); };
+  const applySeriesNames = () => {
+    if (seriesNames) applyNames(spec, seriesNames, suggest);
+  };
   return { spec, data: map.entries.find((e) => e.key === 'data')!, applySeriesNames };
 }
 
@@ -104,7 +139,11 @@ function applyNames(spec: ChartSpec, entry: LEntry, suggest: Suggest): void {
       const i = spec.y.findIndex((f) => f.name === key);
       if (i < 0) {
         const guess = suggest(key, spec.names);
-        throw new ChartError({ file: spec.where.file, line: keyLine }, `"series" names "${key}", which is not one of the y fields.`, guess ? `Did you mean "${guess}"?` : `y fields: ${spec.names.join(', ')}.`);
+        throw new ChartError(
+          { file: spec.where.file, line: keyLine },
+          `"series" names "${key}", which is not one of the y fields.`,
+          guess ? `Did you mean "${guess}"?` : `y fields: ${spec.names.join(', ')}.`,
+        );
       }
       spec.names[i] = value.type === 'scalar' && value.value !== null ? String(value.value) : key;
     }

@@ -81,10 +81,14 @@ function attempt(blocks: readonly Block[], order: readonly number[], minX: numbe
   for (const i of order) {
     const b = blocks[i]!;
     const sides: Side[] = b.side ? [b.side] : twoSides ? ['up', 'down'] : ['up'];
-    const combos = sides.flatMap((side) => b.sizes.flatMap(({ width, height }, size) => (['start', 'end'] as const).map((anchor): Combo => {
-      const [x0, x1] = anchor === 'start' ? [b.x - 1, b.x + GAP + width + SLACK] : [b.x - GAP - width - SLACK, b.x + 1];
-      return { side, size, anchor, x0, x1, height };
-    })));
+    const combos = sides.flatMap((side) =>
+      b.sizes.flatMap(({ width, height }, size) =>
+        (['start', 'end'] as const).map((anchor): Combo => {
+          const [x0, x1] = anchor === 'start' ? [b.x - 1, b.x + GAP + width + SLACK] : [b.x - GAP - width - SLACK, b.x + 1];
+          return { side, size, anchor, x0, x1, height };
+        }),
+      ),
+    );
     const inside = combos.filter((c) => c.x0 >= minX && c.x1 <= maxX);
     const use = inside.length ? inside : combos;
     // A leader from the base to `lift` crosses a block iff some block over its x starts below `lift`.
@@ -126,9 +130,17 @@ class Taken {
   private lifts: number[] = [0];
 
   add(box: Box): void {
-    this.boxes.splice(upperBound(this.boxes, box.y0, (t) => t.y0), 0, box);
+    this.boxes.splice(
+      upperBound(this.boxes, box.y0, (t) => t.y0),
+      0,
+      box,
+    );
     const lift = box.y1 + GAP / 2;
-    this.lifts.splice(upperBound(this.lifts, lift, (l) => l), 0, lift);
+    this.lifts.splice(
+      upperBound(this.lifts, lift, (l) => l),
+      0,
+      lift,
+    );
   }
 
   /**
@@ -169,7 +181,9 @@ class PointCount {
     this.pos = new Array<number>(blocks.length);
     order.forEach((i, p) => (this.pos[i] = p));
     this.tree = new Array<number>(blocks.length + 1).fill(0);
-    blocks.forEach((c, i) => { if ((c.side ?? side) === side) this.bump(this.pos[i]!, 1); });
+    blocks.forEach((c, i) => {
+      if ((c.side ?? side) === side) this.bump(this.pos[i]!, 1);
+    });
   }
 
   remove(i: number): void {

@@ -38,16 +38,30 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     const p = paint(spec.names[s]!, spec.y[s]!.name, c);
     return p.cls === 'hl' && spec.y.length > 1 && seriesPaint[s]!.cls !== 'hl' ? { cls: 'lit', style: seriesPaint[s]!.style ?? p.style } : p;
   };
-  const y = valueScale([...layers.flatMap((l) => l.flatMap((p) => [p[0], p[1]])), ...ruleValues(spec, 'y')], { log: false, zero: true, domain: spec.yDomain, where: spec.where, axis: 'y' });
+  const y = valueScale([...layers.flatMap((l) => l.flatMap((p) => [p[0], p[1]])), ...ruleValues(spec, 'y')], {
+    log: false,
+    zero: true,
+    domain: spec.yDomain,
+    where: spec.where,
+    axis: 'y',
+  });
   const showTotals = spec.values ?? false;
 
   const left = leftFor(y, ticksSpec, H);
   const yRules = marginRules(spec);
   const right = Math.max(...[...spec.names, ...yRules.map((r) => r.label)].map((name) => endLabelWidth({ name, value: '' }))) + 2 * GAP;
-  const x = scaleBand<string>().domain(cats).range([left, WIDTH - right]).paddingInner(0.3).paddingOuter(0.15);
+  const x = scaleBand<string>()
+    .domain(cats)
+    .range([left, WIDTH - right])
+    .paddingInner(0.3)
+    .paddingOuter(0.15);
   const catLines = cats.map((c) => wrap(c, x.step() - GAP, FONT.tick));
   const bottom = H - GAP - (max(catLines, (l) => l.length) ?? 0) * LINE - 4;
-  const plan = planAnnotations(spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })), left, WIDTH - GAP);
+  const plan = planAnnotations(
+    spec.annotate.map((a) => ({ x: x(categoryOf(a, cats, spec))! + x.bandwidth() / 2, label: a.label })),
+    left,
+    WIDTH - GAP,
+  );
   const unitY = GAP + FONT.tick;
   const headroom = showTotals ? LINE + 6 : FONT.tick / 2;
   const top = GAP + (spec.unit ? UNIT_ROOM : 0) + plan.height + headroom;
@@ -73,13 +87,25 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
     group(
       seriesClass(s),
       step(spec, s),
-      l.map(([a, b], c) => (a === b ? '' : el('rect', { ...paintAttrs(est[c] ? 'est' : '', markPaint(s, cats[c]!)), x: x(cats[c]!)!, y: y(Math.max(a, b)), width: x.bandwidth(), height: Math.abs(y(a) - y(b)) }))),
+      l.map(([a, b], c) =>
+        a === b
+          ? ''
+          : el('rect', {
+              ...paintAttrs(est[c] ? 'est' : '', markPaint(s, cats[c]!)),
+              x: x(cats[c]!)!,
+              y: y(Math.max(a, b)),
+              width: x.bandwidth(),
+              height: Math.abs(y(a) - y(b)),
+            }),
+      ),
       labels[s]!,
     ),
   );
   const tops = cats.map((_, c) => Math.min(...layers.map((l) => y(l[c]![1]))));
   const totalLabels = showTotals
-    ? cats.map((c, i) => text({ class: 'value', x: x(c)! + x.bandwidth() / 2, y: tops[i]! - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, fmt(totals[i]!)))
+    ? cats.map((c, i) =>
+        text({ class: 'value', x: x(c)! + x.bandwidth() / 2, y: tops[i]! - 10, 'text-anchor': 'middle', 'font-size': FONT.tick }, fmt(totals[i]!)),
+      )
     : [];
   const catLabels = cats.map((c, i) =>
     lines({ class: 'tick', x: x(c)! + x.bandwidth() / 2, y: bottom + GAP + FONT.tick, 'text-anchor': 'middle' }, catLines[i]!, x(c)! + x.bandwidth() / 2, LINE),
@@ -96,15 +122,30 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
       (spec.unit ? axisTitle(spec.unit, 0, unitY, 'start') : '') +
       segments.join('') +
       baseline(left, zero, frame.right, zero) +
-      drawRules(yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[spec.y.length + i] })), frame) +
+      drawRules(
+        yRules.map((r, i) => ({ pos: y(r.value), label: r.label, dir: 'across' as const, text: labels[spec.y.length + i] })),
+        frame,
+      ) +
       el('g', { class: 'value totals', 'font-size': FONT.tick }, totalLabels) +
       el('g', { class: 'axis axis-x', 'font-size': FONT.tick }, catLabels) +
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
       `Stacked column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[last]}. ` +
-      seriesSentence('Total', totals.map((v, i) => ({ at: cats[i]!, value: v })), fmt) +
+      seriesSentence(
+        'Total',
+        totals.map((v, i) => ({ at: cats[i]!, value: v })),
+        fmt,
+      ) +
       ' ' +
-      values.map((s, i) => seriesSentence(spec.names[i]!, s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])), fmt)).join(' '),
+      values
+        .map((s, i) =>
+          seriesSentence(
+            spec.names[i]!,
+            s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])),
+            fmt,
+          ),
+        )
+        .join(' '),
     table: {
       head: [spec.x!.name, ...spec.names, 'Total'],
       rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i])), estText(fmt(totals[i]!), est[i])]),

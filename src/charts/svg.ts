@@ -37,7 +37,10 @@ export type Child = string | false | null | undefined | readonly string[];
 
 /** An element; children are markup (already escaped), falsy children are skipped. */
 export function el(tag: string, list: Attrs, ...children: Child[]): string {
-  const inner = children.flat().filter((c): c is string => typeof c === 'string' && c !== '').join('');
+  const inner = children
+    .flat()
+    .filter((c): c is string => typeof c === 'string' && c !== '')
+    .join('');
   return inner === '' && VOID_OK.has(tag) ? `<${tag}${attrs(list)}/>` : `<${tag}${attrs(list)}>${inner}</${tag}>`;
 }
 
@@ -62,9 +65,5 @@ export function group(className: string, index: number | undefined, ...children:
 
 /** A `group` with an inline style (a mark's entity colour, `--series:#hex`). */
 export function styledGroup(className: string, style: string | undefined, index: number | undefined, ...children: Child[]): string {
-  return el(
-    'g',
-    { class: index === undefined ? className : `${className} fragment`, style, 'data-fragment-index': index },
-    ...children,
-  );
+  return el('g', { class: index === undefined ? className : `${className} fragment`, style, 'data-fragment-index': index }, ...children);
 }

@@ -31,23 +31,49 @@ const MAX_EVENTS = 400;
  */
 export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const status = spec.status ?? (data.columns.includes('status') ? { name: 'status', line: spec.where.line } : undefined);
-  const namesOf = (row: Row) => [textAt(row, spec.label!.name, spec), cellText(row.cells.get(spec.date!.name) ?? null), ...(spec.group ? [cellText(row.cells.get(spec.group.name) ?? null)] : [])];
+  const namesOf = (row: Row) => [
+    textAt(row, spec.label!.name, spec),
+    cellText(row.cells.get(spec.date!.name) ?? null),
+    ...(spec.group ? [cellText(row.cells.get(spec.group.name) ?? null)] : []),
+  ];
   const est = estimateRows(spec, data.rows, namesOf, data.columns);
   const paint = painter(spec, data.rows.flatMap(namesOf));
   const events = data.rows
     .map((row, i) => {
       const date = dateAt(row, spec.date!.name, spec);
-      if (!date) throw new ChartError(row.where, `${rowName(row, spec, spec.date!.name)} has no ${spec.date!.name}.`, 'Every event needs a date (YYYY-MM-DD, YYYY-MM or YYYY).');
+      if (!date)
+        throw new ChartError(
+          row.where,
+          `${rowName(row, spec, spec.date!.name)} has no ${spec.date!.name}.`,
+          'Every event needs a date (YYYY-MM-DD, YYYY-MM or YYYY).',
+        );
       const groupName = spec.group ? cellText(row.cells.get(spec.group.name) ?? null) : '';
       const planned = status ? statusOf(row, status.name, spec) : false;
-      return { date, label: textAt(row, spec.label!.name, spec), groupName, when: dateText(date, spec.xFormat), planned, est: est[i]!, paint: paint(...namesOf(row)) };
+      return {
+        date,
+        label: textAt(row, spec.label!.name, spec),
+        groupName,
+        when: dateText(date, spec.xFormat),
+        planned,
+        est: est[i]!,
+        paint: paint(...namesOf(row)),
+      };
     })
     .sort((a, b) => a.date.date.getTime() - b.date.date.getTime());
   if (events.length > MAX_EVENTS) {
-    throw new ChartError(data.rows[MAX_EVENTS]!.where, `The timeline has ${events.length} events; at most ${MAX_EVENTS} fit one chart.`, 'Split it over several timelines, or keep the events that matter.', 'too-many-events');
+    throw new ChartError(
+      data.rows[MAX_EVENTS]!.where,
+      `The timeline has ${events.length} events; at most ${MAX_EVENTS} fit one chart.`,
+      'Split it over several timelines, or keep the events that matter.',
+      'too-many-events',
+    );
   }
   const groups = [...new Set(events.map((e) => e.groupName))];
-  if (groups.length > 6) throw new ChartError({ file: spec.where.file, line: spec.group!.line }, `"${spec.group!.name}" has ${groups.length} different values; at most 6 colours stay distinct.`);
+  if (groups.length > 6)
+    throw new ChartError(
+      { file: spec.where.file, line: spec.group!.line },
+      `"${spec.group!.name}" has ${groups.length} different values; at most 6 colours stay distinct.`,
+    );
 
   const today = spec.today ? parseDate(spec.today.date)!.date : undefined;
   const rules = [
@@ -60,7 +86,9 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const last = new Date(Math.max(...times));
   // One date alone would give d3 an empty domain: widen it by a month each way.
   const domain = first.getTime() === last.getTime() ? [utcMonth.offset(first, -1), utcMonth.offset(last, 1)] : [first, last];
-  const x = scaleUtc().domain(domain).range([PAD, WIDTH - PAD]);
+  const x = scaleUtc()
+    .domain(domain)
+    .range([PAD, WIDTH - PAD]);
   // Two tracks read best as two sides of the axis; otherwise each label takes the nearest free spot.
   const sideOf = (g: string): Side | undefined => (groups.length === 2 ? (g === groups[0] ? 'up' : 'down') : undefined);
   const blocks = events.map((e) => {
@@ -75,7 +103,10 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const axisY = ruleRoom + GAP + above + (above ? GAP + RIBBON : RIBBON);
   const groupPaints = groups.map((g) => (spec.colors.has(g) ? { cls: '' as const, style: `--series:${spec.colors.get(g)}` } : undefined));
   // With a highlight the tracks are grey, so a key naming them by colour would name nothing.
-  const key = groups.length > 1 && !spec.highlight ? seriesKey(groups, PAD, axisY + RIBBON + below + 2 * GAP + FONT.label, WIDTH - GAP, groupPaints) : { svg: '', height: 0 };
+  const key =
+    groups.length > 1 && !spec.highlight
+      ? seriesKey(groups, PAD, axisY + RIBBON + below + 2 * GAP + FONT.label, WIDTH - GAP, groupPaints)
+      : { svg: '', height: 0 };
   const H = Math.max(spec.height ?? 0, axisY + RIBBON + below + (below ? GAP : 0) + GAP + key.height);
 
   const marks = events.map((e, i) => {
@@ -100,7 +131,15 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
 
   return {
     height: H,
-    body: ribbon(fitTimeTicks(x, 8, undefined), axisY) + ruleLines(rules.map((r) => ({ ...r, x: x(new Date(r.at)) })), axisY, H - GAP - key.height) + key.svg + marks.join(''),
+    body:
+      ribbon(fitTimeTicks(x, 8, undefined), axisY) +
+      ruleLines(
+        rules.map((r) => ({ ...r, x: x(new Date(r.at)) })),
+        axisY,
+        H - GAP - key.height,
+      ) +
+      key.svg +
+      marks.join(''),
     summary:
       `Timeline of ${events.length} event${events.length === 1 ? '' : 's'} from ${events[0]!.when} to ${events[events.length - 1]!.when}` +
       (groups.length > 1 ? `, in ${groups.length} tracks (${groups.join(', ')})` : '') +
@@ -147,11 +186,18 @@ function ruleLines(rules: readonly { x: number; label: string; cls: string }[], 
     const fitsLeft = r.x - 2 * GAP - r.w >= prevEnd;
     r.left = r.x + GAP + r.w > WIDTH - GAP || (next !== undefined && r.x + 2 * GAP + r.w > next.x && fitsLeft);
   });
-  return sorted.map((r) => el(
-    'g',
-    { class: r.cls ? `rule ${r.cls}` : 'rule' },
-    el('line', { x1: r.x, x2: r.x, y1: GAP, y2: axisY - RIBBON }),
-    el('line', { x1: r.x, x2: r.x, y1: axisY + RIBBON, y2: bottom }),
-    text({ class: 'label', x: r.left ? r.x - GAP : r.x + GAP, y: GAP + FONT.tick, 'text-anchor': r.left ? 'end' : 'start', 'font-size': FONT.tick }, r.label),
-  )).join('');
+  return sorted
+    .map((r) =>
+      el(
+        'g',
+        { class: r.cls ? `rule ${r.cls}` : 'rule' },
+        el('line', { x1: r.x, x2: r.x, y1: GAP, y2: axisY - RIBBON }),
+        el('line', { x1: r.x, x2: r.x, y1: axisY + RIBBON, y2: bottom }),
+        text(
+          { class: 'label', x: r.left ? r.x - GAP : r.x + GAP, y: GAP + FONT.tick, 'text-anchor': r.left ? 'end' : 'start', 'font-size': FONT.tick },
+          r.label,
+        ),
+      ),
+    )
+    .join('');
 }

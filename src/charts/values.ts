@@ -27,7 +27,10 @@ export function clip(text: string, max = 60): string {
 
 /** A list for a message, cut after `max` items. */
 export function clipList(items: readonly string[], max = 12): string {
-  const shown = items.slice(0, max).map((i) => clip(i, 40)).join(', ');
+  const shown = items
+    .slice(0, max)
+    .map((i) => clip(i, 40))
+    .join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
@@ -101,7 +104,11 @@ export function isTimeFormat(s: string): boolean {
  */
 export function xNumberFormatter(spec: { xFormat: string | undefined; where: { file: string; line: number } }, xName: string): (n: number) => string {
   if (spec.xFormat !== undefined && isTimeFormat(spec.xFormat)) {
-    throw new ChartError(spec.where, `xFormat "${spec.xFormat}" formats dates, but ${xName} holds numbers.`, 'Use a d3-format string such as ",.0f" or "d", or give x dates (YYYY-MM-DD).');
+    throw new ChartError(
+      spec.where,
+      `xFormat "${spec.xFormat}" formats dates, but ${xName} holds numbers.`,
+      'Use a d3-format string such as ",.0f" or "d", or give x dates (YYYY-MM-DD).',
+    );
   }
   return valueFormatter(spec.xFormat);
 }

@@ -76,12 +76,19 @@ export function xAxis(xs: XValues, range: [number, number], specifier: string | 
   const [lo = 0, hi = 0] = extent(xs.values);
   const domain: [number, number] = [lo, hi];
   if (xs.time) {
-    const s = scaleUtc().domain(domain.map((v) => new Date(v))).range(range);
+    const s = scaleUtc()
+      .domain(domain.map((v) => new Date(v)))
+      .range(range);
     return { at: (v) => s(v), ticks: fitTimeTicks(s, 8, specifier), domain };
   }
   const s = scaleLinear().domain(domain).range(range);
   // Whole-number x (years, counts) gets whole-number ticks: 2021.5 printed as "2022" would repeat a label.
   const whole = xs.values.every(Number.isInteger);
-  const ticker = whole ? Object.assign((v: number) => s(v), { ticks: (c?: number) => s.ticks(c).filter(Number.isInteger), tickFormat: (c?: number, sp?: string) => s.tickFormat(Math.min(c ?? 10, Math.max(1, hi - lo)), sp) }) : s;
+  const ticker = whole
+    ? Object.assign((v: number) => s(v), {
+        ticks: (c?: number) => s.ticks(c).filter(Number.isInteger),
+        tickFormat: (c?: number, sp?: string) => s.tickFormat(Math.min(c ?? 10, Math.max(1, hi - lo)), sp),
+      })
+    : s;
   return { at: (v) => s(v), ticks: fitTicks<number>(ticker, 8, specifier, 'x'), domain };
 }

@@ -12,7 +12,11 @@ export function parseJson(text: string, file: string): LNode {
     // JSON.parse gives no line on Node 20; the YAML parser (JSON is YAML) usually does.
     parseYaml(text, file, 0, `${file} is not valid JSON`);
     const reason = e instanceof Error ? e.message.split(/, "|\n/)[0] : '';
-    throw new ChartError({ file, line: 0 }, `${file} is not valid JSON${reason ? ` (${reason})` : ''}.`, 'Check for trailing commas, comments or single quotes.');
+    throw new ChartError(
+      { file, line: 0 },
+      `${file} is not valid JSON${reason ? ` (${reason})` : ''}.`,
+      'Check for trailing commas, comments or single quotes.',
+    );
   }
   const root = parseYaml(text, file, 0, `${file} is not valid JSON`);
   if (root === null) throw new ChartError({ file, line: 0 }, `${file} is empty.`, 'Write an array of records.');
@@ -27,7 +31,12 @@ export function parseYaml(text: string, file: string, base: number, invalid: str
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split(/ at line \d+|\n/)[0]!.replace(/\.$/, '');
-    throw new ChartError({ file, line: base + (error.linePos?.[0].line ?? 1) }, `${invalid}: ${reason}.`, 'Check the indentation, and quote text that contains ": " or "#".', 'chart-yaml');
+    throw new ChartError(
+      { file, line: base + (error.linePos?.[0].line ?? 1) },
+      `${invalid}: ${reason}.`,
+      'Check the indentation, and quote text that contains ": " or "#".',
+      'chart-yaml',
+    );
   }
   return doc.contents ? convert(doc.contents, { targets: aliasTargets(doc), lineOf, expanded: 0, file }, 0) : null;
 }
@@ -63,7 +72,12 @@ function convert(node: YamlNode, walk: Walk, depth: number): LNode {
   if (depth > 64) throw new ChartError({ file: walk.file, line }, 'The chart nests too deeply.', 'Keep the chart keys and data at most a few levels deep.');
   if (isAlias(node)) {
     if (++walk.expanded > MAX_ALIASES) {
-      throw new ChartError({ file: walk.file, line }, `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).`, 'Write the values out; aliases that repeat aliases multiply the data.', 'yaml-aliases');
+      throw new ChartError(
+        { file: walk.file, line },
+        `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).`,
+        'Write the values out; aliases that repeat aliases multiply the data.',
+        'yaml-aliases',
+      );
     }
     const target = walk.targets.get(node);
     return target ? convert(target, walk, depth + 1) : { type: 'scalar', value: null, line };

@@ -20,9 +20,14 @@ export function activeContentIssues(slides: readonly Located[], locate: Locator,
     const at = (needles: string[]) => ({ file: s.file, line: locate.find(s.file, s.line, needles), slide: s.ref });
     for (const { tag, url } of s.frames) {
       const what = tag === 'background' ? 'a background iframe' : `an <${tag}>`;
-      issues.push({ ...at([...urlNeedles(url), `<${tag}`, 'data-background-iframe']), severity: 'warning', rule: 'active-content', code: 'active-content',
+      issues.push({
+        ...at([...urlNeedles(url), `<${tag}`, 'data-background-iframe']),
+        severity: 'warning',
+        rule: 'active-content',
+        code: 'active-content',
         message: `${what}${url ? ` shows \`${displayUrl(url)}\`` : ''}: a document of its own, outside the deck's Content-Security-Policy`,
-        hint: '`present`, `preview` and `dev` show it sandboxed (no script runs in it); another web server may let it run. Prefer an image or a build-time chart, and frame only files you trust' });
+        hint: '`present`, `preview` and `dev` show it sandboxed (no script runs in it); another web server may let it run. Prefer an image or a build-time chart, and frame only files you trust',
+      });
     }
     for (const url of new Set(s.urls)) {
       const file = localFile(url, base, outDir);
@@ -30,9 +35,14 @@ export function activeContentIssues(slides: readonly Located[], locate: Locator,
       if (!scripted.has(file)) scripted.set(file, hasScript(file));
       if (!scripted.get(file)) continue;
       const rel = url.slice(base.length);
-      issues.push({ ...at(urlNeedles(rel)), severity: 'warning', rule: 'active-content', code: 'active-content',
+      issues.push({
+        ...at(urlNeedles(rel)),
+        severity: 'warning',
+        rule: 'active-content',
+        code: 'active-content',
         message: `\`${displayUrl(rel)}\` contains a script or an event handler`,
-        hint: 'as an image it does not run, but framed or opened on its own it would (Chokepoint\'s servers block it; other hosts may not). Remove it: export the SVG again without scripts, or run it through svgo' });
+        hint: "as an image it does not run, but framed or opened on its own it would (Chokepoint's servers block it; other hosts may not). Remove it: export the SVG again without scripts, or run it through svgo",
+      });
     }
   }
   return issues;
@@ -42,11 +52,19 @@ export function activeContentIssues(slides: readonly Located[], locate: Locator,
 function localFile(url: string, base: string, outDir: string): string | undefined {
   if (!url.startsWith(base)) return undefined;
   let path: string;
-  try { path = decodeURIComponent(new URL(url).pathname); } catch { return undefined; }
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
   const file = normalize(join(outDir, path));
   return file.startsWith(normalize(outDir) + sep) ? file : undefined;
 }
 
 function hasScript(file: string): boolean {
-  try { return SVG_SCRIPT.test(readFileSync(file, 'utf8')); } catch { return false; }
+  try {
+    return SVG_SCRIPT.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }

@@ -16,7 +16,11 @@ export function inspectDeck(): SlideFacts[] {
   const oneBased = reveal.getConfig().hashOneBasedIndex === true;
   const decorative = (el: Element) => el.getAttribute('aria-hidden') === 'true' || /^(presentation|none)$/.test(el.getAttribute('role') ?? '');
   const resolve = (url: string) => {
-    try { return new URL(url, document.baseURI).href; } catch { return url; }
+    try {
+      return new URL(url, document.baseURI).href;
+    } catch {
+      return url;
+    }
   };
 
   // Reveal reads `#/3/1` as indices, `#/name` and `#name` as the id of an element in the slides.
@@ -30,7 +34,11 @@ export function inspectDeck(): SlideFacts[] {
       return reveal.getSlide(hIndex, vIndex) !== undefined;
     }
     let id = first;
-    try { id = decodeURIComponent(first); } catch { /* keep it raw */ }
+    try {
+      id = decodeURIComponent(first);
+    } catch {
+      /* keep it raw */
+    }
     const target = document.getElementById(id);
     return target !== null && slidesEl.contains(target);
   };
@@ -38,7 +46,8 @@ export function inspectDeck(): SlideFacts[] {
   // What the audience reads as the slide's body: the title, the source line and citation markers, notes, the
   // deck's chrome, charts and diagrams (their labels are data, not prose), hidden tables, code and the generated
   // reference list (an appendix for the PDF and handout, not read in the room) are not.
-  const NOT_BODY = 'aside.notes, footer.slide-sources, .sources-list, .sources-page, .sources-empty, .cite, svg, .sr-only, pre, .chart-source, .deck-footer, script, style, template';
+  const NOT_BODY =
+    'aside.notes, footer.slide-sources, .sources-list, .sources-page, .sources-empty, .cite, svg, .sr-only, pre, .chart-source, .deck-footer, script, style, template';
   const bodyWords = (slide: HTMLElement): number => {
     const copy = slide.cloneNode(true) as HTMLElement;
     copy.querySelector('h1, h2')?.remove();
@@ -68,7 +77,8 @@ export function inspectDeck(): SlideFacts[] {
       for (const m of (e.getAttribute('style') ?? '').matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) urls.push(resolve(m[1]!));
     }
     return {
-      h, v,
+      h,
+      v,
       file: slide.getAttribute('data-file') ?? '',
       line: Number(slide.getAttribute('data-line') ?? 0),
       hasNotes: notes.trim() !== '',
@@ -86,9 +96,12 @@ export function inspectDeck(): SlideFacts[] {
         .filter((href) => !linkTarget(href)),
       scripts: all.filter((e) => e.localName === 'script').map((e) => e.getAttribute('src') ?? (e.textContent ?? '').trim().slice(0, 40)),
       frames: [
-        ...all.filter((e) => ['iframe', 'frame', 'object', 'embed'].includes(e.localName))
+        ...all
+          .filter((e) => ['iframe', 'frame', 'object', 'embed'].includes(e.localName))
           .map((e) => ({ tag: e.localName, url: e.getAttribute('src') ?? e.getAttribute('data-src') ?? e.getAttribute('data') ?? '' })),
-        ...[slide, ...all].filter((e) => e.hasAttribute('data-background-iframe')).map((e) => ({ tag: 'background', url: e.getAttribute('data-background-iframe') ?? '' })),
+        ...[slide, ...all]
+          .filter((e) => e.hasAttribute('data-background-iframe'))
+          .map((e) => ({ tag: 'background', url: e.getAttribute('data-background-iframe') ?? '' })),
       ],
       urls,
       words: bodyWords(slide),

@@ -33,7 +33,11 @@ export class Locator {
   private read(file: string): string[] | null {
     if (!this.lines.has(file)) {
       let text: string[] | null = null;
-      try { text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n'); } catch { /* a file we cannot read: keep the slide line */ }
+      try {
+        text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+      } catch {
+        /* a file we cannot read: keep the slide line */
+      }
       this.lines.set(file, text);
     }
     return this.lines.get(file)!;
@@ -41,7 +45,11 @@ export class Locator {
 }
 
 function pathOf(url: string): string {
-  try { return decodeURIComponent(new URL(url, 'http://x/').pathname).replace(/^\//, ''); } catch { return url; }
+  try {
+    return decodeURIComponent(new URL(url, 'http://x/').pathname).replace(/^\//, '');
+  } catch {
+    return url;
+  }
 }
 
 /** A URL as the author wrote it, as far as it can be told: `assets/chip-1a2b3c4d.png` shows as `chip.png`. */
@@ -53,7 +61,11 @@ export function displayUrl(url: string): string {
 /** What an author may have written for a URL the build rewrote: `assets/chip-1a2b3c4d.png` was `…/chip.png`. */
 export function urlNeedles(url: string): string[] {
   let path = url;
-  try { path = decodeURIComponent(new URL(url, 'http://x/').pathname); } catch { /* keep it */ }
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x/').pathname);
+  } catch {
+    /* keep it */
+  }
   const base = path.split('/').pop() ?? '';
   const unhashed = /^(.+)-[0-9a-f]{8}(\.\w+)$/.exec(base);
   return [url, path, unhashed ? `${unhashed[1]}${unhashed[2]}` : base].filter((n) => n !== '');

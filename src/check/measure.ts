@@ -38,9 +38,27 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     return `<${el.localName}${cls}>${text ? ` "${text.length > 40 ? `${text.slice(0, 39)}…` : text}"` : ''}`;
   };
-  const SKIP = new Set(['script', 'style', 'template', 'noscript', 'title', 'desc', 'metadata', 'defs', 'clippath', 'mask', 'marker', 'symbol', 'pattern', 'lineargradient', 'radialgradient', 'filter']);
+  const SKIP = new Set([
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'title',
+    'desc',
+    'metadata',
+    'defs',
+    'clippath',
+    'mask',
+    'marker',
+    'symbol',
+    'pattern',
+    'lineargradient',
+    'radialgradient',
+    'filter',
+  ]);
   const range = document.createRange();
-  const DIMMED = '.fragment.semi-fade-out.visible, .fragment.fade-in-then-semi-out.visible:not(.current-fragment), .has-highlights tr:not(.highlight-line), .hljs-ln-numbers';
+  const DIMMED =
+    '.fragment.semi-fade-out.visible, .fragment.fade-in-then-semi-out.visible:not(.current-fragment), .has-highlights tr:not(.highlight-line), .hljs-ln-numbers';
 
   const backgroundsOf = (el: Element, h: number, v: number): { backgrounds: Rgba[]; solid: boolean } => {
     const chain: Element[] = [];
@@ -64,9 +82,16 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
   const measure = (h: number, v: number, step: number): StateMeasure => {
     const base = slides.getBoundingClientRect();
     const scale = base.width / slides.offsetWidth || 1;
-    const toSlide = (r: DOMRect): Box => ({ top: (r.top - base.top) / scale, left: (r.left - base.left) / scale, bottom: (r.bottom - base.top) / scale, right: (r.right - base.left) / scale });
+    const toSlide = (r: DOMRect): Box => ({
+      top: (r.top - base.top) / scale,
+      left: (r.left - base.left) / scale,
+      bottom: (r.bottom - base.top) / scale,
+      right: (r.right - base.left) / scale,
+    });
     const cut = (b: Box, c: Box | null): Box | null => {
-      const o = c ? { top: Math.max(b.top, c.top), left: Math.max(b.left, c.left), bottom: Math.min(b.bottom, c.bottom), right: Math.min(b.right, c.right) } : b;
+      const o = c
+        ? { top: Math.max(b.top, c.top), left: Math.max(b.left, c.left), bottom: Math.min(b.bottom, c.bottom), right: Math.min(b.right, c.right) }
+        : b;
       return o.right - o.left >= 1 && o.bottom - o.top >= 1 ? o : null;
     };
     let extent: Box | null = null;
@@ -78,13 +103,21 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
     const chrome: { el: Element; box: Box }[] = [];
     const overlaps: Overlap[] = [];
     const add = (b: Box, el: Element) => {
-      extent = extent ? { top: Math.min(extent.top, b.top), left: Math.min(extent.left, b.left), bottom: Math.max(extent.bottom, b.bottom), right: Math.max(extent.right, b.right) } : { ...b };
+      extent = extent
+        ? {
+            top: Math.min(extent.top, b.top),
+            left: Math.min(extent.left, b.left),
+            bottom: Math.max(extent.bottom, b.bottom),
+            right: Math.max(extent.right, b.right),
+          }
+        : { ...b };
       // Remember, per edge, the element reaching furthest past it; on a tie the deeper (later) one is more telling.
       const limit: Box = { top: 0, left: 0, bottom: slides.offsetHeight, right: slides.offsetWidth };
       for (const edge of ['top', 'left', 'bottom', 'right'] as const) {
         const sign = edge === 'top' || edge === 'left' ? -1 : 1;
         const prev = culprits[edge];
-        if (sign * (b[edge] - limit[edge]) > 0.5 && (!prev || sign * (b[edge] - prev.box[edge]) >= 0)) culprits[edge] = { what: describe(el), box: b } satisfies Culprit;
+        if (sign * (b[edge] - limit[edge]) > 0.5 && (!prev || sign * (b[edge] - prev.box[edge]) >= 0))
+          culprits[edge] = { what: describe(el), box: b } satisfies Culprit;
       }
     };
 
@@ -112,11 +145,16 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
       // An inline box with a background split over lines: if its pieces overlap, each paints over the line above.
       if (visible && !svg && cs.display === 'inline' && paints(cs)) {
         const pieces = [...el.getClientRects()].map(toSlide);
-        if (pieces.some((a, i) => pieces.slice(i + 1).some((b) => a.bottom - b.top > 1 && b.bottom - a.top > 1 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1))) {
+        if (
+          pieces.some((a, i) =>
+            pieces.slice(i + 1).some((b) => a.bottom - b.top > 1 && b.bottom - a.top > 1 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1),
+          )
+        ) {
           overlaps.push({ kind: 'broken-box', what: describe(el), other: `${pieces.length} lines` });
         }
       }
       // Zero-width spaces are struts (KaTeX sets them at 0.05em to size a line), not text anyone reads.
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: each zero-width character is removed on its own, a joiner included
       const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim() !== '');
       if (visible && box && own.length > 0) {
         if (!svg) {
@@ -124,17 +162,30 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
             range.selectNodeContents(node);
             const r = cut(toSlide(range.getBoundingClientRect()), clip);
             if (r) add(r, el);
-            if (runs.length < 4000) for (const line of range.getClientRects()) { const b = cut(toSlide(line), clip); if (b) runs.push({ el, box: b }); }
+            if (runs.length < 4000)
+              for (const line of range.getClientRects()) {
+                const b = cut(toSlide(line), clip);
+                if (b) runs.push({ el, box: b });
+              }
           }
         }
         const fg = colour(svg ? cs.fill : cs.color);
-        const text = own.map((n) => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
+        const text = own
+          .map((n) => n.textContent)
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         const behind = backgroundsOf(el, h, v);
         texts.push({
-          key: keyOf(el), text: text.length > 40 ? `${text.slice(0, 39)}…` : text,
-          size: parseFloat(cs.fontSize) * zoom * (svg || 1), bold: Number(cs.fontWeight) >= 700,
+          key: keyOf(el),
+          text: text.length > 40 ? `${text.slice(0, 39)}…` : text,
+          size: parseFloat(cs.fontSize) * zoom * (svg || 1),
+          bold: Number(cs.fontWeight) >= 700,
           fg: fg ? [fg[0], fg[1], fg[2], fg[3] * (svg ? Number(cs.fillOpacity) : 1)] : [0, 0, 0, 1],
-          backgrounds: behind.backgrounds, solid: behind.solid && fg !== null, opacity: op, dimmed: el.closest(DIMMED) !== null,
+          backgrounds: behind.backgrounds,
+          solid: behind.solid && fg !== null,
+          opacity: op,
+          dimmed: el.closest(DIMMED) !== null,
         });
       }
       let inner = clip;
@@ -143,8 +194,10 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
         if (!inner) return;
         const scrolls = (o: string) => o === 'auto' || o === 'scroll';
         const e = el as HTMLElement;
-        if (visible && scrolls(cs.overflowY) && e.scrollHeight > e.clientHeight + 1) scrollers.push({ what: describe(el), axis: 'y', content: e.scrollHeight, box: e.clientHeight });
-        if (visible && scrolls(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) scrollers.push({ what: describe(el), axis: 'x', content: e.scrollWidth, box: e.clientWidth });
+        if (visible && scrolls(cs.overflowY) && e.scrollHeight > e.clientHeight + 1)
+          scrollers.push({ what: describe(el), axis: 'y', content: e.scrollHeight, box: e.clientHeight });
+        if (visible && scrolls(cs.overflowX) && e.scrollWidth > e.clientWidth + 1)
+          scrollers.push({ what: describe(el), axis: 'x', content: e.scrollWidth, box: e.clientWidth });
       }
       for (const child of el.children) walk(child, inner, op, zoom, svg);
     };
@@ -155,10 +208,20 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
   };
 
   /** Whether an element paints a box of its own: a background colour or image, or a border. */
-  const paints = (cs: CSSStyleDeclaration) => (colour(cs.backgroundColor)?.[3] ?? 0) > 0 || cs.backgroundImage !== 'none'
-    || ['Top', 'Right', 'Bottom', 'Left'].some((e) => parseFloat(cs.getPropertyValue(`border-${e.toLowerCase()}-width`)) > 0 && cs.getPropertyValue(`border-${e.toLowerCase()}-style`) !== 'none');
-  const area = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-  const inter = (a: Box, b: Box): Box => ({ top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) });
+  const paints = (cs: CSSStyleDeclaration) =>
+    (colour(cs.backgroundColor)?.[3] ?? 0) > 0 ||
+    cs.backgroundImage !== 'none' ||
+    ['Top', 'Right', 'Bottom', 'Left'].some(
+      (e) => parseFloat(cs.getPropertyValue(`border-${e.toLowerCase()}-width`)) > 0 && cs.getPropertyValue(`border-${e.toLowerCase()}-style`) !== 'none',
+    );
+  const area = (a: Box, b: Box) =>
+    Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  const inter = (a: Box, b: Box): Box => ({
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  });
   /** True when an opaque box between `top` and the common ancestor covers `where`: `top` is drawn on a card over `under`. */
   const coveredBetween = (top: Element, under: Element, where: Box) => {
     for (let e: Element | null = top; e && !e.contains(under); e = e.parentElement) {
@@ -220,10 +283,15 @@ export async function measureSlides(list: { h: number; v: number }[]): Promise<S
   const settle = async () => {
     void slides.offsetHeight;
     const images = [...reveal.getCurrentSlide().querySelectorAll('img')].filter((i) => !i.complete);
-    await Promise.all(images.map((img) => new Promise((done) => {
-      img.addEventListener('load', done, { once: true });
-      img.addEventListener('error', done, { once: true });
-    })));
+    await Promise.all(
+      images.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener('load', done, { once: true });
+            img.addEventListener('error', done, { once: true });
+          }),
+      ),
+    );
     await document.fonts.ready;
   };
   const all: StateMeasure[][] = [];

@@ -2,7 +2,13 @@ import { formatIssue } from '../compile/errors.ts';
 import type { CheckIssue, CheckResult } from './types.ts';
 
 /** Counts for the summary line and the JSON report. */
-export interface CheckSummary { errors: number; warnings: number; slides: number; checked: number; seconds: number }
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  slides: number;
+  checked: number;
+  seconds: number;
+}
 
 /** Counts errors, warnings and the slides that have any. */
 export function summarise(result: CheckResult): CheckSummary {

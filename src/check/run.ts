@@ -31,7 +31,10 @@ export async function checkDeck(input: string, allowDirs: readonly string[] = []
     const url = session.url;
     const { width, height } = deck.meta;
     const requests = watchRequests(page, url);
-    await page.route((u) => /^https?:/.test(u.href) && !u.href.startsWith(url), (route) => route.abort('blockedbyclient'));
+    await page.route(
+      (u) => /^https?:/.test(u.href) && !u.href.startsWith(url),
+      (route) => route.abort('blockedbyclient'),
+    );
     // Query parameters override the deck's reveal settings: no transition, and no margin, so one slide pixel is one screen pixel.
     await page.goto(`${url}?transition=none&margin=0`);
     await page.waitForSelector('.reveal.ready');
@@ -41,11 +44,18 @@ export async function checkDeck(input: string, allowDirs: readonly string[] = []
     const facts = await page.evaluate(inspectDeck);
     const info = new Map(deck.slides.map((s) => [`${s.h}/${s.v}`, s]));
     // The page names files relative to the deck; issues name them as the compiler does.
-    const slides = facts.map((f, i) => ({ ...f, file: info.get(`${f.h}/${f.v}`)?.file ?? f.file, ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' } }));
+    const slides = facts.map((f, i) => ({
+      ...f,
+      file: info.get(`${f.h}/${f.v}`)?.file ?? f.file,
+      ref: { number: i + 1, h: f.h, v: f.v, title: info.get(`${f.h}/${f.v}`)?.title ?? '' },
+    }));
     const locate = new Locator(deck.slides);
     const limits = limitsFor(width, height);
     const issues: CheckIssue[] = [];
-    const measured = await page.evaluate(measureSlides, slides.map(({ h, v }) => ({ h, v })));
+    const measured = await page.evaluate(
+      measureSlides,
+      slides.map(({ h, v }) => ({ h, v })),
+    );
     slides.forEach((s, i) => issues.push(...layoutIssues(measured[i]!, { file: s.file, line: s.line, slide: s.ref }, limits)));
     issues.push(...factIssues(slides, locate));
     issues.push(...activeContentIssues(slides, locate, url, outDir));
@@ -66,12 +76,17 @@ function watchRequests(page: Page, origin: string): { list: FailedRequest[]; set
   const list: FailedRequest[] = [];
   let pending = 0;
   let idle: (() => void) | undefined;
-  const done = () => { if (--pending === 0) idle?.(); };
+  const done = () => {
+    if (--pending === 0) idle?.();
+  };
   page.on('request', () => void pending++);
   page.on('requestfinished', (r) => {
-    void r.response().then((res) => {
-      if (res && res.status() >= 400) list.push({ url: r.url(), status: `HTTP ${res.status()}`, foreign: false });
-    }).finally(done);
+    void r
+      .response()
+      .then((res) => {
+        if (res && res.status() >= 400) list.push({ url: r.url(), status: `HTTP ${res.status()}`, foreign: false });
+      })
+      .finally(done);
   });
   page.on('requestfailed', (r) => {
     const foreign = !r.url().startsWith(origin) && /^https?:/.test(r.url());
@@ -81,6 +96,12 @@ function watchRequests(page: Page, origin: string): { list: FailedRequest[]; set
   return {
     list,
     // A request that never ends (a streaming video) must not hang the check: wait at most 10 s for the rest.
-    settled: () => (pending === 0 ? Promise.resolve() : new Promise<void>((r) => { idle = r; setTimeout(r, 10_000).unref(); })),
+    settled: () =>
+      pending === 0
+        ? Promise.resolve()
+        : new Promise<void>((r) => {
+            idle = r;
+            setTimeout(r, 10_000).unref();
+          }),
   };
 }

@@ -2,8 +2,21 @@ import type { DeckIssue } from '../compile/errors.ts';
 
 /** What a check rule is about; `compile` and `source` findings come from the compiler. */
 export type Rule =
-  | 'compile' | 'source' | 'overflow' | 'small-text' | 'contrast' | 'alt' | 'svg-title'
-  | 'notes' | 'link' | 'asset' | 'duplicate-id' | 'script' | 'overlap' | 'active-content' | 'density';
+  | 'compile'
+  | 'source'
+  | 'overflow'
+  | 'small-text'
+  | 'contrast'
+  | 'alt'
+  | 'svg-title'
+  | 'notes'
+  | 'link'
+  | 'asset'
+  | 'duplicate-id'
+  | 'script'
+  | 'overlap'
+  | 'active-content'
+  | 'density';
 
 /** The slide a finding belongs to, as the audience counts it (1-based, in deck order). */
 export interface SlideRef {
@@ -25,10 +38,18 @@ export interface CheckIssue extends DeckIssue {
 export type Rgba = [number, number, number, number];
 
 /** A rectangle in slide pixels (the deck's width × height space, before reveal scales it). */
-export interface Box { top: number; left: number; bottom: number; right: number }
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** The element that reaches furthest past one edge: a short description and its box. */
-export interface Culprit { what: string; box: Box }
+export interface Culprit {
+  what: string;
+  box: Box;
+}
 
 /** A text run as the page shows it, for the size and contrast rules. */
 export interface TextSample {
@@ -50,13 +71,22 @@ export interface TextSample {
 }
 
 /** A box whose content scrolls instead of showing (a long code block with `overflow: auto`). */
-export interface Scroller { what: string; axis: 'x' | 'y'; content: number; box: number }
+export interface Scroller {
+  what: string;
+  axis: 'x' | 'y';
+  content: number;
+  box: number;
+}
 
 /**
  * Things drawn over each other: two texts (`text`), the pieces of one inline box with a background split
  * over lines (`broken-box`), or the deck's footer or logo over the slide's content (`chrome`).
  */
-export interface Overlap { kind: 'text' | 'broken-box' | 'chrome'; what: string; other: string }
+export interface Overlap {
+  kind: 'text' | 'broken-box' | 'chrome';
+  what: string;
+  other: string;
+}
 
 /** What `measureState` finds at one fragment step of one slide. */
 export interface StateMeasure {

@@ -1,7 +1,7 @@
 import { BrowserError } from '../browser/browser-errors.ts';
 import { formatJson, formatReport } from '../check/report.ts';
 import { checkDeck } from '../check/run.ts';
-import { type Out } from './terminal.ts';
+import type { Out } from './terminal.ts';
 
 /** `chokepoint check`: prints the report (or JSON); 1 when the deck has errors or no browser can run it (as `pdf`). */
 export async function runCheck(input: string, options: { json?: boolean; allowDirs?: readonly string[] }, out: Out): Promise<number> {

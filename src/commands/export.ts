@@ -30,8 +30,11 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
   const refused = outFileRefusal(file, 'pdf', input, flags.force, out);
   if (refused !== undefined) return refused;
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
-  return finish(() => exportPdf({ input, allowDirs: flags.allowDirs, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress), out,
-    (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
+  return finish(
+    () => exportPdf({ input, allowDirs: flags.allowDirs, out: file, notes: flags.notes, handout: flags.handout, fragments: flags.fragments }, progress),
+    out,
+    (r) => `Wrote ${displayPath(file)} (${kind}): ${r.pages} pages, ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`,
+  );
 }
 
 /** `chokepoint png`: one image per slide into a folder; resolves with the exit status. */
@@ -50,8 +53,12 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     out.error(formatIssue(other));
     return 1;
   }
-  return finish(() => exportPng({ input, allowDirs: flags.allowDirs, out: dir, force: flags.force }, progress), out,
-    (r) => `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`);
+  return finish(
+    () => exportPng({ input, allowDirs: flags.allowDirs, out: dir, force: flags.force }, progress),
+    out,
+    (r) =>
+      `Wrote ${r.pages} PNGs (${r.deck.meta.width}x${r.deck.meta.height}) into ${displayPath(dir)}/: ${r.bytes} bytes (${kib(r.bytes)}) in ${secs(r.seconds)}`,
+  );
 }
 
 async function finish(run: () => Promise<ExportResult>, out: Out, done: (r: Extract<ExportResult, { ok: true }>) => string): Promise<number> {

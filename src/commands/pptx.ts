@@ -5,9 +5,16 @@ import { exportFailure, outFileRefusal } from './out-file.ts';
 import { kib, printIssues, secs, type Out } from './terminal.ts';
 
 /** `chokepoint pptx`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
-export async function runPptx(input: string, flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean; allowDirs?: readonly string[] }, out: Out, progress: Progress = stderrProgress('pptx')): Promise<number> {
+export async function runPptx(
+  input: string,
+  flags: { out?: string; notes?: boolean; handout?: boolean; fragments?: boolean; force?: boolean; allowDirs?: readonly string[] },
+  out: Out,
+  progress: Progress = stderrProgress('pptx'),
+): Promise<number> {
   if (flags.notes || flags.handout || flags.fragments) {
-    out.error('chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only (pptx always carries the notes and shows fragments in their final state)');
+    out.error(
+      'chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only (pptx always carries the notes and shows fragments in their final state)',
+    );
     return 2;
   }
   const file = flags.out ?? 'deck.pptx';
@@ -24,6 +31,8 @@ export async function runPptx(input: string, flags: { out?: string; notes?: bool
   printIssues(issues, out);
   if (!result.ok) return 1;
   const pictures = result.pictures ? `, ${result.pictures} picture${result.pictures === 1 ? '' : 's'}` : '';
-  out.log(`Wrote ${displayPath(file)}: ${result.slides} slides, ${result.charts} native chart${result.charts === 1 ? '' : 's'}${pictures}, ${result.bytes} bytes (${kib(result.bytes)}) in ${secs(result.seconds)}`);
+  out.log(
+    `Wrote ${displayPath(file)}: ${result.slides} slides, ${result.charts} native chart${result.charts === 1 ? '' : 's'}${pictures}, ${result.bytes} bytes (${kib(result.bytes)}) in ${secs(result.seconds)}`,
+  );
   return 0;
 }

@@ -17,7 +17,11 @@ export interface Presenting extends PresentServer {
  * prints the audience and presenter URLs (and, when it listens beyond this machine, a QR code of the
  * presenter URL for a phone). Ctrl+C closes every connection and removes the build.
  */
-export async function runPresent(input: string, options: { port?: number; host?: string; allowHosts?: readonly string[]; allowDirs?: readonly string[]; maxViewers?: number }, out: Out): Promise<{ code: number; presenting?: Presenting }> {
+export async function runPresent(
+  input: string,
+  options: { port?: number; host?: string; allowHosts?: readonly string[]; allowDirs?: readonly string[]; maxViewers?: number },
+  out: Out,
+): Promise<{ code: number; presenting?: Presenting }> {
   const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-present-'));
   const dist = join(tmp, 'dist');
   const result = await buildDeck(input, dist, { allowDirs: options.allowDirs });
@@ -29,12 +33,26 @@ export async function runPresent(input: string, options: { port?: number; host?:
   const host = options.host ?? 'localhost';
   let server: PresentServer;
   try {
-    server = await startPresentServer(dist, { port: options.port ?? 4173, host, allowHosts: options.allowHosts, notice: out.error,
-      limits: options.maxViewers === undefined ? undefined : { maxClients: options.maxViewers } });
+    server = await startPresentServer(dist, {
+      port: options.port ?? 4173,
+      host,
+      allowHosts: options.allowHosts,
+      notice: out.error,
+      limits: options.maxViewers === undefined ? undefined : { maxClients: options.maxViewers },
+    });
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     const err = e as NodeJS.ErrnoException;
-    out.error(formatIssue({ file: displayPath(input), line: 0, severity: 'error', code: 'present-listen', message: `cannot listen on ${host}:${options.port ?? 4173} (${err.code ?? err.message})`, hint: 'choose another --port, or stop what is using it' }));
+    out.error(
+      formatIssue({
+        file: displayPath(input),
+        line: 0,
+        severity: 'error',
+        code: 'present-listen',
+        message: `cannot listen on ${host}:${options.port ?? 4173} (${err.code ?? err.message})`,
+        hint: 'choose another --port, or stop what is using it',
+      }),
+    );
     return { code: 1 };
   }
   const everywhere = host === '0.0.0.0' || host === '::';
@@ -64,10 +82,11 @@ function lanAddress(): string | undefined {
 
 /** Ctrl+C (or a TERM signal): close every connection, remove the build, exit 0. */
 export function stopOnSignal(presenting: Presenting, out: Out): void {
-  const stop = () => void presenting.stop().then(() => {
-    out.log('Stopped.');
-    process.exit(0);
-  });
+  const stop = () =>
+    void presenting.stop().then(() => {
+      out.log('Stopped.');
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

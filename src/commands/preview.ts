@@ -8,7 +8,16 @@ import type { Out } from './terminal.ts';
 /** `chokepoint preview`: serves a built deck (it runs until Ctrl+C). */
 export async function runPreview(dir: string, options: { port?: number; host?: string; allowHosts: readonly string[] }, out: Out): Promise<number> {
   if (!existsSync(join(dir, 'index.html'))) {
-    out.error(formatIssue({ file: displayPath(dir), line: 0, severity: 'error', code: 'no-build', message: 'no built deck here (index.html is missing)', hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`' }));
+    out.error(
+      formatIssue({
+        file: displayPath(dir),
+        line: 0,
+        severity: 'error',
+        code: 'no-build',
+        message: 'no built deck here (index.html is missing)',
+        hint: 'run `chokepoint build` first, e.g. `npm run build`, then `npm run preview`',
+      }),
+    );
     return 1;
   }
   const host = options.host ?? '127.0.0.1';

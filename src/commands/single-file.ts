@@ -27,6 +27,8 @@ export async function runSingleFile(input: string, outFile = 'deck.html', out: O
   if (!result.ok) return 1;
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   const size = result.bytes >= 1024 * 1024 ? `${(result.bytes / 1024 / 1024).toFixed(2)} MiB` : `${(result.bytes / 1024).toFixed(1)} KiB`;
-  out.log(`Built ${result.deck.slides.length} slide${result.deck.slides.length === 1 ? '' : 's'} into ${displayPath(outFile)} (one file, ${size}, ${result.bytes} bytes) in ${secs} s`);
+  out.log(
+    `Built ${result.deck.slides.length} slide${result.deck.slides.length === 1 ? '' : 's'} into ${displayPath(outFile)} (one file, ${size}, ${result.bytes} bytes) in ${secs} s`,
+  );
   return 0;
 }

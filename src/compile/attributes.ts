@@ -2,7 +2,13 @@
 export type Attributes = Map<string, string | true>;
 
 /** A comment or tag in HTML: `close` is '/' for an end tag, `self` is '/' for `<x/>`. */
-interface Tag { index: number; text: string; close: string; name: string; self: string }
+interface Tag {
+  index: number;
+  text: string;
+  close: string;
+  name: string;
+  self: string;
+}
 
 /**
  * The comments and tags of `html`, in order, as `<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>`
@@ -66,9 +72,18 @@ export function renderAttributes(attrs: Attributes): string {
   return out;
 }
 
-const escapeAttr = (s: string) => s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s
+    .replace(/&(?!#?\w+;)/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
 
-interface Open { name: string; tagStart: number; tagEnd: number; lastChild?: { tagStart: number; tagEnd: number } }
+interface Open {
+  name: string;
+  tagStart: number;
+  tagEnd: number;
+  lastChild?: { tagStart: number; tagEnd: number };
+}
 
 /**
  * Applies reveal.js attribute comments to rendered slide HTML: `.element:` goes to the previous element
@@ -86,7 +101,10 @@ export function applyCommentAttributes(html: string): { html: string; slide: Att
     const at = m.index;
     const top = stack[stack.length - 1]!;
     if (rawUntil) {
-      if (m.close === '/' && m.name.toLowerCase() === rawUntil) { rawUntil = undefined; closeInto(stack, stack.pop()!); }
+      if (m.close === '/' && m.name.toLowerCase() === rawUntil) {
+        rawUntil = undefined;
+        closeInto(stack, stack.pop()!);
+      }
       continue;
     }
     if (m.text.startsWith('<!--')) {

@@ -31,7 +31,10 @@ export function parseCitations(inner: string): CitationItem[] | null {
       while (end > at + 1 && /[:./-]/.test(piece[end - 1]!)) end--;
       const key = piece.slice(at + 1, end);
       if (key === '' || /[[\]]/.test(prefix)) return null;
-      const locator = piece.slice(end).replace(/^\s*,?\s*/, '').trim();
+      const locator = piece
+        .slice(end)
+        .replace(/^\s*,?\s*/, '')
+        .trim();
       items.push({ key, prefix, locator });
     }
   }

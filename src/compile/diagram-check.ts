@@ -59,14 +59,18 @@ const SEQUENCE: Grammar = {
     if (/^Note\s+(left of|right of|over)\s+([^:]+):\s*(.+)$/i.test(text)) return OK;
     if (BLOCKS.test(text)) return { open: BLOCKS.exec(text)![1]! };
     // The renderer reads a line that starts with a block word as that block (`alternative->>B` is `alt`).
-    if (/^(loop|alt|opt|par|critical|break|rect)/.test(text)) return bad(`a name cannot start with \`${/^\w+?(?=\w)/.exec(text)?.[0] ?? text}\` here: the line reads as a block`, 'rename the participant');
-    if (/^(else|and)(\s|$)/.test(text)) return open ? OK : bad(`\`${text.split(/\s/)[0]}\` outside a block`, 'it divides an `alt` (else) or a `par` (and) block');
+    if (/^(loop|alt|opt|par|critical|break|rect)/.test(text))
+      return bad(`a name cannot start with \`${/^\w+?(?=\w)/.exec(text)?.[0] ?? text}\` here: the line reads as a block`, 'rename the participant');
+    if (/^(else|and)(\s|$)/.test(text))
+      return open ? OK : bad(`\`${text.split(/\s/)[0]}\` outside a block`, 'it divides an `alt` (else) or a `par` (and) block');
     if (open && /^(else|and)/.test(text)) return bad('a name cannot start with `else` or `and` inside a block', 'rename the participant');
-    if (text === 'end') return open ? { close: true } : bad('`end` closes nothing', 'each `end` closes one `loop`, `alt`, `opt`, `par`, `critical`, `break` or `rect` above it');
+    if (text === 'end')
+      return open ? { close: true } : bad('`end` closes nothing', 'each `end` closes one `loop`, `alt`, `opt`, `par`, `critical`, `break` or `rect` above it');
     // The renderer would read `A->>: text` as a message to an actor called `>`: both ends must be names.
     const message = MESSAGES.map((re) => re.exec(text)).find(Boolean);
     if (message && !/[-<]$/.test(message[1]!) && !/^[->)x]*$|^[->)]/.test(message[4]!)) return OK;
-    if (/^(activate|deactivate)\s/.test(text)) return UNSUPPORTED(`\`${text.split(/\s/)[0]}\``, 'activate with the message: `A->>+B: text`, deactivate with `B-->>-A: text`');
+    if (/^(activate|deactivate)\s/.test(text))
+      return UNSUPPORTED(`\`${text.split(/\s/)[0]}\``, 'activate with the message: `A->>+B: text`, deactivate with `B-->>-A: text`');
     if (/^(autonumber|title|box|option|create|destroy|links?|properties|details)\b/.test(text)) return UNSUPPORTED(`\`${text.split(/\s/)[0]}\``);
     if (/-{1,2}(>>?|x|\))/.test(text)) return bad('a message needs a sender, a receiver and text', 'write `A->>B: text`');
     return bad('cannot read this line', 'write `participant A`, `A->>B: text`, `Note over A: text`, or a `loop` … `end` block');
@@ -92,7 +96,8 @@ const STATE: Grammar = {
 };
 
 const CLASS_ARROWS = /<\|--|--|\*--|o--|-->|\.\.>|\.\.\|>/;
-const RELATION = /^(\S+?)\s+(?:"([^"]*?)"\s+)?(<\|--|<\|\.\.|\*--|o--|-->|--\*|--o|--\|>|\.\.>|\.\.\|>|<--|<\.\.?|--)\s+(?:"([^"]*?)"\s+)?(\S+?)(?:\s*:\s*(.+))?$/;
+const RELATION =
+  /^(\S+?)\s+(?:"([^"]*?)"\s+)?(<\|--|<\|\.\.|\*--|o--|-->|--\*|--o|--\|>|\.\.>|\.\.\|>|<--|<\.\.?|--)\s+(?:"([^"]*?)"\s+)?(\S+?)(?:\s*:\s*(.+))?$/;
 const CLASS: Grammar = {
   header: /^classDiagram\s*$/,
   headerHint: 'write `classDiagram`',
@@ -136,8 +141,14 @@ const XYCHART: Grammar = {
   headerHint: 'write `xychart-beta` (or `xychart-beta horizontal`)',
   closer: '',
   line(text) {
-    const rules = [/^title\s+"([^"]+)"$/, /^x-axis\s+(?:"([^"]*)"\s*)?\[([^\]]+)\]$/, /^x-axis\s+(?:"([^"]*)"\s+)?(-?\d+(?:\.\d+)?)\s*-->\s*(-?\d+(?:\.\d+)?)$/,
-      /^y-axis\s+(?:"([^"]*)"\s+)?(-?\d+(?:\.\d+)?)\s*-->\s*(-?\d+(?:\.\d+)?)$/, /^y-axis\s+"([^"]+)"$/, new RegExp(`^(bar|line)\\s+${NUMBERS}$`)];
+    const rules = [
+      /^title\s+"([^"]+)"$/,
+      /^x-axis\s+(?:"([^"]*)"\s*)?\[([^\]]+)\]$/,
+      /^x-axis\s+(?:"([^"]*)"\s+)?(-?\d+(?:\.\d+)?)\s*-->\s*(-?\d+(?:\.\d+)?)$/,
+      /^y-axis\s+(?:"([^"]*)"\s+)?(-?\d+(?:\.\d+)?)\s*-->\s*(-?\d+(?:\.\d+)?)$/,
+      /^y-axis\s+"([^"]+)"$/,
+      new RegExp(`^(bar|line)\\s+${NUMBERS}$`),
+    ];
     if (rules.some((re) => re.test(text))) return OK;
     if (/^title\s/.test(text)) return bad('the title must be in double quotes', 'write `title "Revenue"`');
     if (/^(bar|line)\s/.test(text)) return bad('a series is a list of numbers', 'write `bar [5, 6.5, 8]`');
@@ -147,8 +158,12 @@ const XYCHART: Grammar = {
 
 /** Grammars by the header's first word; `timeline` is drawn and checked by diagram-timeline.ts. */
 const GRAMMARS: [RegExp, Grammar][] = [
-  [/^(graph|flowchart)\b/i, FLOWCHART], [/^sequenceDiagram/, SEQUENCE], [/^stateDiagram/, STATE],
-  [/^classDiagram/, CLASS], [/^erDiagram/, ER], [/^xychart/, XYCHART],
+  [/^(graph|flowchart)\b/i, FLOWCHART],
+  [/^sequenceDiagram/, SEQUENCE],
+  [/^stateDiagram/, STATE],
+  [/^classDiagram/, CLASS],
+  [/^erDiagram/, ER],
+  [/^xychart/, XYCHART],
 ];
 
 export function checkDiagram(lines: readonly string[]): DiagramCheck {

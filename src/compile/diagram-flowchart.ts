@@ -14,8 +14,18 @@ export type LineResult = { text: string } | { why: string; hint?: string };
 const ID = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/u;
 /** Shapes in beautiful-mermaid's order (multi-character delimiters first). */
 const SHAPES: [open: string, close: string][] = [
-  ['(((', ')))'], ['([', '])'], ['((', '))'], ['[[', ']]'], ['[(', ')]'], ['[/', '\\]'], ['[\\', '/]'],
-  ['>', ']'], ['{{', '}}'], ['[', ']'], ['(', ')'], ['{', '}'],
+  ['(((', ')))'],
+  ['([', '])'],
+  ['((', '))'],
+  ['[[', ']]'],
+  ['[(', ')]'],
+  ['[/', '\\]'],
+  ['[\\', '/]'],
+  ['>', ']'],
+  ['{{', '}}'],
+  ['[', ']'],
+  ['(', ')'],
+  ['{', '}'],
 ];
 /** Mermaid shapes the renderer would draw as something else. */
 const UNSUPPORTED_SHAPES: [RegExp, string][] = [
@@ -24,7 +34,14 @@ const UNSUPPORTED_SHAPES: [RegExp, string][] = [
   [/^\[\\[^\]]*\\\]/, 'parallelograms `A[\\text\\]`'],
 ];
 /** A link written without text: its length (`--->`) is only a layout hint in Mermaid; the renderer draws one length. */
-const LINKS: [RegExp, string][] = [[/^-{2,}>/, '-->'], [/^-{3,}/, '---'], [/^={2,}>/, '==>'], [/^={3,}/, '==='], [/^-\.+->/, '-.->'], [/^-\.+-/, '-.-']];
+const LINKS: [RegExp, string][] = [
+  [/^-{2,}>/, '-->'],
+  [/^-{3,}/, '---'],
+  [/^={2,}>/, '==>'],
+  [/^={3,}/, '==='],
+  [/^-\.+->/, '-.->'],
+  [/^-\.+-/, '-.-'],
+];
 /** `-- text -->`, `== text ==>`, `-. text .->`: the opening and the closings that go with it. */
 const TEXT_LINKS: [open: string, close: RegExp, canonical: Record<string, string>][] = [
   ['--', /^(-{2,}>|-{3,})/, { '>': '-->', '-': '---' }],
@@ -33,7 +50,10 @@ const TEXT_LINKS: [open: string, close: RegExp, canonical: Record<string, string
 ];
 const LINK_HINT = 'links are `-->`, `---`, `-.->`, `==>` (and `<-->`), with text as `-->|text|` or `-- text -->`';
 
-interface Node { id: string; text: string }
+interface Node {
+  id: string;
+  text: string;
+}
 
 /** Reads a node (`A`, `A[label]`, `A((label)):::cls`) at the start of `s`. */
 function readNode(s: string): { node: Node; rest: string } | { why: string; hint?: string } | undefined {
@@ -41,7 +61,8 @@ function readNode(s: string): { node: Node; rest: string } | { why: string; hint
   if (!id) return undefined;
   let rest = s.slice(id.length);
   for (const [re, what] of UNSUPPORTED_SHAPES) {
-    if (re.test(rest)) return { why: `${what} are not supported`, hint: 'use `A[text]`, `A(text)`, `A{text}`, `A((text))`, `A([text])`, `A[(text)]`, `A{{text}}`' };
+    if (re.test(rest))
+      return { why: `${what} are not supported`, hint: 'use `A[text]`, `A(text)`, `A{text}`, `A((text))`, `A([text])`, `A[(text)]`, `A{{text}}`' };
   }
   let text = id;
   const shape = SHAPES.find(([open]) => rest.startsWith(open));
@@ -50,10 +71,12 @@ function readNode(s: string): { node: Node; rest: string } | { why: string; hint
     const body = rest.slice(open.length);
     const quoted = /^"([^"]*)"/.exec(body);
     const end = quoted ? quoted[0].length : body.indexOf(close);
-    if (end <= 0 || !body.startsWith(close, end)) return { why: `the label of \`${id}\` is not closed with \`${close}\``, hint: 'quote a label that contains brackets: A["a (b)"]' };
+    if (end <= 0 || !body.startsWith(close, end))
+      return { why: `the label of \`${id}\` is not closed with \`${close}\``, hint: 'quote a label that contains brackets: A["a (b)"]' };
     const label = quoted ? quoted[1]! : body.slice(0, end);
     // The renderer ends a label at the first closing delimiter, even inside quotes.
-    if (label.includes(close[0]!)) return { why: `the label of \`${id}\` contains \`${close[0]}\`, which ends it early`, hint: 'leave that character out of the label' };
+    if (label.includes(close[0]!))
+      return { why: `the label of \`${id}\` contains \`${close[0]}\`, which ends it early`, hint: 'leave that character out of the label' };
     text = `${id}${open}${label}${close}`;
     rest = body.slice(end + close.length);
   }
@@ -127,7 +150,10 @@ export function flowchartEdgeLine(header: string, line: string): LineResult {
   // The renderer must read the rewrite exactly as read here: the same nodes and the same edges, in order.
   const g = mermaidLib().parseMermaid(`${header}\n${text}`);
   const ids = new Set(parts.filter((_, i) => i % 2 === 0).flatMap((p) => p.split(' & ').map((n) => ID.exec(n)![0])));
-  const same = g.nodes.size === ids.size && [...ids].every((id) => g.nodes.has(id)) && g.edges.length === edges.length &&
+  const same =
+    g.nodes.size === ids.size &&
+    [...ids].every((id) => g.nodes.has(id)) &&
+    g.edges.length === edges.length &&
     g.edges.every((e, i) => e.source === edges[i]![0] && e.target === edges[i]![1]);
   return same ? { text } : { why: 'the renderer cannot draw this line as written', hint: 'simplify it: one link per line, plain labels' };
 }

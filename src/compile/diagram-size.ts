@@ -22,7 +22,7 @@ export function diagramSizeProblem(lines: readonly string[]): string | undefined
     if (text === '' || text.startsWith('%%')) continue;
     // `a & b --> c & d` is four arrows.
     const ends = text.split(ARROW);
-    for (let i = 1; i < ends.length; i++) arrows += (ends[i - 1]!.split('&').length) * (ends[i]!.split('&').length);
+    for (let i = 1; i < ends.length; i++) arrows += ends[i - 1]!.split('&').length * ends[i]!.split('&').length;
   }
   if (arrows <= MAX_ARROWS) return undefined;
   return `the diagram has about ${arrows} arrows; at most ${MAX_ARROWS} are laid out (layout time grows quickly: 100 take seconds, 600 took 31 s)`;

@@ -7,7 +7,11 @@ import { SyntaxAtText } from './syntax-error.ts';
  * and `: event` lines continuing the period above. Colours are the theme's `--diagram-*` variables.
  */
 
-interface Period { label: string; events: string[]; section: string }
+interface Period {
+  label: string;
+  events: string[];
+  section: string;
+}
 
 const WIDTH = 1600;
 const FONT = 28;
@@ -22,20 +26,28 @@ function parse(lines: string[]): { title?: string; periods: Period[] } {
     if (line === '' || line.startsWith('%%')) continue;
     const keyword = /^(title|section)\s+(.+)$/.exec(line);
     if (keyword) {
-      if (keyword[1] === 'title') title = keyword[2]!.trim(); else section = keyword[2]!.trim();
+      if (keyword[1] === 'title') title = keyword[2]!.trim();
+      else section = keyword[2]!.trim();
       continue;
     }
     const parts = line.split(':').map((p) => p.trim());
     if (line.startsWith(':')) {
       const last = periods[periods.length - 1];
-      if (!last) throw new SyntaxAtText(line, 'Mermaid syntax error: an event line `: …` needs a period above it', 'write `2024 : first event` before `: another event`', 'diagram-error');
+      if (!last)
+        throw new SyntaxAtText(
+          line,
+          'Mermaid syntax error: an event line `: …` needs a period above it',
+          'write `2024 : first event` before `: another event`',
+          'diagram-error',
+        );
       last.events.push(...parts.slice(1).filter(Boolean));
       continue;
     }
     if (parts[0] === '') throw new SyntaxAtText(line, 'Mermaid syntax error: cannot read this line', 'write `period : event : event`', 'diagram-error');
     periods.push({ label: parts[0]!, events: parts.slice(1).filter(Boolean), section });
   }
-  if (periods.length === 0) throw new SyntaxAtText(lines[0]!.trim(), 'Mermaid syntax error: the timeline has no periods', 'write one `period : event` per line', 'diagram-error');
+  if (periods.length === 0)
+    throw new SyntaxAtText(lines[0]!.trim(), 'Mermaid syntax error: the timeline has no periods', 'write one `period : event` per line', 'diagram-error');
   return { title, periods };
 }
 
@@ -44,7 +56,10 @@ function wrap(text: string, max: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > max) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > max) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) out.push(line);
   return out;
@@ -61,9 +76,13 @@ export function renderTimeline(lines: string[]): { svg: string; title?: string; 
   periods.forEach((p, i) => {
     const x = step * (i + 0.5);
     if (p.section && p.section !== periods[i - 1]?.section) {
-      parts.push(`<text x="${x.toFixed(1)}" y="${40}" font-size="${FONT - 4}" text-anchor="middle" fill="var(--diagram-muted)">${escapeHtml(p.section)}</text>`);
+      parts.push(
+        `<text x="${x.toFixed(1)}" y="${40}" font-size="${FONT - 4}" text-anchor="middle" fill="var(--diagram-muted)">${escapeHtml(p.section)}</text>`,
+      );
     }
-    parts.push(`<text x="${x.toFixed(1)}" y="${axis - 30}" font-size="${FONT + 4}" font-weight="600" text-anchor="middle" fill="var(--diagram-fg)">${escapeHtml(p.label)}</text>`);
+    parts.push(
+      `<text x="${x.toFixed(1)}" y="${axis - 30}" font-size="${FONT + 4}" font-weight="600" text-anchor="middle" fill="var(--diagram-fg)">${escapeHtml(p.label)}</text>`,
+    );
     parts.push(`<circle cx="${x.toFixed(1)}" cy="${axis}" r="10" fill="var(--diagram-accent)" stroke="var(--diagram-bg)" stroke-width="4"/>`);
     let y = axis + 60;
     for (const event of p.events) {
@@ -76,8 +95,9 @@ export function renderTimeline(lines: string[]): { svg: string; title?: string; 
     bottom = Math.max(bottom, y);
   });
   const height = Math.ceil(bottom);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="Inter, system-ui, sans-serif">` +
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="Inter, system-ui, sans-serif">` +
     `<line x1="0" y1="${axis}" x2="${WIDTH}" y2="${axis}" stroke="var(--diagram-line)" stroke-width="3"/>${parts.join('')}</svg>`;
-  const desc = periods.map((p) => `${p.label}: ${p.events.join('; ') || 'no events'}`).join('. ') + '.';
+  const desc = `${periods.map((p) => `${p.label}: ${p.events.join('; ') || 'no events'}`).join('. ')}.`;
   return { svg, title, desc };
 }

@@ -20,8 +20,13 @@ const CACHE_LIMIT = 200;
 const SUPPORTED = /^(graph|flowchart|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram|xychart(-beta)?|timeline)\b/;
 
 const COLOURS = {
-  bg: 'var(--diagram-bg)', fg: 'var(--diagram-fg)', line: 'var(--diagram-line)', accent: 'var(--diagram-accent)',
-  muted: 'var(--diagram-muted)', surface: 'var(--diagram-surface)', border: 'var(--diagram-border)',
+  bg: 'var(--diagram-bg)',
+  fg: 'var(--diagram-fg)',
+  line: 'var(--diagram-line)',
+  accent: 'var(--diagram-accent)',
+  muted: 'var(--diagram-muted)',
+  surface: 'var(--diagram-surface)',
+  border: 'var(--diagram-border)',
 };
 
 /** Renders one ```mermaid fence; `idPrefix` keeps the SVG's ids unique in the deck. */
@@ -29,15 +34,24 @@ export function renderDiagram(source: string, idPrefix: string): string {
   const { title, desc, body, first, header } = readFence(source);
   if (!SUPPORTED.test(header)) {
     const kind = header.split(/\s/)[0] ?? '';
-    throw new SyntaxAtText(header || source.trim(), header ? `Mermaid \`${kind}\` diagrams are not supported` : 'the mermaid block is empty',
-      'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta, timeline', 'diagram-error');
+    throw new SyntaxAtText(
+      header || source.trim(),
+      header ? `Mermaid \`${kind}\` diagrams are not supported` : 'the mermaid block is empty',
+      'supported: flowchart (graph), sequenceDiagram, stateDiagram-v2, classDiagram, erDiagram, xychart-beta, timeline',
+      'diagram-error',
+    );
   }
   const checked = checkDiagram(body.slice(first));
   if ('why' in checked) {
     const line = body[first + checked.index]!.trim();
     // Located by the lines above it, not by its text: the same line may appear twice in a diagram.
-    throw new SyntaxAtText(body[first]!.trim(), `Mermaid syntax error: ${checked.why}: \`${line}\``,
-      checked.hint ?? 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error', checked.index);
+    throw new SyntaxAtText(
+      body[first]!.trim(),
+      `Mermaid syntax error: ${checked.why}: \`${line}\``,
+      checked.hint ?? "see mermaid.js.org/syntax for the diagram's syntax",
+      'diagram-error',
+      checked.index,
+    );
   }
   const tooLarge = diagramSizeProblem(body.slice(first));
   if (tooLarge) throw new SyntaxAtText(header, tooLarge, 'split it into several diagrams on several slides, or show a picture of it', 'diagram-too-large');
@@ -52,7 +66,7 @@ export function renderDiagram(source: string, idPrefix: string): string {
     try {
       svg = layoutDiagram(key);
     } catch (e) {
-      throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, 'see mermaid.js.org/syntax for the diagram\'s syntax', 'diagram-error');
+      throw new SyntaxAtText(header, `Mermaid syntax error: ${(e as Error).message}`, "see mermaid.js.org/syntax for the diagram's syntax", 'diagram-error');
     }
     primeDiagram(key, svg);
   }
@@ -85,9 +99,12 @@ function withIds(svg: string, prefix: string, title: string, desc: string, scale
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${p}${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${p}${id})`)
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${p}${id}"`);
-  return out.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"([^>]*)>/, (_, a: string, w: string, h: string, b: string) =>
-    `<svg${a} width="${Math.round(Number(w) * scale)}" height="${Math.round(Number(h) * scale)}"${b} class="diagram-svg" role="img" aria-labelledby="${p}title ${p}desc">` +
-    `<title id="${p}title">${escapeHtml(title)}</title><desc id="${p}desc">${escapeHtml(desc)}</desc>`);
+  return out.replace(
+    /^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"([^>]*)>/,
+    (_, a: string, w: string, h: string, b: string) =>
+      `<svg${a} width="${Math.round(Number(w) * scale)}" height="${Math.round(Number(h) * scale)}"${b} class="diagram-svg" role="img" aria-labelledby="${p}title ${p}desc">` +
+      `<title id="${p}title">${escapeHtml(title)}</title><desc id="${p}desc">${escapeHtml(desc)}</desc>`,
+  );
 }
 
 function meta(lines: string[], key: string): string | undefined {
@@ -113,11 +130,16 @@ function describe(source: string, header: string): string {
       const links = g.edges.map((e) => `${name(e.source)} to ${name(e.target)}${e.label ? ` (${e.label})` : ''}`);
       if (links.length > 0) return `${links.length} link${links.length > 1 ? 's' : ''}: ${links.join('; ')}.`;
       return `${g.nodes.size} boxes: ${[...g.nodes.values()].map((n) => n.label).join(', ')}.`;
-    } catch { /* described generically below */ }
+    } catch {
+      /* described generically below */
+    }
   }
   if (header.startsWith('sequence')) {
-    const messages = source.split('\n').map((l) => /^\s*([^:>\s-][^:>-]*)-{1,2}[>x)]{1,2}[+-]?([^:]+):(.*)$/.exec(l)).filter((m) => m !== null);
-    if (messages.length > 0) return messages.map((m) => `${m[1]!.trim()} to ${m[2]!.trim()}: ${m[3]!.trim()}`).join('; ') + '.';
+    const messages = source
+      .split('\n')
+      .map((l) => /^\s*([^:>\s-][^:>-]*)-{1,2}[>x)]{1,2}[+-]?([^:]+):(.*)$/.exec(l))
+      .filter((m) => m !== null);
+    if (messages.length > 0) return `${messages.map((m) => `${m[1]!.trim()} to ${m[2]!.trim()}: ${m[3]!.trim()}`).join('; ')}.`;
   }
   return `${kindName(header)}.`;
 }

@@ -15,7 +15,13 @@ export function readColors(value: Record<string, unknown>, file: string, line: n
   for (const [name, colour] of Object.entries(value)) {
     const text = typeof colour === 'string' ? colour.trim() : '';
     if (!HEX.test(text)) {
-      throw new DeckError({ file, line, code: 'bad-color', message: `front matter \`colors\` gives "${name}" ${typeof colour === 'string' ? `"${colour}"` : 'no colour'}, not a hex colour`, hint: 'write a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`' });
+      throw new DeckError({
+        file,
+        line,
+        code: 'bad-color',
+        message: `front matter \`colors\` gives "${name}" ${typeof colour === 'string' ? `"${colour}"` : 'no colour'}, not a hex colour`,
+        hint: 'write a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`',
+      });
     }
     out[name] = text.length === 4 ? `#${[...text.slice(1)].map((c) => c + c).join('')}`.toLowerCase() : text.toLowerCase();
   }
@@ -29,11 +35,18 @@ export function colorContrastIssues(colors: Record<string, string>, theme: strin
   const bg = built.background;
   return Object.entries(colors).flatMap(([name, colour]) => {
     const ratio = contrast(colour, bg);
-    return ratio >= MIN_CONTRAST ? [] : [{
-      file, line, severity: 'warning' as const, code: 'color-contrast',
-      message: `the colour ${colour} for "${name}" has a contrast of ${ratio.toFixed(2)}:1 against the ${built.label} theme's background (${bg}); marks need ${MIN_CONTRAST}:1`,
-      hint: built.label === 'light' ? 'pick a darker shade' : 'pick a lighter shade',
-    }];
+    return ratio >= MIN_CONTRAST
+      ? []
+      : [
+          {
+            file,
+            line,
+            severity: 'warning' as const,
+            code: 'color-contrast',
+            message: `the colour ${colour} for "${name}" has a contrast of ${ratio.toFixed(2)}:1 against the ${built.label} theme's background (${bg}); marks need ${MIN_CONTRAST}:1`,
+            hint: built.label === 'light' ? 'pick a darker shade' : 'pick a lighter shade',
+          },
+        ];
   });
 }
 

@@ -61,7 +61,10 @@ export function formatIssue(issue: DeckIssue, detail = '', suffix = ''): string 
  */
 export function plain(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
+  return text
+    .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
 }
 
 /** Levenshtein distance, for "did you mean" hints. */

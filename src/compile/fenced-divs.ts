@@ -7,7 +7,11 @@ import { escapeHtml } from './html.ts';
  * `<div class="name">`. The built-in theme styles `columns`/`column`, `center`, `big-number`, `callout`, `quote`.
  */
 
-interface DivToken extends Tokens.Generic { type: 'fencedDiv'; attrs: string; tokens: Tokens.Generic[] }
+interface DivToken extends Tokens.Generic {
+  type: 'fencedDiv';
+  attrs: string;
+  tokens: Tokens.Generic[];
+}
 
 // Linear: each part is a single class with no overlap between neighbours.
 export const OPEN = /^ {0,3}(:{3,})[ \t]*(\{[^}\n]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
@@ -34,7 +38,11 @@ export const fencedDivs: TokenizerAndRendererExtension = {
     const { inner, raw } = closing(src, nl);
     const token: DivToken = { type: 'fencedDiv', raw, attrs: renderDivAttributes(open[2]!), tokens: [] };
     nesting.set(this.lexer, depth + 1);
-    try { this.lexer.blockTokens(inner, token.tokens); } finally { nesting.set(this.lexer, depth); }
+    try {
+      this.lexer.blockTokens(inner, token.tokens);
+    } finally {
+      nesting.set(this.lexer, depth);
+    }
     return token;
   },
   renderer(token) {
@@ -49,7 +57,7 @@ export const fencedDivs: TokenizerAndRendererExtension = {
 function closing(src: string, firstEnd: number): { inner: string; raw: string } {
   let depth = 1;
   let fence = '';
-  for (let start = firstEnd < 0 ? src.length : firstEnd + 1; start < src.length;) {
+  for (let start = firstEnd < 0 ? src.length : firstEnd + 1; start < src.length; ) {
     const nl = src.indexOf('\n', start);
     const end = nl < 0 ? src.length : nl;
     const line = src.slice(start, end);
@@ -84,8 +92,12 @@ export function renderDivAttributes(spec: string): string {
     else if (name === 'style') style += value;
     else if (!/^on/i.test(name!)) attrs.push(`${name}="${escapeHtml(value)}"`);
   }
-  return (id ? ` id="${escapeHtml(id)}"` : '') + (classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '') +
-    (style ? ` style="${escapeHtml(style)}"` : '') + attrs.map((a) => ` ${a}`).join('');
+  return (
+    (id ? ` id="${escapeHtml(id)}"` : '') +
+    (classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '') +
+    (style ? ` style="${escapeHtml(style)}"` : '') +
+    attrs.map((a) => ` ${a}`).join('')
+  );
 }
 
 /** `40%`, `0.4` (Pandoc's fraction) or `300px`; anything else is ignored as auto. */

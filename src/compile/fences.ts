@@ -21,7 +21,9 @@ export function findFences(lines: readonly string[], file: string, firstLine = 1
     while (j < lines.length && !closer.test(lines[j]!)) j++;
     if (j >= lines.length) {
       throw new DeckError({
-        file, line: firstLine + i, code: 'unclosed-fence',
+        file,
+        line: firstLine + i,
+        code: 'unclosed-fence',
         message: `code block opened with ${marker} is never closed`,
         hint: `add a line with ${marker} where the code ends`,
       });

@@ -4,6 +4,7 @@ import { unsafeRegex } from './safe-regex.ts';
 import { colorContrastIssues, readColors } from './entity-colors.ts';
 import { builtInTheme } from './themes.ts';
 import { MAX_SIDE, MIN_SIDE } from './slide-size.ts';
+import { FEATURE_HINTS, KEYS, article, describe, hasKind, hintFor } from './frontmatter-keys.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -49,34 +50,12 @@ export interface DeckMeta {
   classes?: string[];
 }
 
-type Kind = 'string' | 'number' | 'object' | 'list';
-const KEYS: Record<string, Kind> = {
-  title: 'string', subtitle: 'string', author: 'string', date: 'string', description: 'string',
-  lang: 'string', theme: 'string', size: 'string', sources: 'string', reveal: 'object',
-  revealOptions: 'object', separator: 'string', verticalSeparator: 'string', notesSeparator: 'string',
-  totalTime: 'number', highlightTheme: 'string', footer: 'string', logo: 'string', classes: 'list',
-  colors: 'object', maxWords: 'number',
-};
-
-/** Keys authors try for features that need no key: the hint names the real feature. */
-const FEATURE_HINTS: Record<string, string> = {
-  math: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
-  katex: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
-  mathjax: 'math needs no key: write $…$ inline or $$…$$ on lines of their own',
-  mermaid: 'diagrams need no key: write a ```mermaid code block',
-  diagrams: 'diagrams need no key: write a ```mermaid code block',
-  highlight: 'code is highlighted at build time: write ```ts (or any language) code blocks',
-  plugins: 'notes, math, diagrams and code highlighting are built in; Reveal options go under `reveal:`',
-  transition: 'Reveal options go under `reveal:`, e.g. `reveal:` then `  transition: fade`',
-};
-
 export interface FrontMatter {
   meta: DeckMeta;
   /** Number of lines the front matter block occupies (0 when there is none). */
   lines: number;
   issues: DeckIssue[];
 }
-
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -90,9 +69,22 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (end < 0) {
     // Settings opened and never closed would otherwise show as a paragraph of `key: value` text.
     const unclosed = looksLikeYaml(lines.slice(1).join('\n'));
-    return { meta: defaults, lines: 0, issues: unclosed ? [{ file, line: 1, severity: 'warning', code: 'front-matter-unclosed',
-      message: 'the front matter opened on line 1 is never closed, so it is read as slide text',
-      hint: 'add a line `---` after the last setting' }] : [] };
+    return {
+      meta: defaults,
+      lines: 0,
+      issues: unclosed
+        ? [
+            {
+              file,
+              line: 1,
+              severity: 'warning',
+              code: 'front-matter-unclosed',
+              message: 'the front matter opened on line 1 is never closed, so it is read as slide text',
+              hint: 'add a line `---` after the last setting',
+            },
+          ]
+        : [],
+    };
   }
   const yamlText = lines.slice(1, end).join('\n');
   if (!looksLikeYaml(yamlText)) return { meta: defaults, lines: 0, issues: [] };
@@ -103,7 +95,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const firstError = doc.errors[0];
   if (firstError) {
     throw new DeckError({
-      file, line: lineAt(firstError.pos[0]), code: 'front-matter-yaml',
+      file,
+      line: lineAt(firstError.pos[0]),
+      code: 'front-matter-yaml',
       message: `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
       hint: 'write one `key: value` per line; quote values that contain `: ` or start with a special character',
     });
@@ -112,7 +106,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const meta = { ...defaults };
   if (doc.contents === null) return { meta, lines: end + 1, issues };
   if (!isMap(doc.contents)) {
-    throw new DeckError({ file, line: 2, code: 'front-matter-not-map', message: 'front matter must be a list of `key: value` settings', hint: 'e.g. `title: My talk`' });
+    throw new DeckError({
+      file,
+      line: 2,
+      code: 'front-matter-not-map',
+      message: 'front matter must be a list of `key: value` settings',
+      hint: 'e.g. `title: My talk`',
+    });
   }
   const data = settingsOf(doc, file, lineAt);
   let colorsLine: number | undefined;
@@ -122,18 +122,36 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     const kind = KEYS[key];
     if (!kind) {
       const near = closest(key, Object.keys(KEYS));
-      issues.push({ file, line, severity: 'warning', message: `unknown front matter key \`${key}\` is ignored`, code: 'unknown-key',
-        hint: FEATURE_HINTS[key.toLowerCase()] ?? (near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}`) });
+      issues.push({
+        file,
+        line,
+        severity: 'warning',
+        message: `unknown front matter key \`${key}\` is ignored`,
+        code: 'unknown-key',
+        hint: FEATURE_HINTS[key.toLowerCase()] ?? (near ? `did you mean \`${near}\`?` : `known keys: ${Object.keys(KEYS).join(', ')}`),
+      });
       continue;
     }
     const value = data[key];
     if (!hasKind(value, kind)) {
-      throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`, hint: hintFor(key) });
+      throw new DeckError({
+        file,
+        line,
+        code: 'wrong-type',
+        message: `front matter \`${key}\` must be ${article(kind)}, not ${describe(value)}`,
+        hint: hintFor(key),
+      });
     }
     apply(meta, key, value, file, line);
     if (key === 'theme' && !/\.css$/i.test(meta.theme) && !builtInTheme(meta.theme)) {
-      issues.push({ file, line, severity: 'warning', message: `theme \`${meta.theme}\` is not available; using the built-in theme`, code: 'unknown-theme',
-        hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`' });
+      issues.push({
+        file,
+        line,
+        severity: 'warning',
+        message: `theme \`${meta.theme}\` is not available; using the built-in theme`,
+        code: 'unknown-theme',
+        hint: 'write `theme: dark` (the default) or `theme: light`, or name a .css file beside the deck to add your own styles, e.g. `theme: custom.css`',
+      });
       meta.theme = 'chokepoint';
     }
     if (key === 'theme') meta.themeLine = line;
@@ -145,7 +163,6 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (colorsLine !== undefined) issues.push(...colorContrastIssues(meta.colors, meta.theme, file, colorsLine));
   return { meta, lines: end + 1, issues };
 }
-
 
 /** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
 export const MAX_ALIASES = 100;
@@ -159,13 +176,17 @@ function settingsOf(doc: Document, file: string, lineAt: (offset: number | undef
     Node(_key, node) {
       if (isAlias(node)) {
         first ??= lineAt(node.range?.[0]);
-        if (!anchors.has(node.source)) { dangling = lineAt(node.range?.[0]); return visit.BREAK; }
+        if (!anchors.has(node.source)) {
+          dangling = lineAt(node.range?.[0]);
+          return visit.BREAK;
+        }
       } else if (node.anchor) anchors.add(node.anchor);
       return undefined;
     },
   });
   const hint = 'write the values out instead of repeating them with &anchor and *alias';
-  if (dangling !== undefined) throw new DeckError({ file, line: dangling, code: 'yaml-alias', message: 'front matter has a YAML alias (*name) that names no anchor before it', hint });
+  if (dangling !== undefined)
+    throw new DeckError({ file, line: dangling, code: 'yaml-alias', message: 'front matter has a YAML alias (*name) that names no anchor before it', hint });
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
   } catch {
@@ -179,62 +200,84 @@ function looksLikeYaml(text: string): boolean {
   return first === undefined ? text.trim() === '' : /^[A-Za-z_][\w-]*\s*:(\s|$)/.test(first);
 }
 
-function hasKind(value: unknown, kind: Kind): boolean {
-  if (kind === 'list') return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
-  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (kind === 'string') return typeof value === 'string' || typeof value === 'number' || value instanceof Date;
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
 function apply(meta: DeckMeta, key: string, value: unknown, file: string, line: number): void {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   switch (key) {
-    case 'reveal': case 'revealOptions':
-      meta.reveal = { ...meta.reveal, ...(value as Record<string, unknown>) }; return;
-    case 'totalTime': meta.totalTime = value as number; return;
-    case 'colors': meta.colors = readColors(value as Record<string, unknown>, file, line); return;
+    case 'reveal':
+    case 'revealOptions':
+      meta.reveal = { ...meta.reveal, ...(value as Record<string, unknown>) };
+      return;
+    case 'totalTime':
+      meta.totalTime = value as number;
+      return;
+    case 'colors':
+      meta.colors = readColors(value as Record<string, unknown>, file, line);
+      return;
     case 'maxWords':
-      if (!Number.isInteger(value) || (value as number) < 1) throw new DeckError({ file, line, code: 'wrong-type', message: `front matter \`maxWords\` must be a whole number above 0, not ${String(value)}`, hint: hintFor('maxWords') });
-      meta.maxWords = value as number; return;
-    case 'classes': meta.classes = (Array.isArray(value) ? value.map(String) : text.split(/[\s,]+/)).map((c) => c.replace(/^\./, '')).filter(Boolean); return;
+      if (!Number.isInteger(value) || (value as number) < 1)
+        throw new DeckError({
+          file,
+          line,
+          code: 'wrong-type',
+          message: `front matter \`maxWords\` must be a whole number above 0, not ${String(value)}`,
+          hint: hintFor('maxWords'),
+        });
+      meta.maxWords = value as number;
+      return;
+    case 'classes':
+      meta.classes = (Array.isArray(value) ? value.map(String) : text.split(/[\s,]+/)).map((c) => c.replace(/^\./, '')).filter(Boolean);
+      return;
     case 'size': {
       const m = /^(\d{3,5})\s*[x×]\s*(\d{3,5})$/.exec(text.trim());
-      if (!m) throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``, hint: hintFor('size') });
+      if (!m)
+        throw new DeckError({
+          file,
+          line,
+          code: 'bad-size',
+          message: `front matter \`size\` must look like \`1920x1080\`, not \`${text}\``,
+          hint: hintFor('size'),
+        });
       const [width, height] = [Number(m[1]), Number(m[2])];
       // Exports render every slide at this size: 99999x99999 would hang Chromium, not make a sharper deck.
       if ([width, height].some((n) => n < MIN_SIDE || n > MAX_SIDE)) {
-        throw new DeckError({ file, line, code: 'bad-size', message: `front matter \`size\` ${width}x${height} is out of range: each side must be ${MIN_SIDE} to ${MAX_SIDE} pixels`, hint: hintFor('size') });
+        throw new DeckError({
+          file,
+          line,
+          code: 'bad-size',
+          message: `front matter \`size\` ${width}x${height} is out of range: each side must be ${MIN_SIDE} to ${MAX_SIDE} pixels`,
+          hint: hintFor('size'),
+        });
       }
-      meta.width = width; meta.height = height; return;
+      meta.width = width;
+      meta.height = height;
+      return;
     }
-    case 'separator': case 'verticalSeparator': case 'notesSeparator':
-      try { new RegExp(text, 'm'); } catch {
-        throw new DeckError({ file, line, code: 'bad-separator', message: `front matter \`${key}\` is not a valid regular expression: \`${text}\``, hint: 'e.g. `^<!--s-->$`' });
+    case 'separator':
+    case 'verticalSeparator':
+    case 'notesSeparator':
+      try {
+        new RegExp(text, 'm');
+      } catch {
+        throw new DeckError({
+          file,
+          line,
+          code: 'bad-separator',
+          message: `front matter \`${key}\` is not a valid regular expression: \`${text}\``,
+          hint: 'e.g. `^<!--s-->$`',
+        });
       }
       if (unsafeRegex(text)) {
-        throw new DeckError({ file, line, code: 'unsafe-separator', message: `front matter \`${key}\` could take very long to match: ${unsafeRegex(text)}`, hint: 'use a simple line pattern, e.g. `^<!--s-->$` or `^---$`' });
+        throw new DeckError({
+          file,
+          line,
+          code: 'unsafe-separator',
+          message: `front matter \`${key}\` could take very long to match: ${unsafeRegex(text)}`,
+          hint: 'use a simple line pattern, e.g. `^<!--s-->$` or `^---$`',
+        });
       }
-      (meta as unknown as Record<string, string>)[key] = text; return;
+      (meta as unknown as Record<string, string>)[key] = text;
+      return;
     default:
       (meta as unknown as Record<string, string>)[key] = text;
   }
-}
-
-const article = (kind: Kind) => (kind === 'object' ? 'a set of `key: value` options' : kind === 'list' ? 'a list of names' : `a ${kind}`);
-function describe(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a set of options' : `the ${typeof value} \`${String(value)}\``;
-}
-function hintFor(key: string): string {
-  const hints: Record<string, string> = {
-    reveal: 'indent Reveal options below it, e.g. `reveal:` then `  transition: fade`',
-    revealOptions: 'indent Reveal options below it, e.g. `revealOptions:` then `  transition: fade`',
-    size: 'width x height in pixels, e.g. `size: 1920x1080`',
-    totalTime: 'the talk length in seconds, e.g. `totalTime: 1500` for 25 minutes',
-    maxWords: 'the most words of body a slide should carry, e.g. `maxWords: 40`',
-    colors: 'name each entity with a quoted hex colour, e.g. `colors: {Nvidia: "#76b900", Huawei: "#e0202b"}`',
-    classes: 'the class names your theme CSS styles, e.g. `classes: [brand-box, wide]`',
-  };
-  return hints[key] ?? `e.g. \`${key}: some text\``;
 }

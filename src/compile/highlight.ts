@@ -43,19 +43,27 @@ export function renderCode(text: string, info: string): string {
   if (!steps) return `<pre class="code-wrapper"><code class="${cls}">${html}</code></pre>\n`;
   const lines = splitHighlightedLines(html);
   if (steps.length * lines.length > MAX_STEP_CELLS) {
-    throw new TooManyCells(`a code block with ${steps.length} line steps × ${lines.length} lines repeats the code too often (at most ${MAX_STEP_CELLS.toLocaleString('en')} lines in all)`);
+    throw new TooManyCells(
+      `a code block with ${steps.length} line steps × ${lines.length} lines repeats the code too often (at most ${MAX_STEP_CELLS.toLocaleString('en')} lines in all)`,
+    );
   }
   const blocks = steps.map((step, i) => {
     const { lit, any } = lineSet(step, firstLine, lines.length);
     const has = any ? ' has-highlights' : '';
-    const rows = lines.map((line, n) => {
-      const num = n + firstLine;
-      const hl = lit.has(num) ? ' class="highlight-line"' : '';
-      return `<tr${hl}><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${num}">${num}</td>` +
-        `<td class="hljs-ln-line hljs-ln-code" data-line-number="${num}">${line || ' '}</td></tr>`;
-    }).join('');
-    return `<code class="${cls}${has}${i > 0 ? ' fragment' : ''}" data-line-numbers="${escapeHtml(step)}">` +
-      `<table class="hljs-ln"><tbody>${rows}</tbody></table></code>`;
+    const rows = lines
+      .map((line, n) => {
+        const num = n + firstLine;
+        const hl = lit.has(num) ? ' class="highlight-line"' : '';
+        return (
+          `<tr${hl}><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${num}">${num}</td>` +
+          `<td class="hljs-ln-line hljs-ln-code" data-line-number="${num}">${line || ' '}</td></tr>`
+        );
+      })
+      .join('');
+    return (
+      `<code class="${cls}${has}${i > 0 ? ' fragment' : ''}" data-line-numbers="${escapeHtml(step)}">` +
+      `<table class="hljs-ln"><tbody>${rows}</tbody></table></code>`
+    );
   });
   return `<pre class="code-wrapper">${blocks.join('')}</pre>\n`;
 }

@@ -9,15 +9,28 @@ export function escapeHtml(text: string): string {
 /** Plain text of an HTML fragment (tags dropped, common entities decoded), for titles and outlines. */
 export function textOf(html: string): string {
   return stripTags(removeElements(html, ['aside']))
-    .replace(/&#160;|&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&#160;|&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** A URL-safe, lowercase slug of a title. */
 export function slugify(text: string, max = 48): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '') || 'slide';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max)
+      .replace(/-+$/, '') || 'slide'
+  );
 }
 
 /**
@@ -34,7 +47,10 @@ export function removeElements(html: string, names: readonly string[]): string {
     const name = m[1]!;
     if (closed.has(name)) continue;
     const end = html.indexOf(`</${name}>`, m.index + m[0].length);
-    if (end < 0) { closed.add(name); continue; }
+    if (end < 0) {
+      closed.add(name);
+      continue;
+    }
     out += html.slice(at, m.index);
     at = end + name.length + 3;
     open.lastIndex = at;

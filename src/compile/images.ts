@@ -7,7 +7,13 @@ import { escapeHtml } from './html.ts';
  * of the slide; the words after the keywords are the alt text). The theme's images.css lays them out.
  */
 
-interface ImageAttrsToken extends Tokens.Generic { type: 'imageAttrs'; href: string; title: string | null; text: string; attrs: string }
+interface ImageAttrsToken extends Tokens.Generic {
+  type: 'imageAttrs';
+  href: string;
+  title: string | null;
+  text: string;
+  attrs: string;
+}
 
 // `![alt](src "title"){attrs}` with no line break: linear, each part excludes the next one's delimiter.
 const IMAGE_ATTRS = /^!\[([^\]\n]*)\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+"([^"\n]*)")?\s*\)\{([^}\n]*)\}/;
@@ -17,7 +23,10 @@ export function imageAttrsExtension(render: (token: Tokens.Generic, image: Token
   return {
     name: 'imageAttrs',
     level: 'inline',
-    start: (src) => { const at = src.indexOf('!['); return at < 0 ? undefined : at; },
+    start: (src) => {
+      const at = src.indexOf('![');
+      return at < 0 ? undefined : at;
+    },
     tokenizer(src) {
       const m = IMAGE_ATTRS.exec(src);
       if (!m) return undefined;
@@ -66,8 +75,11 @@ export function decorateImage(img: string, alt: string, attrs = ''): string {
     if (bg[1]) slide = `<!-- .slide: class="bg-${bg[1]}"${bg[2] ? ` style="--bg-size:${bg[2]}"` : ''} -->`;
   }
   let out = img.replace(/ alt="[^"]*"/, ` alt="${escapeHtml(text)}"`);
-  const extra = (id ? ` id="${escapeHtml(id)}"` : '') + (classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '') +
-    (style.length ? ` style="${style.join(';')}"` : '') + (bg && text === '' ? ' role="presentation"' : '');
+  const extra =
+    (id ? ` id="${escapeHtml(id)}"` : '') +
+    (classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '') +
+    (style.length ? ` style="${style.join(';')}"` : '') +
+    (bg && text === '' ? ' role="presentation"' : '');
   out = out.replace(/^<img/, `<img${extra}`);
   return slide + out;
 }

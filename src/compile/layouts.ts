@@ -24,8 +24,16 @@ export function slideLayout(name: string, file: string, line: number): { classNa
   const layout = LAYOUTS[name];
   if (layout) return { className: `layout-${name}`, ...(layout.wrap ? { wrap: layout.wrap } : {}) };
   const near = closest(name, Object.keys(LAYOUTS));
-  return { issue: { file, line, severity: 'warning', code: 'unknown-layout', message: `unknown layout \`${name}\``,
-    hint: `${near ? `did you mean \`${near}\`? ` : ''}layouts: ${Object.keys(LAYOUTS).join(', ')}` } };
+  return {
+    issue: {
+      file,
+      line,
+      severity: 'warning',
+      code: 'unknown-layout',
+      message: `unknown layout \`${name}\``,
+      hint: `${near ? `did you mean \`${near}\`? ` : ''}layouts: ${Object.keys(LAYOUTS).join(', ')}`,
+    },
+  };
 }
 
 /** Wraps everything after the first heading (or the whole slide, without one) in `<div class="…">`. */

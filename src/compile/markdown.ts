@@ -21,7 +21,11 @@ export interface RenderContext extends FenceContext {
   fail(line: number, code: string, message: string, hint: string): string;
 }
 
-interface CiteToken extends Tokens.Generic { type: 'cite'; keys: string[]; items: CitationItem[] }
+interface CiteToken extends Tokens.Generic {
+  type: 'cite';
+  keys: string[];
+  items: CitationItem[];
+}
 
 /** Creates the Markdown renderer: marked with the deck's extensions, on a local instance. */
 export function createMarkdown(): (markdown: string, ctx: RenderContext) => string {
@@ -72,12 +76,21 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
-    extensions: [cite, fencedDivs, imageAttrsExtension((token, img, attrs) => image(token, img.text, Renderer.prototype.image.call(new Renderer(), img), attrs)), ...mathExtensions().map((ext) => ({
-      ...ext,
-      renderer(this: unknown, token: Tokens.Generic) {
-        try { return (ext as RendererExtension).renderer.call(this as never, token); } catch (e) { return failAt(token, e); }
-      },
-    }))],
+    extensions: [
+      cite,
+      fencedDivs,
+      imageAttrsExtension((token, img, attrs) => image(token, img.text, Renderer.prototype.image.call(new Renderer(), img), attrs)),
+      ...mathExtensions().map((ext) => ({
+        ...ext,
+        renderer(this: unknown, token: Tokens.Generic) {
+          try {
+            return (ext as RendererExtension).renderer.call(this as never, token);
+          } catch (e) {
+            return failAt(token, e);
+          }
+        },
+      })),
+    ],
     renderer: {
       code(token) {
         const info = token.lang ?? '';
@@ -97,7 +110,12 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
       link(token) {
         // A script URL would be a live link in the PDF (the page's CSP covers only the browser).
         if (/^\s*(javascript|vbscript|data):/i.test(token.href)) {
-          return ctx!.fail(lineOf(token), 'unsafe-link', `the link \`${token.href.slice(0, 60)}\` runs a script or embeds data`, 'link to an http(s) or mailto address, a slide (#/2) or a file');
+          return ctx!.fail(
+            lineOf(token),
+            'unsafe-link',
+            `the link \`${token.href.slice(0, 60)}\` runs a script or embeds data`,
+            'link to an http(s) or mailto address, a slide (#/2) or a file',
+          );
         }
         return false;
       },
@@ -163,7 +181,9 @@ function placeTokens(tokens: readonly Token[] | undefined, line: number, lines: 
     } else if (t.type === 'table') {
       const table = t as Tokens.Table;
       for (const cell of table.header) placeTokens(cell.tokens, line, lines, true);
-      table.rows.forEach((row, r) => { for (const cell of row) placeTokens(cell.tokens, line + 2 + r, lines, true); });
+      table.rows.forEach((row, r) => {
+        for (const cell of row) placeTokens(cell.tokens, line + 2 + r, lines, true);
+      });
     } else if ('tokens' in t && Array.isArray(t.tokens)) {
       placeTokens(t.tokens as Token[], line, lines, breaks === 0);
     }

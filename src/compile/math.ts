@@ -12,8 +12,11 @@ import { SyntaxAtText } from './syntax-error.ts';
  * stays text). `$$…$$` is display math. `\$` is a literal dollar (Markdown's own escape).
  */
 
-interface MathToken extends Tokens.Generic { type: 'inlineMath' | 'blockMath'; tex: string; display: boolean }
-
+interface MathToken extends Tokens.Generic {
+  type: 'inlineMath' | 'blockMath';
+  tex: string;
+  display: boolean;
+}
 
 // Linear: the body alternates an escape pair and one character that is neither `\` nor `$`, disjoint
 // classes, and cannot run past the next `$`, so a failed attempt costs the distance to that `$`.
@@ -45,22 +48,50 @@ export function renderMath(tex: string, display: boolean): string {
   };
   let html: string;
   try {
-    html = katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust, maxSize: MAX_SIZE_EM, maxExpand: MAX_EXPAND });
+    html = katex.renderToString(tex, {
+      displayMode: display,
+      output: 'htmlAndMathml',
+      throwOnError: true,
+      strict: 'ignore',
+      trust,
+      maxSize: MAX_SIZE_EM,
+      maxExpand: MAX_EXPAND,
+    });
   } catch (e) {
     if (e instanceof katex.ParseError) {
-      throw new SyntaxAtText(tex.split('\n').find((l) => l.trim() !== '')?.trim() ?? tex, `TeX error in \`${short(tex)}\`: ${e.message.replace(/^KaTeX parse error: /, '')}`,
-        'math is KaTeX-flavoured TeX (katex.org/docs/supported); write \\$ for a literal dollar sign', 'math-error');
+      throw new SyntaxAtText(
+        tex
+          .split('\n')
+          .find((l) => l.trim() !== '')
+          ?.trim() ?? tex,
+        `TeX error in \`${short(tex)}\`: ${e.message.replace(/^KaTeX parse error: /, '')}`,
+        'math is KaTeX-flavoured TeX (katex.org/docs/supported); write \\$ for a literal dollar sign',
+        'math-error',
+      );
     }
     throw e;
   }
   const first = refused[0];
   if (first) {
-    const line = tex.split('\n').find((l) => l.includes(first.command))?.trim() ?? tex;
+    const line =
+      tex
+        .split('\n')
+        .find((l) => l.includes(first.command))
+        ?.trim() ?? tex;
     if (first.command === '\\href' || first.command === '\\url') {
-      throw new SyntaxAtText(line, `the link \`${(first.url ?? '').slice(0, 60)}\` in \`${short(tex)}\` runs a script or embeds data`, 'link to an http(s) or mailto address, a slide (#/2) or a file', 'unsafe-link');
+      throw new SyntaxAtText(
+        line,
+        `the link \`${(first.url ?? '').slice(0, 60)}\` in \`${short(tex)}\` runs a script or embeds data`,
+        'link to an http(s) or mailto address, a slide (#/2) or a file',
+        'unsafe-link',
+      );
     }
-    throw new SyntaxAtText(line, `TeX command ${first.command} is not supported in \`${short(tex)}\``,
-      'HTML and image commands are not allowed in math: put classes, styles and images in the Markdown around it; \\href and \\url work', 'math-unsupported');
+    throw new SyntaxAtText(
+      line,
+      `TeX command ${first.command} is not supported in \`${short(tex)}\``,
+      'HTML and image commands are not allowed in math: put classes, styles and images in the Markdown around it; \\href and \\url work',
+      'math-unsupported',
+    );
   }
   return html;
 }
@@ -73,7 +104,9 @@ export function mathExtensions(): TokenizerAndRendererExtension[] {
     const { tex, display, type } = token as MathToken;
     const html = renderMath(tex, display);
     // `$$…$$` inside a paragraph stays a span (KaTeX's display span is a block) so the <p> stays valid.
-    return type === 'blockMath' ? `<div class="math math-display">${html}</div>\n` : `<span class="math ${display ? 'math-display' : 'math-inline'}">${html}</span>`;
+    return type === 'blockMath'
+      ? `<div class="math math-display">${html}</div>\n`
+      : `<span class="math ${display ? 'math-display' : 'math-inline'}">${html}</span>`;
   };
   return [
     {

@@ -27,7 +27,8 @@ export function checkNesting(markdown: string, file: string, firstLine: number):
     let brackets = 0;
     for (let c = 0; c < line.length; c++) {
       const ch = line.charCodeAt(c);
-      if (ch === 92) c++; // a backslash escapes the next character
+      if (ch === 92)
+        c++; // a backslash escapes the next character
       else if (ch === 91 && ++brackets > MAX_DEPTH) fail(file, firstLine + i, 'brackets');
       else if (ch === 93 && brackets > 0) brackets--;
     }
@@ -36,7 +37,9 @@ export function checkNesting(markdown: string, file: string, firstLine: number):
 
 function fail(file: string, line: number, what: string): never {
   throw new DeckError({
-    file, line, code: 'too-deep',
+    file,
+    line,
+    code: 'too-deep',
     message: `${what} are nested more than ${MAX_DEPTH} deep`,
     hint: 'flatten the structure: split it over several lists or slides',
   });

@@ -20,7 +20,7 @@ export function splitNotes(body: string, file: string, line: number, notesSepara
   for (let i = 0; i < lines.length; i++) {
     if (mask[i]) continue;
     const m = marker.exec(lines[i]!);
-    if (!m || m.index !== 0 && !/^\s*$/.test(lines[i]!.slice(0, m.index))) continue;
+    if (!m || (m.index !== 0 && !/^\s*$/.test(lines[i]!.slice(0, m.index)))) continue;
     const rest = [lines[i]!.slice(m.index + m[0].length).trimStart(), ...lines.slice(i + 1)].join('\n');
     const lead = rest.slice(0, rest.length - rest.trimStart().length);
     return { content: lines.slice(0, i).join('\n'), notes: rest.trim(), notesLine: line + i, textLine: line + i + lead.split('\n').length - 1 };

@@ -21,7 +21,8 @@ export function unsafeRegex(pattern: string): string | undefined {
     const c = pattern[i]!;
     const q = quantifierAt(i);
     if (q) {
-      if (closed && (closed.quantified || closed.alternation)) return 'it repeats a group that itself repeats or has alternatives, which can take exponential time';
+      if (closed && (closed.quantified || closed.alternation))
+        return 'it repeats a group that itself repeats or has alternatives, which can take exponential time';
       if (q.unbounded && ++unbounded > 3) return 'it has more than three unbounded repetitions (*, + or {n,})';
       groups[groups.length - 1]!.quantified = true;
       i += q.length + (pattern[i + q.length] === '?' ? 1 : 0);

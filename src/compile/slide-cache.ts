@@ -29,7 +29,7 @@ export class SlideCache {
   /** Returns the cached slide for `key` if its inputs are unchanged, else compiles it with `run` and keeps it. */
   compile(key: string, citations: Citations, host: CompileHost, run: (citations: Citations, host: CompileHost) => CompiledSlide): CompiledSlide {
     const hit = this.entries.get(key);
-    if (hit && hit.reads.every(([kind, path, found]) => sameRead(host, kind, path, found))) {
+    if (hit?.reads.every(([kind, path, found]) => sameRead(host, kind, path, found))) {
       for (const [k, file, line] of hit.cites) citations.cite(k, file, line);
       this.used.set(key, hit);
       return hit.slide;
@@ -43,8 +43,16 @@ export class SlideCache {
       },
     });
     const recordingHost: CompileHost = {
-      readText: (path) => { const t = host.readText(path); entry.reads.push(['text', path, t]); return t; },
-      assetUrl: (path) => { const u = host.assetUrl(path); entry.reads.push(['asset', path, u]); return u; },
+      readText: (path) => {
+        const t = host.readText(path);
+        entry.reads.push(['text', path, t]);
+        return t;
+      },
+      assetUrl: (path) => {
+        const u = host.assetUrl(path);
+        entry.reads.push(['asset', path, u]);
+        return u;
+      },
     };
     entry.slide = run(recording, recordingHost);
     this.used.set(key, entry);

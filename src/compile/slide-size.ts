@@ -16,7 +16,10 @@ export function sizeProblem(deck: { meta: { width: number; height: number }; fil
   if (width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_PIXELS) return undefined;
   const file = deck.files[0] ?? 'deck';
   return {
-    file, line: 0, severity: 'error', code: 'size-too-large',
+    file,
+    line: 0,
+    severity: 'error',
+    code: 'size-too-large',
     message: `the slide size ${width}x${height} is too large to export (at most ${MAX_SIDE} px a side and ${MAX_PIXELS / 1e6} megapixels)`,
     hint: 'use a size such as 1920x1080 in the front matter; text and charts are vectors and stay sharp in the PDF at any zoom',
   };

@@ -54,19 +54,25 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   const issues: DeckIssue[] = divs.filter((i) => i.severity === 'error');
   const warnings = divs.filter((i) => i.severity === 'warning');
   const attempt = <T>(run: () => T, instead: T): T => {
-    try { return run(); } catch (e) {
+    try {
+      return run();
+    } catch (e) {
       if (!(e instanceof DeckError)) throw e;
       issues.push(...issuesOf(e));
       return instead;
     }
   };
-  const fail = (base: number) => (line: number, code: string, message: string, hint: string): string => {
-    issues.push({ file, line: base + line, code, message, hint, severity: 'error' });
-    return '';
-  };
+  const fail =
+    (base: number) =>
+    (line: number, code: string, message: string, hint: string): string => {
+      issues.push({ file, line: base + line, code, message, hint, severity: 'error' });
+      return '';
+    };
   // Asset attributes as the renderer wrote them, each with the line of the token that wrote it.
   const written: { url: string; line: number }[] = [];
-  const chartLines = findFences(contentLines, file, raw.line).filter((f) => fenceIs(f.info, 'chart')).map((f) => raw.line + f.open);
+  const chartLines = findFences(contentLines, file, raw.line)
+    .filter((f) => fenceIs(f.info, 'chart'))
+    .map((f) => raw.line + f.open);
   const textCites: number[] = [];
   // Per source number, the prefixes and locators it was cited with (`see`, `p. 4`), for the source line.
   const locators = new Map<number, Set<string>>();
@@ -75,36 +81,59 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
 
   const html = env.render(parts.content, {
     idPrefix: env.id,
-    chart: (source, index) => attempt(() => renderChartFence(source, {
-      file, line: chartLines[index] ?? raw.line, idPrefix: `${env.id}-c${index}`, colors: env.colors,
-      readData: (rel) => {
-        const path = posix.join(dir, rel);
-        const text = env.host.readText(path);
-        return text === null ? null : { path, text };
-      },
-      cite: (key, line) => {
-        env.citations().cite(key, file, line);
-        chartCites.add(key);
-        const source = env.citations().sources.get(key);
-        return source ? shortLabel(source) : key;
-      },
-    }), ''),
-    cite: (keys, line, items) => keys.map((key, i) => {
-      const n = attempt(() => env.citations().cite(key, file, raw.line + line), 0);
-      textCites.push(n);
-      if (items?.[i] && (items[i].locator || items[i].prefix)) (locators.get(n) ?? locators.set(n, new Set()).get(n)!).add(JSON.stringify([items[i].prefix, items[i].locator]));
-      return n;
-    }),
+    chart: (source, index) =>
+      attempt(
+        () =>
+          renderChartFence(source, {
+            file,
+            line: chartLines[index] ?? raw.line,
+            idPrefix: `${env.id}-c${index}`,
+            colors: env.colors,
+            readData: (rel) => {
+              const path = posix.join(dir, rel);
+              const text = env.host.readText(path);
+              return text === null ? null : { path, text };
+            },
+            cite: (key, line) => {
+              env.citations().cite(key, file, line);
+              chartCites.add(key);
+              const source = env.citations().sources.get(key);
+              return source ? shortLabel(source) : key;
+            },
+          }),
+        '',
+      ),
+    cite: (keys, line, items) =>
+      keys.map((key, i) => {
+        const n = attempt(() => env.citations().cite(key, file, raw.line + line), 0);
+        textCites.push(n);
+        if (items?.[i] && (items[i].locator || items[i].prefix))
+          (locators.get(n) ?? locators.set(n, new Set()).get(n)!).add(JSON.stringify([items[i].prefix, items[i].locator]));
+        return n;
+      }),
     asset: (url, line) => void written.push({ url, line: raw.line + line }),
     fail: fail(raw.line),
   });
   const applied = applyCommentAttributes(html);
-  const attrs: Attributes = new Map([['data-file', file], ['data-line', String(raw.line)]]);
+  const attrs: Attributes = new Map([
+    ['data-file', file],
+    ['data-line', String(raw.line)],
+  ]);
   mergeAttributes(attrs, applied.slide);
   // `layout="name"`: a class for the theme's layouts.css, and for some layouts a wrapper around the content.
   const layoutName = attrs.get('layout');
-  const layout = typeof layoutName === 'string'
-    ? slideLayout(layoutName, file, raw.line + Math.max(0, contentLines.findIndex((l) => /\.slide:.*\blayout=/.test(l)))) : undefined;
+  const layout =
+    typeof layoutName === 'string'
+      ? slideLayout(
+          layoutName,
+          file,
+          raw.line +
+            Math.max(
+              0,
+              contentLines.findIndex((l) => /\.slide:.*\blayout=/.test(l)),
+            ),
+        )
+      : undefined;
   if (layout) {
     attrs.delete('layout');
     attrs.set('data-layout', String(layoutName));
@@ -112,11 +141,15 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
     if (layout.issue) warnings.push(layout.issue);
   }
 
-  const notesHtml = parts.notes ? applyCommentAttributes(env.render(parts.notes, {
-    chart: () => fail(0)(parts.notesLine, 'chart-in-notes', 'charts cannot go in speaker notes', 'move the ```chart block above the `Note:` line'),
-    cite: (keys, line) => keys.map((key) => attempt(() => env.citations().cite(key, file, parts.textLine + line), 0)),
-    fail: fail(parts.textLine),
-  })).html : '';
+  const notesHtml = parts.notes
+    ? applyCommentAttributes(
+        env.render(parts.notes, {
+          chart: () => fail(0)(parts.notesLine, 'chart-in-notes', 'charts cannot go in speaker notes', 'move the ```chart block above the `Note:` line'),
+          cite: (keys, line) => keys.map((key) => attempt(() => env.citations().cite(key, file, parts.textLine + line), 0)),
+          fail: fail(parts.textLine),
+        }),
+      ).html
+    : '';
 
   const line = writtenLines(written, raw.line);
   const assets: [string, number][] = [];
@@ -151,7 +184,10 @@ function writtenLines(written: readonly { url: string; line: number }[], fallbac
   return (url, next) => {
     // A short look ahead skips attributes that left the output (comments), without going quadratic.
     for (let k = at; next && k < written.length && k < at + 64; k++) {
-      if (written[k]!.url === url) { at = k + 1; return written[k]!.line; }
+      if (written[k]!.url === url) {
+        at = k + 1;
+        return written[k]!.line;
+      }
     }
     return first.get(url) ?? fallback;
   };
@@ -181,7 +217,13 @@ function resolveAsset(url: string, dir: string, host: CompileHost, file: string,
   const target = posix.join(dir, safeDecode(path!));
   const resolved = readAt(file, line, () => host.assetUrl(target));
   if (resolved === null) {
-    throw new DeckError({ file, line, code: 'missing-asset', message: `image or media file \`${url}\` not found (looked for ${target})`, hint: 'paths are relative to the Markdown file that names them' });
+    throw new DeckError({
+      file,
+      line,
+      code: 'missing-asset',
+      message: `image or media file \`${url}\` not found (looked for ${target})`,
+      hint: 'paths are relative to the Markdown file that names them',
+    });
   }
   return resolved + suffix;
 }
@@ -208,14 +250,27 @@ function firstHeading(html: string): string | undefined {
     if (gt < 0) return undefined;
     if (unclosed.has(level)) continue;
     const end = html.indexOf(`</h${level}>`, gt + 1);
-    if (end < 0) { unclosed.add(level); continue; }
+    if (end < 0) {
+      unclosed.add(level);
+      continue;
+    }
     return html.slice(gt + 1, end);
   }
   return undefined;
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 // Every escape, `%23` (#) and `%3F` (?) too: decodeURI keeps those, so such a file could not be named at all.
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -16,8 +16,13 @@ export function pickSourcesFile(dir: string, configured: string, host: CompileHo
   if (host.readText(path) === null) return { path: yml };
   return {
     path,
-    issue: { file: yml, line: 1, severity: 'error', code: 'sources-both',
+    issue: {
+      file: yml,
+      line: 1,
+      severity: 'error',
+      code: 'sources-both',
       message: `both ${path} and sources.yml exist; a deck reads one sources file`,
-      hint: 'merge the entries into sources.yaml and delete sources.yml' },
+      hint: 'merge the entries into sources.yaml and delete sources.yml',
+    },
   };
 }

@@ -23,14 +23,35 @@ export function parseSources(text: string, file: string): Map<string, Source> {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineAt = (node: unknown) => counter.linePos((node as { range?: number[] } | null)?.range?.[0] ?? 0).line;
   const error = doc.errors[0];
-  if (error) throw new DeckError({ file, line: counter.linePos(error.pos[0]).line, code: 'sources-yaml', message: `not valid YAML: ${error.message.split('\n')[0]}`, hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines' });
+  if (error)
+    throw new DeckError({
+      file,
+      line: counter.linePos(error.pos[0]).line,
+      code: 'sources-yaml',
+      message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines',
+    });
   const sources = new Map<string, Source>();
   if (doc.contents === null) return sources;
-  if (!isMap(doc.contents)) throw new DeckError({ file, line: 1, code: 'sources-not-map', message: 'sources must be a map of keys to sources', hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`' });
+  if (!isMap(doc.contents))
+    throw new DeckError({
+      file,
+      line: 1,
+      code: 'sources-not-map',
+      message: 'sources must be a map of keys to sources',
+      hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`',
+    });
   for (const pair of doc.contents.items as Pair[]) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const line = lineAt(pair.key);
-    if (!isMap(pair.value)) throw new DeckError({ file, line, code: 'bad-source', message: `source \`${key}\` must have \`title\`, \`publisher\` and \`date\``, hint: 'indent them below the key' });
+    if (!isMap(pair.value))
+      throw new DeckError({
+        file,
+        line,
+        code: 'bad-source',
+        message: `source \`${key}\` must have \`title\`, \`publisher\` and \`date\``,
+        hint: 'indent them below the key',
+      });
     const entry: Record<string, string> = {};
     const lines: Record<string, number> = {};
     for (const field of pair.value.items as Pair[]) {
@@ -38,18 +59,52 @@ export function parseSources(text: string, file: string): Map<string, Source> {
       const fieldLine = lineAt(field.key);
       if (!FIELDS.includes(name)) {
         const near = closest(name, FIELDS);
-        throw new DeckError({ file, line: fieldLine, code: 'bad-source', message: `source \`${key}\` has an unknown field \`${name}\``, hint: near ? `did you mean \`${near}\`?` : `fields: ${FIELDS.join(', ')}` });
+        throw new DeckError({
+          file,
+          line: fieldLine,
+          code: 'bad-source',
+          message: `source \`${key}\` has an unknown field \`${name}\``,
+          hint: near ? `did you mean \`${near}\`?` : `fields: ${FIELDS.join(', ')}`,
+        });
       }
       const value = isScalar(field.value) ? field.value.value : undefined;
-      if (value === undefined || value === null || typeof value === 'object') throw new DeckError({ file, line: fieldLine, code: 'bad-source', message: `source \`${key}\`: \`${name}\` must be text`, hint: 'quote it if it contains `: `' });
+      if (value === undefined || value === null || typeof value === 'object')
+        throw new DeckError({
+          file,
+          line: fieldLine,
+          code: 'bad-source',
+          message: `source \`${key}\`: \`${name}\` must be text`,
+          hint: 'quote it if it contains `: `',
+        });
       lines[name] = fieldLine;
       entry[name] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     }
     for (const required of ['title', 'publisher', 'date']) {
-      if (!entry[required]) throw new DeckError({ file, line, code: 'bad-source', message: `source \`${key}\` has no \`${required}\``, hint: `add \`${required}:\` below the key` });
+      if (!entry[required])
+        throw new DeckError({
+          file,
+          line,
+          code: 'bad-source',
+          message: `source \`${key}\` has no \`${required}\``,
+          hint: `add \`${required}:\` below the key`,
+        });
     }
-    if (!/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/.test(entry.date!)) throw new DeckError({ file, line: lines.date ?? line, code: 'bad-source', message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`, hint: 'e.g. `date: 2025-08-14`, `2025-08`, or `n.d.` when the page has no date' });
-    if (entry.url !== undefined && !isSafeUrl(entry.url)) throw new DeckError({ file, line: lines.url ?? line, code: 'unsafe-url', message: `source \`${key}\`: url \`${entry.url.slice(0, 80)}\` is not an http(s) or mailto link`, hint: 'write the full address, e.g. `url: https://example.com/report`' });
+    if (!/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/.test(entry.date!))
+      throw new DeckError({
+        file,
+        line: lines.date ?? line,
+        code: 'bad-source',
+        message: `source \`${key}\`: date \`${entry.date}\` is not YYYY-MM-DD`,
+        hint: 'e.g. `date: 2025-08-14`, `2025-08`, or `n.d.` when the page has no date',
+      });
+    if (entry.url !== undefined && !isSafeUrl(entry.url))
+      throw new DeckError({
+        file,
+        line: lines.url ?? line,
+        code: 'unsafe-url',
+        message: `source \`${key}\`: url \`${entry.url.slice(0, 80)}\` is not an http(s) or mailto link`,
+        hint: 'write the full address, e.g. `url: https://example.com/report`',
+      });
     sources.set(key, { key, title: entry.title!, publisher: entry.publisher!, date: entry.date!, url: entry.url, note: entry.note, file, line });
   }
   return sources;
@@ -77,7 +132,11 @@ export class Citations {
   readonly order: string[] = [];
   private readonly numbers = new Map<string, number>();
   /** `broken`: the sources file has errors (reported once); unknown keys are then not reported again. */
-  constructor(readonly sources: Map<string, Source>, readonly sourcesFile: string, readonly broken = false) {}
+  constructor(
+    readonly sources: Map<string, Source>,
+    readonly sourcesFile: string,
+    readonly broken = false,
+  ) {}
 
   /** Registers a citation and returns its 1-based number (0: unknown, with a broken sources file); unknown keys are located errors. */
   cite(key: string, file: string, line: number): number {
@@ -85,8 +144,13 @@ export class Citations {
     if (!this.sources.has(key)) {
       const keys = [...this.sources.keys()];
       const near = keys.find((k) => k.startsWith(key)) ?? closest(key, keys);
-      throw new DeckError({ file, line, code: 'unknown-source', message: `unknown source \`${key}\``,
-        hint: near ? `did you mean \`${near}\`?` : `add \`${key}:\` with title, publisher and date to ${this.sourcesFile}` });
+      throw new DeckError({
+        file,
+        line,
+        code: 'unknown-source',
+        message: `unknown source \`${key}\``,
+        hint: near ? `did you mean \`${near}\`?` : `add \`${key}:\` with title, publisher and date to ${this.sourcesFile}`,
+      });
     }
     // A map, not order.indexOf: thousands of sources cited thousands of times were quadratic.
     const known = this.numbers.get(key);
@@ -99,9 +163,15 @@ export class Citations {
   /** Warnings for sources that no slide cites. */
   uncited(): DeckIssue[] {
     if (this.broken) return [];
-    return [...this.sources.values()].filter((s) => !this.numbers.has(s.key)).map((s) => ({
-      file: s.file, line: s.line, severity: 'warning' as const, code: 'uncited-source',
-      message: `source \`${s.key}\` is never cited`, hint: `cite it with [@${s.key}] or remove it`,
-    }));
+    return [...this.sources.values()]
+      .filter((s) => !this.numbers.has(s.key))
+      .map((s) => ({
+        file: s.file,
+        line: s.line,
+        severity: 'warning' as const,
+        code: 'uncited-source',
+        message: `source \`${s.key}\` is never cited`,
+        hint: `cite it with [@${s.key}] or remove it`,
+      }));
   }
 }

@@ -23,14 +23,22 @@ const HIDDEN = '\u0001';
  */
 export function splitSlides(text: string, file: string, skipLines: number, seps: Separators = {}): RawSlide[][] {
   const lines = text.split('\n');
-  const mask = fenceMask(lines.length, findFences(lines.slice(skipLines), file, skipLines + 1).map((f) => ({
-    ...f, open: f.open + skipLines, close: f.close + skipLines,
-  })));
+  const mask = fenceMask(
+    lines.length,
+    findFences(lines.slice(skipLines), file, skipLines + 1).map((f) => ({
+      ...f,
+      open: f.open + skipLines,
+      close: f.close + skipLines,
+    })),
+  );
   for (let i = 0; i < skipLines; i++) mask[i] = true;
   // Hidden lines keep their length, so match offsets map straight back to the text. Their newline stays
   // (the next line may start a separator) unless the line is empty: that one is always followed by
   // another hidden line, and hiding it stops multi-line separators from matching blank lines in code.
-  const masked = lines.map((l, i) => (mask[i] ? (l.length > 0 ? `${HIDDEN.repeat(l.length)}\n` : HIDDEN) : `${l}\n`)).join('').slice(0, text.length);
+  const masked = lines
+    .map((l, i) => (mask[i] ? (l.length > 0 ? `${HIDDEN.repeat(l.length)}\n` : HIDDEN) : `${l}\n`))
+    .join('')
+    .slice(0, text.length);
   const h = seps.separator ?? DEFAULT_H;
   const v = seps.verticalSeparator ?? (seps.separator ? undefined : DEFAULT_V);
   const re = new RegExp(`(?<h>${h})${v ? `|(?<v>${v})` : ''}`, 'gm');
@@ -39,7 +47,10 @@ export function splitSlides(text: string, file: string, skipLines: number, seps:
   let start = skipLines > 0 ? offsetOfLine(lines, skipLines) : 0;
   let vertical = false;
   for (let m = re.exec(masked); m; m = re.exec(masked)) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     if (m.index < start) continue;
     pieces.push({ start, end: m.index, vertical });
     vertical = m.groups?.v !== undefined;
@@ -57,7 +68,10 @@ export function splitSlides(text: string, file: string, skipLines: number, seps:
     counted = p.start;
     let line = 1 + newlines;
     // The separator's own line break belongs to the separator, not to the slide.
-    if (body.startsWith('\n')) { body = body.slice(1); line++; }
+    if (body.startsWith('\n')) {
+      body = body.slice(1);
+      line++;
+    }
     const blank = body.trim() === '';
     if (blank && (i === 0 || i === pieces.length - 1)) return;
     const slide = { file, line, body };

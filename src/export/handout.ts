@@ -23,8 +23,7 @@ export function layoutHandout({ title, byline, about, counts }: HandoutArgs): { 
   const slides = children.filter((el) => el.classList.contains('pdf-page'));
   const pageWidth = parseFloat(document.body.style.width) || slides[0]!.offsetWidth;
   document.documentElement.classList.add('export-handout');
-  const text = (tag: string, className: string, content: string) =>
-    Object.assign(document.createElement(tag), { className, textContent: content });
+  const text = (tag: string, className: string, content: string) => Object.assign(document.createElement(tag), { className, textContent: content });
   const sheets = slides.map((page, i) => {
     const notes = page.nextElementSibling?.classList.contains('speaker-notes-pdf') ? page.nextElementSibling : null;
     // Plain divs: reveal's print CSS positions every `section` inside the slides absolutely.

@@ -33,13 +33,22 @@ export function foreignOutProblem(out: string, format: OutFormat, input?: string
   // The deck's own Markdown: --force would not help (the export refuses its input files), so do not offer it.
   if (input !== undefined && isDeckMarkdown(out, input)) return deckFileProblem(out, [out], format);
   return {
-    file: displayPath(out), line: 0, severity: 'error', code: `out-not-${format}`,
+    file: displayPath(out),
+    line: 0,
+    severity: 'error',
+    code: `out-not-${format}`,
     message: `--out names an existing file that is not ${name}; refusing to overwrite it`,
     hint: `choose another file name, e.g. --out ${example}, or add --force to replace this file`,
   };
 }
 
-const real = (path: string) => { try { return realpathSync(path); } catch { return resolve(path); } };
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
 
 /** `--out` is one of the files the deck is made from: writing the export there would destroy the deck. */
 export function deckFileProblem(out: string, deckFiles: readonly string[], format: OutFormat): DeckIssue | undefined {
@@ -47,7 +56,10 @@ export function deckFileProblem(out: string, deckFiles: readonly string[], forma
   const target = real(out);
   if (!deckFiles.some((f) => real(f) === target)) return undefined;
   return {
-    file: displayPath(out), line: 0, severity: 'error', code: 'out-is-input',
+    file: displayPath(out),
+    line: 0,
+    severity: 'error',
+    code: 'out-is-input',
     message: `--out is one of the deck's own files; refusing to overwrite it with ${what}`,
     hint: `write ${what} elsewhere, e.g. --out ${example}`,
   };

@@ -49,7 +49,13 @@ function pack(qpdf: QpdfInstance, pdf: Uint8Array): Uint8Array {
   } catch {
     return pdf;
   } finally {
-    for (const f of ['/in.pdf', '/out.pdf']) { try { qpdf.FS.unlink(f); } catch { /* not written */ } }
+    for (const f of ['/in.pdf', '/out.pdf']) {
+      try {
+        qpdf.FS.unlink(f);
+      } catch {
+        /* not written */
+      }
+    }
     process.exitCode = exitCode;
   }
 }

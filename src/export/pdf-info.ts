@@ -54,7 +54,9 @@ export function withInfo(pdf: Buffer, info: PdfInfo, now = new Date()): Buffer {
   const trailer = readTrailer(pdf);
   const old = trailer.info === undefined ? '' : readObject(pdf, trailer.info, trailer);
   const keep = (key: string) => new RegExp(`/${key}\\s*(\\([^)]*\\)|<[0-9A-Fa-f]*>)`).exec(old)?.[1];
-  const fields = Object.entries(info).filter(([, v]) => v).map(([k, v]) => `/${k} ${pdfString(v!)}`);
+  const fields = Object.entries(info)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `/${k} ${pdfString(v!)}`);
   if (!info.Title && keep('Title')) fields.push(`/Title ${keep('Title')}`);
   for (const key of ['Producer', 'CreationDate']) fields.push(`/${key} ${keep(key) ?? pdfString(key === 'Producer' ? 'Chromium' : pdfDate(now))}`);
   fields.push(`/ModDate ${pdfString(pdfDate(now))}`);
@@ -64,7 +66,8 @@ export function withInfo(pdf: Buffer, info: PdfInfo, now = new Date()): Buffer {
   const objStart = pdf.length + head.length;
   const obj = `${num} 0 obj\n<<${fields.join('\n')}>>\nendobj\n`;
   const xrefStart = objStart + Buffer.byteLength(obj, 'latin1');
-  const update = `${head}${obj}xref\n${num} 1\n${String(objStart).padStart(10, '0')} 00000 n \n` +
+  const update =
+    `${head}${obj}xref\n${num} 1\n${String(objStart).padStart(10, '0')} 00000 n \n` +
     `trailer\n<</Size ${size}\n/Root ${trailer.root}\n/Info ${num} 0 R\n/Prev ${trailer.xref}>>\nstartxref\n${xrefStart}\n%%EOF\n`;
   return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
 }

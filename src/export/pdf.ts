@@ -26,9 +26,7 @@ export interface PdfOptions extends SessionOptions {
 }
 
 /** The outcome of an export: the deck's issues when it does not compile, else what was written. */
-export type ExportResult =
-  | { ok: false; issues: DeckIssue[] }
-  | { ok: true; deck: Deck; pages: number; bytes: number; seconds: number };
+export type ExportResult = { ok: false; issues: DeckIssue[] } | { ok: true; deck: Deck; pages: number; bytes: number; seconds: number };
 
 /**
  * Exports the deck at `input` to a PDF at `out`: build, serve on loopback, open reveal's print view,
@@ -55,7 +53,12 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     progress.phase(`loading ${deck.slides.length} slides in the print view`);
     // margin=0 and no height offset: each page is exactly the slide (1920x1080 px is 1440x810 pt), so no
     // fraction of a pixel at the edges rasterises as a stray line.
-    const query = new URLSearchParams({ 'print-pdf': '', margin: '0', pdfPageHeightOffset: '0', pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)) });
+    const query = new URLSearchParams({
+      'print-pdf': '',
+      margin: '0',
+      pdfPageHeightOffset: '0',
+      pdfSeparateFragments: String(Boolean(options.fragments && !options.handout)),
+    });
     if (notes) query.set('showNotes', 'separate-page');
     // No need to wait for `load`: the pdf-ready flag comes later and fonts and images are awaited after it.
     await page.goto(`${url}?${query.toString().replace('print-pdf=', 'print-pdf')}`, { waitUntil: 'commit' });
@@ -73,14 +76,21 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const numbers = slideNumbers(deck);
     const slides = deck.slides.map((s, i): PrintSlide => {
       const before = deck.slides[i - 1];
-      return { title: s.title, v: s.v, number: numbers?.[i], continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title) };
+      return {
+        title: s.title,
+        v: s.v,
+        number: numbers?.[i],
+        continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title),
+      };
     });
     let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
     if (options.handout) {
       await page.addStyleTag({ content: HANDOUT_CSS });
       const { meta } = deck;
       const handout = await page.evaluate(layoutHandout, {
-        title: meta.title ?? '', byline: [meta.author, meta.date].filter(Boolean).join(' · '), about: meta.subtitle ?? meta.description ?? '',
+        title: meta.title ?? '',
+        byline: [meta.author, meta.date].filter(Boolean).join(' · '),
+        about: meta.subtitle ?? meta.description ?? '',
         counts: deck.slides.map((_, i): [number, number] => [countedNumber(deck.slides, i), countedTotal(deck.slides)]),
       });
       pages = Array.from({ length: handout.sheets }, (_, slide): PrintPage => ({ slide, kind: 'slide' }));
@@ -92,7 +102,11 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     progress.phase(`rendering ${pages.length} pages`);
     doing = `still rendering ${pages.length} pages in Chromium`;
     const pdf = await page.pdf({
-      preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, pageRanges: `1-${pages.length}`,
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      pageRanges: `1-${pages.length}`,
     });
     doing = 'still writing the PDF';
     // The browser's work is done: it shuts down (and frees its memory) while qpdf loads and packs the PDF. Loaded
@@ -101,7 +115,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     const compactor = loadCompactor();
     const { meta } = deck;
     const full = withInfo(pdf, {
-      Title: meta.title, Author: meta.author, Subject: meta.description ?? meta.subtitle, Creator: 'Chokepoint',
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.description ?? meta.subtitle,
+      Creator: 'Chokepoint',
     });
     const bytes = (await compactor)?.compact(full) ?? full;
     writeAtomic(options.out, bytes, cleanup);
@@ -112,7 +129,10 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
 }
 
 const notesCut = (slide: SlideInfo, where: string): DeckIssue => ({
-  file: slide.file, line: slide.line, severity: 'warning', code: 'notes-cut',
+  file: slide.file,
+  line: slide.line,
+  severity: 'warning',
+  code: 'notes-cut',
   message: `the notes of "${slide.title}" do not fit on ${where}; the end is cut off in the PDF`,
   hint: 'shorten the notes, or split the slide in two',
 });

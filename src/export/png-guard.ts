@@ -4,7 +4,13 @@ import type { DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/display-path.ts';
 import { isPng, readPngRecord } from './png-manifest.ts';
 
-const real = (path: string) => { try { return realpathSync(path); } catch { return resolve(path); } };
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
 
 /** How a `png --out` folder's record names the deck at `input`: its path from the folder, with `/`. */
 export function deckReference(dir: string, input: string): string {
@@ -20,9 +26,12 @@ export function otherDeckProblem(dir: string, input: string): DeckIssue | undefi
   // A record without a deck comes from an older version: its images are taken to be this deck's.
   if (deck === undefined || files.length === 0 || real(join(dir, deck)) === real(input)) return undefined;
   return {
-    file: displayPath(dir), line: 0, severity: 'error', code: 'png-other-deck',
+    file: displayPath(dir),
+    line: 0,
+    severity: 'error',
+    code: 'png-other-deck',
     message: `--out holds the ${files.length} images of another deck (${displayPath(join(dir, deck))}); refusing to replace them`,
-    hint: 'choose another folder with --out, or add --force to replace that deck\'s images with this one\'s',
+    hint: "choose another folder with --out, or add --force to replace that deck's images with this one's",
   };
 }
 
@@ -38,7 +47,10 @@ export function takenNameProblem(dir: string, names: Iterable<string>): DeckIssu
     if (recorded.has(name) && isPng(path)) continue;
     const why = isPng(path) ? 'was not written by `chokepoint png` for this deck' : 'is not a PNG image';
     return {
-      file: displayPath(path), line: 0, severity: 'error', code: 'png-name-taken',
+      file: displayPath(path),
+      line: 0,
+      severity: 'error',
+      code: 'png-name-taken',
       message: `this file ${why}; refusing to replace it with slide image ${name}`,
       hint: 'move or rename the file, choose another folder with --out, or add --force to replace it',
     };
@@ -47,4 +59,11 @@ export function takenNameProblem(dir: string, names: Iterable<string>): DeckIssu
 }
 
 // A dangling link counts too: writing through it would create a file elsewhere.
-const present = (path: string) => { try { lstatSync(path); return true; } catch { return false; } };
+const present = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -6,7 +6,10 @@ import { writeAtomic } from './write-atomic.ts';
 /** The file in a `png --out` folder that lists the images the last export wrote there. */
 export const PNG_MANIFEST = '.chokepoint-png.json';
 
-interface PngRecord { files: string[]; deck?: string }
+interface PngRecord {
+  files: string[];
+  deck?: string;
+}
 
 /**
  * What an earlier export recorded in `dir`: its images and the deck they show (relative to `dir`). Only
@@ -55,7 +58,11 @@ export function isPng(path: string): boolean {
 export function replacePngs(dir: string, staged: ReadonlyMap<string, string>, cleanup: Cleanup, deck?: string): void {
   const before = recordedPngs(dir);
   const record = (files: Iterable<string>) =>
-    writeAtomic(join(dir, PNG_MANIFEST), Buffer.from(`${JSON.stringify({ generator: 'chokepoint png', deck, files: [...new Set(files)].sort() }, null, 2)}\n`), cleanup);
+    writeAtomic(
+      join(dir, PNG_MANIFEST),
+      Buffer.from(`${JSON.stringify({ generator: 'chokepoint png', deck, files: [...new Set(files)].sort() }, null, 2)}\n`),
+      cleanup,
+    );
   record([...before, ...staged.keys()]);
   // Renames take no space: once the record is written, a full disk can no longer stop the set half-way.
   for (const [name, tmp] of staged) renameSync(tmp, join(dir, name));
@@ -63,8 +70,16 @@ export function replacePngs(dir: string, staged: ReadonlyMap<string, string>, cl
     if (staged.has(name)) continue;
     const path = join(dir, name);
     // A recorded name now taken by a folder, a link or a file that is not a PNG is not ours any more.
-    try { if (isPng(path)) rmSync(path); } catch { /* already gone */ }
+    try {
+      if (isPng(path)) rmSync(path);
+    } catch {
+      /* already gone */
+    }
   }
   // Best effort: should this last write fail, the record above still lists every image of ours.
-  try { record(staged.keys()); } catch { /* the record of old and new stays */ }
+  try {
+    record(staged.keys());
+  } catch {
+    /* the record of old and new stays */
+  }
 }

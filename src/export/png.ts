@@ -41,48 +41,63 @@ export async function exportPng(options: PngOptions, progress: Progress): Promis
     const { width, height } = deck.meta;
     const total = deck.slides.length;
     // Before anything renders: an image must never replace a file of the author's (see png-guard.ts).
-    const taken = options.force ? undefined : takenNameProblem(options.out, deck.slides.map((s, i) => pngName(s, i, total)));
+    const taken = options.force
+      ? undefined
+      : takenNameProblem(
+          options.out,
+          deck.slides.map((s, i) => pngName(s, i, total)),
+        );
     if (taken) return { ok: false, issues: [...deck.issues, taken] };
     progress.phase(`loading ${total} slides`);
     // PNG encoding dominates (~70 ms a slide here) and runs per tab: two tabs take turns, about 30% faster on 2 cores.
-    const tabs = await Promise.all(Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
-      const page = tab === 0 ? session.page : await context.newPage();
-      if (tab > 0) await page.setViewportSize({ width, height });
-      await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
-      // Generous: a 20,000-slide deck, or a machine busy with other browsers, takes a while to be ready.
-      await page.waitForSelector('.reveal.ready', { timeout: 120_000 + 20 * total });
-      await page.addStyleTag({ content: STILL });
-      // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).
-      return { page, cdp: await context.newCDPSession(page) };
-    }));
+    const tabs = await Promise.all(
+      Array.from({ length: Math.min(TABS, total) }, async (_, tab) => {
+        const page = tab === 0 ? session.page : await context.newPage();
+        if (tab > 0) await page.setViewportSize({ width, height });
+        await page.goto(`${url}?${QUERY}`, { waitUntil: 'commit' });
+        // Generous: a 20,000-slide deck, or a machine busy with other browsers, takes a while to be ready.
+        await page.waitForSelector('.reveal.ready', { timeout: 120_000 + 20 * total });
+        await page.addStyleTag({ content: STILL });
+        // Chromium's own capture skips Playwright's per-shot bookkeeping (about a fifth of the time per slide).
+        return { page, cdp: await context.newCDPSession(page) };
+      }),
+    );
     progress.phase(`rendering ${total} images into ${options.out}`);
     const fresh = !existsSync(options.out);
     const written = new Map<string, string>();
     let bytes = 0;
     let next = 0;
     let failure: unknown;
-    await Promise.all(tabs.map(async ({ page, cdp }) => {
-      try {
-        for (let i = next++; i < total && failure === undefined; i = next++) {
-          const slide = deck.slides[i]!;
-          await page.evaluate(showSlide, { h: slide.h, v: slide.v });
-          const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
-          const png = Buffer.from(shot.data, 'base64');
-          const name = pngName(slide, i, total);
-          // Staged beside its place: the set moves in only once every image is written (a full disk leaves the old set).
-          written.set(name, stageFile(join(options.out, name), png, cleanup));
-          bytes += png.length;
-          progress.step(written.size, total, 'rendering');
+    await Promise.all(
+      tabs.map(async ({ page, cdp }) => {
+        try {
+          for (let i = next++; i < total && failure === undefined; i = next++) {
+            const slide = deck.slides[i]!;
+            await page.evaluate(showSlide, { h: slide.h, v: slide.v });
+            const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+            const png = Buffer.from(shot.data, 'base64');
+            const name = pngName(slide, i, total);
+            // Staged beside its place: the set moves in only once every image is written (a full disk leaves the old set).
+            written.set(name, stageFile(join(options.out, name), png, cleanup));
+            bytes += png.length;
+            progress.step(written.size, total, 'rendering');
+          }
+        } catch (e) {
+          failure ??= e;
         }
-      } catch (e) {
-        failure ??= e;
-      }
-    }));
+      }),
+    );
     if (failure !== undefined) {
       if (!errorCode(failure)) throw failure;
       // Nothing of the set has moved in: take the staged images back out, and a folder this export made, once empty.
       for (const tmp of written.values()) rmSync(tmp, { force: true });
-      if (fresh) { try { rmdirSync(options.out); } catch { /* something else is in it */ } }
+      if (fresh) {
+        try {
+          rmdirSync(options.out);
+        } catch {
+          /* something else is in it */
+        }
+      }
       return { ok: false, issues: [...deck.issues, writeIssue(options.out, failure, 'the images', 'the folder was left as it was')] };
     }
     try {
@@ -102,7 +117,14 @@ async function showSlide({ h, v }: { h: number; v: number }): Promise<void> {
   reveal.slide(h, v, Number.MAX_SAFE_INTEGER);
   const slide = reveal.getCurrentSlide();
   const images = Array.from(slide.querySelectorAll('img')).map((img) => img.decode().catch(() => undefined));
-  const background = /url\("?([^")]+)"?\)/.exec(document.querySelector<HTMLElement>('.slide-background.present .slide-background-content')?.style.backgroundImage ?? '')?.[1];
-  if (background) images.push(Object.assign(new Image(), { src: background }).decode().catch(() => undefined));
+  const background = /url\("?([^")]+)"?\)/.exec(
+    document.querySelector<HTMLElement>('.slide-background.present .slide-background-content')?.style.backgroundImage ?? '',
+  )?.[1];
+  if (background)
+    images.push(
+      Object.assign(new Image(), { src: background })
+        .decode()
+        .catch(() => undefined),
+    );
   await Promise.all([document.fonts.ready, ...images]);
 }

@@ -69,7 +69,10 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
     return `Part ${key}`;
   };
   for (const { el, slide, kind } of entries) {
-    el.querySelectorAll('section').forEach((s) => { s.removeAttribute('hidden'); s.removeAttribute('aria-hidden'); });
+    el.querySelectorAll('section').forEach((s) => {
+      s.removeAttribute('hidden');
+      s.removeAttribute('aria-hidden');
+    });
     const number = el.querySelector('.slide-number-pdf');
     const parts = slides[slide]?.number;
     if (number && parts) {
@@ -88,7 +91,7 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
       const opening = slide === 0 || Boolean(section?.classList.contains('title-slide'));
       const part = !opening && (Boolean(section?.classList.contains('section')) || main?.tagName === 'H1');
       const sources = Boolean(el.querySelector('.sources-list, .sources-empty'));
-      const key = opening || sources || part ? undefined : section?.getAttribute('data-part') ?? undefined;
+      const key = opening || sources || part ? undefined : (section?.getAttribute('data-part') ?? undefined);
       if (info.v > 0) level = stackLevel + 1;
       else if (key !== undefined) {
         if (key !== dataPart) {

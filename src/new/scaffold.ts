@@ -15,14 +15,27 @@ const STARTER = join(packageRoot, 'assets', 'starter');
  * it wrote: the folder was new or empty, so nothing of the author's is removed.
  */
 export function scaffoldDeck(folder: string): { files: string[] } | { issue: DeckIssue } {
-  const refuse = (code: string, message: string, hint: string) => ({ issue: { file: displayPath(folder), line: 0, severity: 'error' as const, code, message, hint } });
+  const refuse = (code: string, message: string, hint: string) => ({
+    issue: { file: displayPath(folder), line: 0, severity: 'error' as const, code, message, hint },
+  });
   const link = linkTarget(folder);
-  if (link !== undefined && !existsSync(folder)) return refuse('new-dangling-link', `this path is a symbolic link to ${link}, which does not exist`, 'create the folder it points to, or choose a new folder name, e.g. `chokepoint new my-talk`');
+  if (link !== undefined && !existsSync(folder))
+    return refuse(
+      'new-dangling-link',
+      `this path is a symbolic link to ${link}, which does not exist`,
+      'create the folder it points to, or choose a new folder name, e.g. `chokepoint new my-talk`',
+    );
   let existed = false;
   try {
     if (existsSync(folder)) {
-      if (!statSync(folder).isDirectory()) return refuse('new-not-a-folder', 'this path exists and is not a folder', 'choose a new folder name, e.g. `chokepoint new my-talk`');
-      if (readdirSync(folder).length > 0) return refuse('new-not-empty', 'the folder is not empty; refusing to write a starter deck into it', 'choose a new or empty folder, e.g. `chokepoint new my-talk`');
+      if (!statSync(folder).isDirectory())
+        return refuse('new-not-a-folder', 'this path exists and is not a folder', 'choose a new folder name, e.g. `chokepoint new my-talk`');
+      if (readdirSync(folder).length > 0)
+        return refuse(
+          'new-not-empty',
+          'the folder is not empty; refusing to write a starter deck into it',
+          'choose a new or empty folder, e.g. `chokepoint new my-talk`',
+        );
       existed = true;
     }
   } catch (e) {
@@ -40,7 +53,13 @@ export function scaffoldDeck(folder: string): { files: string[] } | { issue: Dec
   } catch (e) {
     if (!errorCode(e)) throw e;
     for (const path of written) rmSync(path, { force: true });
-    if (!existed) { try { rmdirSync(folder); } catch { /* never made, or not ours to remove */ } }
+    if (!existed) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        /* never made, or not ours to remove */
+      }
+    }
     return { issue: writeIssue(folder, e, 'the starter deck', 'nothing was written', 'new-write-failed') };
   }
   return { files: files.map((f) => displayPath(join(folder, f))) };

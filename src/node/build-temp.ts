@@ -27,14 +27,20 @@ export function removeStaleBuildTemps(target: string): string[] {
   const ours = suffix(target);
   const removed: string[] = [];
   let names: string[];
-  try { names = readdirSync(dirname(target)); } catch { return removed; }
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return removed;
+  }
   for (const name of names) {
     const pid = Number(ours.exec(name)?.[1]);
     if (!pid || pid === process.pid || processAlive(pid)) continue;
     try {
       rmSync(join(dirname(target), name), { recursive: true, force: true });
       removed.push(name);
-    } catch { /* not ours to remove: leave it */ }
+    } catch {
+      /* not ours to remove: leave it */
+    }
   }
   return removed;
 }

@@ -37,7 +37,11 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
     let url = assets.get(path);
     if (!url) {
       let bytes: Buffer;
-      try { bytes = readFileSync(path); } catch (e) { throw unreadable(path, e); }
+      try {
+        bytes = readFileSync(path);
+      } catch (e) {
+        throw unreadable(path, e);
+      }
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
       const ext = extname(path);
       url = `assets/${basename(path, ext).replace(/[^\w.-]+/g, '-')}-${hash}${ext.toLowerCase()}`;
@@ -71,7 +75,8 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
       options.signal?.throwIfAborted();
       const to = join(tmp, rel);
       await mkdir(dirname(to), { recursive: true });
-      if (typeof from === 'string') await copyFile(from, to); else await writeFile(to, from);
+      if (typeof from === 'string') await copyFile(from, to);
+      else await writeFile(to, from);
       bytes += (await stat(to)).size;
     };
     try {
@@ -102,6 +107,9 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
 export const INTERRUPTED = 'build-interrupted';
 
 const interrupted = (outDir: string): DeckIssue => ({
-  file: displayPath(outDir), line: 0, severity: 'error', code: INTERRUPTED,
+  file: displayPath(outDir),
+  line: 0,
+  severity: 'error',
+  code: INTERRUPTED,
   message: 'the build was interrupted; its temporary files were removed and the output folder was left as it was',
 });

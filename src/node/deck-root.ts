@@ -36,7 +36,11 @@ export class DeckRoot {
   constructor(input: string, allow: readonly string[] = []) {
     const abs = resolve(input);
     let folder = false;
-    try { folder = statSync(abs).isDirectory(); } catch { /* a missing input is reported by findInput */ }
+    try {
+      folder = statSync(abs).isDirectory();
+    } catch {
+      /* a missing input is reported by findInput */
+    }
     this.dir = folder ? abs : dirname(abs);
     this.input = folder ? '' : realOrResolved(abs);
     this.dirs = [realOrResolved(this.dir), ...allow.map(realOrResolved)];
@@ -58,29 +62,55 @@ export class DeckRoot {
     } catch (e) {
       if (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR') {
         if (!isLink(path)) return null;
-        throw new ReadProblem({ file: displayPath(path), line: 0, code: 'broken-link', message: `${shown} is a symbolic link to a file that does not exist`, hint: 'point the link at an existing file, or replace it with the file' });
+        throw new ReadProblem({
+          file: displayPath(path),
+          line: 0,
+          code: 'broken-link',
+          message: `${shown} is a symbolic link to a file that does not exist`,
+          hint: 'point the link at an existing file, or replace it with the file',
+        });
       }
       throw unreadable(path, e);
     }
     if (!this.contains(real)) {
-      throw new ReadProblem({ file: displayPath(path), line: 0, code: 'outside-deck',
+      throw new ReadProblem({
+        file: displayPath(path),
+        line: 0,
+        code: 'outside-deck',
         message: `${shown} is outside the deck folder${displayPath(real) === displayPath(path) ? '' : ` (it is ${displayPath(real)})`}`,
-        hint: `a deck reads only files inside ${displayPath(this.dir)}; move the file there, or pass --allow-dir ${displayPath(dirname(real))}` });
+        hint: `a deck reads only files inside ${displayPath(this.dir)}; move the file there, or pass --allow-dir ${displayPath(dirname(real))}`,
+      });
     }
     let stats: Stats;
-    try { stats = statSync(real); } catch (e) { throw unreadable(path, e); }
+    try {
+      stats = statSync(real);
+    } catch (e) {
+      throw unreadable(path, e);
+    }
     if (!stats.isFile()) {
-      throw new ReadProblem({ file: displayPath(path), line: 0, code: 'not-a-file', message: `${shown} is ${kindOf(stats)}, not a file`, hint: 'name a regular file' });
+      throw new ReadProblem({
+        file: displayPath(path),
+        line: 0,
+        code: 'not-a-file',
+        message: `${shown} is ${kindOf(stats)}, not a file`,
+        hint: 'name a regular file',
+      });
     }
     // Opening (not just stat) finds a file the user may not read, which would otherwise fail later with a stack trace.
-    try { closeSync(openSync(real, 'r')); } catch (e) { throw unreadable(path, e); }
+    try {
+      closeSync(openSync(real, 'r'));
+    } catch (e) {
+      throw unreadable(path, e);
+    }
     return real;
   }
 
   /** The page's `data-file` attributes as paths relative to the deck folder: the site never shows `/home/…`. */
   relativeHtml(html: string): string {
     return html.replace(/(<section[^>]*? data-file=")([^"]*)"/g, (_, head: string, file: string) => {
-      const rel = relative(this.dir, resolve(unescape(file))).split('\\').join('/');
+      const rel = relative(this.dir, resolve(unescape(file)))
+        .split('\\')
+        .join('/');
       return `${head}${escapeHtml(rel)}"`;
     });
   }
@@ -89,15 +119,24 @@ export class DeckRoot {
 /** A located "cannot be read" for a failed read of `path`. */
 export function unreadable(path: string, e: unknown): ReadProblem {
   const code = errno(e);
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links (a loop?)' : code ?? String(e);
-  return new ReadProblem({ file: displayPath(path), line: 0, code: 'unreadable', message: `\`${displayPath(path)}\` cannot be read: ${why}`,
-    hint: code === 'EACCES' || code === 'EPERM' ? 'check the file\'s permissions, e.g. `chmod a+r`' : 'check the file' });
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links (a loop?)' : (code ?? String(e));
+  return new ReadProblem({
+    file: displayPath(path),
+    line: 0,
+    code: 'unreadable',
+    message: `\`${displayPath(path)}\` cannot be read: ${why}`,
+    hint: code === 'EACCES' || code === 'EPERM' ? "check the file's permissions, e.g. `chmod a+r`" : 'check the file',
+  });
 }
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code;
 
 function isLink(path: string): boolean {
-  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function kindOf(stats: Stats): string {
@@ -108,4 +147,10 @@ function kindOf(stats: Stats): string {
   return 'not a regular file';
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');

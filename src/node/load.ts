@@ -20,7 +20,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Lists the deck's Markdown files: a folder's `*.md` in file-name order, or the one file given. */
 export function findInput(path: string): Input {
   if (!existsSync(path)) {
-    throw new DeckError({ file: displayPath(path), line: 0, code: 'input-missing', message: 'no such file or folder', hint: 'give a folder of .md files or one .md file, e.g. `chokepoint dev slides`' });
+    throw new DeckError({
+      file: displayPath(path),
+      line: 0,
+      code: 'input-missing',
+      message: 'no such file or folder',
+      hint: 'give a folder of .md files or one .md file, e.g. `chokepoint dev slides`',
+    });
   }
   if (statSync(path).isDirectory()) {
     const names = readdirSync(path, { withFileTypes: true })
@@ -28,7 +34,14 @@ export function findInput(path: string): Input {
       .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    if (names.length === 0) throw new DeckError({ file: displayPath(path), line: 0, code: 'input-empty', message: 'the folder has no .md files', hint: 'add slides as Markdown files, e.g. 01-intro.md' });
+    if (names.length === 0)
+      throw new DeckError({
+        file: displayPath(path),
+        line: 0,
+        code: 'input-empty',
+        message: 'the folder has no .md files',
+        hint: 'add slides as Markdown files, e.g. 01-intro.md',
+      });
     return { path, dir: displayPath(path), files: names.map((n) => displayPath(join(path, n))) };
   }
   const file = displayPath(path);
@@ -50,13 +63,25 @@ export function readText(path: string, root?: DeckRoot): string | null {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new DeckError({ file: displayPath(path), line: lineAtByte(bytes, nul), code: 'not-text', message: 'this is not a text file (it contains NUL bytes)', hint: 'decks and data must be UTF-8 text; remove or rename the file' });
+    throw new DeckError({
+      file: displayPath(path),
+      line: lineAtByte(bytes, nul),
+      code: 'not-text',
+      message: 'this is not a text file (it contains NUL bytes)',
+      hint: 'decks and data must be UTF-8 text; remove or rename the file',
+    });
   }
   try {
     return utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new DeckError({ file: displayPath(path), line: lineAtByte(bytes, bad), code: 'not-utf8', message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 in your editor' });
+    throw new DeckError({
+      file: displayPath(path),
+      line: lineAtByte(bytes, bad),
+      code: 'not-utf8',
+      message: 'the file is not valid UTF-8',
+      hint: 'save it as UTF-8 in your editor',
+    });
   }
 }
 

@@ -33,4 +33,10 @@ export function makeDirs(path: string): void {
   }
 }
 
-const isDirectory = (path: string) => { try { return statSync(path).isDirectory(); } catch { return false; } };
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};

@@ -48,24 +48,37 @@ export function importCircles(graph: ReadonlyMap<string, readonly string[]>): st
   for (const root of graph.keys()) {
     if (index.has(root)) continue;
     const work: { node: string; i: number }[] = [{ node: root, i: 0 }];
-    index.set(root, next); low.set(root, next++); stack.push(root); onStack.add(root);
+    index.set(root, next);
+    low.set(root, next++);
+    stack.push(root);
+    onStack.add(root);
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const deps = graph.get(top.node) ?? [];
       if (top.i < deps.length) {
         const dep = deps[top.i++]!;
         if (!index.has(dep)) {
-          index.set(dep, next); low.set(dep, next++); stack.push(dep); onStack.add(dep);
+          index.set(dep, next);
+          low.set(dep, next++);
+          stack.push(dep);
+          onStack.add(dep);
           work.push({ node: dep, i: 0 });
         } else if (onStack.has(dep)) low.set(top.node, Math.min(low.get(top.node)!, index.get(dep)!));
         continue;
       }
       work.pop();
-      if (work.length > 0) { const parent = work[work.length - 1]!.node; low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!)); }
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
+      }
       if (low.get(top.node) !== index.get(top.node)) continue;
       const group: string[] = [];
       let member: string;
-      do { member = stack.pop()!; onStack.delete(member); group.push(member); } while (member !== top.node);
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== top.node);
       if (group.length > 1 || deps.includes(top.node)) circles.push(group.sort());
     }
   }

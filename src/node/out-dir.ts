@@ -8,7 +8,10 @@ import { displayPath } from './display-path.ts';
 /** The build's record of what it wrote: a rebuild removes exactly these files and nothing else. */
 export const MANIFEST = '.chokepoint-build.json';
 
-interface Manifest { generator: 'Chokepoint'; files: string[] }
+interface Manifest {
+  generator: 'Chokepoint';
+  files: string[];
+}
 
 export interface OutDirPlan {
   /** Files an earlier build recorded (relative, POSIX). */
@@ -27,11 +30,19 @@ export function planOutDir(outDir: string, input: string, reads: string[], write
   const outReal = realOrResolved(outDir);
   const inputReal = realOrResolved(input);
   if (isInside(outReal, inputReal)) {
-    return refuse('out-contains-input', `the output folder contains the deck itself (${displayPath(input)}); building there would replace it`, 'choose an --out outside the deck folder, e.g. --out dist');
+    return refuse(
+      'out-contains-input',
+      `the output folder contains the deck itself (${displayPath(input)}); building there would replace it`,
+      'choose an --out outside the deck folder, e.g. --out dist',
+    );
   }
   const inside = reads.map(realOrResolved).find((r) => isInside(outReal, r));
   if (inside) {
-    return refuse('out-contains-deck-file', `the deck reads ${displayPath(inside)}, which is inside the output folder; building there would replace it`, 'keep the deck\'s files outside --out, or choose another --out');
+    return refuse(
+      'out-contains-deck-file',
+      `the deck reads ${displayPath(inside)}, which is inside the output folder; building there would replace it`,
+      "keep the deck's files outside --out, or choose another --out",
+    );
   }
   if (!existsSync(outDir)) return { previous: [] };
   if (!statSync(outDir).isDirectory()) return refuse('out-not-a-folder', 'the output path exists and is not a folder', 'choose another --out');
@@ -39,14 +50,21 @@ export function planOutDir(outDir: string, input: string, reads: string[], write
   if (entries.length === 0) return { previous: [] };
   const manifest = readManifest(join(outDir, MANIFEST));
   if (!manifest) {
-    return refuse('out-dir-not-ours', 'the output folder is not empty and is not a Chokepoint build; refusing to replace it',
-      `choose an empty or new folder with --out. A build records its files in ${MANIFEST} and replaces only those; a folder without that record (an older build too) is never replaced: delete it yourself once`);
+    return refuse(
+      'out-dir-not-ours',
+      'the output folder is not empty and is not a Chokepoint build; refusing to replace it',
+      `choose an empty or new folder with --out. A build records its files in ${MANIFEST} and replaces only those; a folder without that record (an older build too) is never replaced: delete it yourself once`,
+    );
   }
   const previous = manifest.files.filter((f) => safeEntry(outReal, f));
   const ours = new Set(previous);
   const clash = writes.find((w) => !ours.has(w) && existsSync(join(outDir, w)));
   if (clash) {
-    return refuse('out-file-not-ours', `${displayPath(join(outDir, clash))} was not written by Chokepoint; refusing to replace it`, 'move or rename that file, or choose another --out');
+    return refuse(
+      'out-file-not-ours',
+      `${displayPath(join(outDir, clash))} was not written by Chokepoint; refusing to replace it`,
+      'move or rename that file, or choose another --out',
+    );
   }
   return { previous };
 }
@@ -71,7 +89,9 @@ export function installBuild(tmp: string, outDir: string, files: string[], plan:
     try {
       const st = lstatSync(path);
       if (st.isFile() || st.isSymbolicLink()) unlinkSync(path);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     removeEmptyParents(outDir, f);
   }
   writeManifest(outDir, files);
@@ -81,7 +101,9 @@ function readManifest(path: string): Manifest | undefined {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
     if (data.generator === 'Chokepoint' && Array.isArray(data.files) && data.files.every((f) => typeof f === 'string')) return data as Manifest;
-  } catch { /* missing or not ours */ }
+  } catch {
+    /* missing or not ours */
+  }
   return undefined;
 }
 
@@ -106,6 +128,10 @@ function safeEntry(outReal: string, file: string): boolean {
 
 function removeEmptyParents(outDir: string, file: string): void {
   for (let dir = posix.dirname(file); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) {
-    try { rmdirSync(join(outDir, dir)); } catch { return; }
+    try {
+      rmdirSync(join(outDir, dir));
+    } catch {
+      return;
+    }
   }
 }

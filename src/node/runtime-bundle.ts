@@ -101,7 +101,9 @@ export async function buildRuntime(dir: string): Promise<void> {
     });
     const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.json'), 'utf8')) as Record<string, { file: string; css?: string[]; isEntry?: boolean }>;
     const entry = Object.values(manifest).find((m) => m.isEntry)!;
-    const files = listFiles(tmp).map((f) => relative(tmp, f).split('\\').join('/')).filter((f) => f !== 'manifest.json');
+    const files = listFiles(tmp)
+      .map((f) => relative(tmp, f).split('\\').join('/'))
+      .filter((f) => f !== 'manifest.json');
     const styles = entry.css ?? files.filter((f) => f.endsWith('.css'));
     const info = { files, scripts: [entry.file], styles, preload: [], scriptHashes: [] };
     writeFileSync(join(tmp, 'runtime.json'), JSON.stringify(info, null, 2));

@@ -17,9 +17,21 @@ export interface SingleFileResult {
 }
 
 const TYPES: Record<string, string> = {
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.svg': 'image/svg+xml', '.css': 'text/css',
-  '.mp4': 'video/mp4', '.webm': 'video/webm', '.json': 'application/json', '.csv': 'text/csv', '.txt': 'text/plain',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+  '.css': 'text/css',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.txt': 'text/plain',
 };
 
 /**
@@ -47,7 +59,12 @@ export async function buildSingleFile(input: string, outFile: string, signal?: A
       renameSync(part, outFile);
     } catch (e) {
       rmSync(part, { force: true });
-      return { deck: { ...built.deck, issues: [...built.deck.issues, writeIssue(outFile, e, 'the deck', 'nothing was written')] }, ok: false, outFile, bytes: 0 };
+      return {
+        deck: { ...built.deck, issues: [...built.deck.issues, writeIssue(outFile, e, 'the deck', 'nothing was written')] },
+        ok: false,
+        outFile,
+        bytes: 0,
+      };
     }
     return { deck: built.deck, ok: true, outFile, bytes: html.length };
   } finally {
@@ -66,7 +83,9 @@ export function inline(dist: string): string {
   const scripts: string[] = [];
   html = html.replace(/<script defer src="([^"]+)"><\/script>\n?/g, (_, src: string) => {
     // `</script` and `<!--` only occur inside strings, regexes and comments, where `<\/` and `<\!` mean the same.
-    const code = readFileSync(join(dist, decodeAttr(src)), 'utf8').replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+    const code = readFileSync(join(dist, decodeAttr(src)), 'utf8')
+      .replace(/<\/(script)/gi, '<\\/$1')
+      .replace(/<!--/g, '<\\!--');
     hashes.push(`'sha256-${createHash('sha256').update(code).digest('base64')}'`);
     scripts.push(`<script>${code}</script>`);
     return '';
@@ -80,7 +99,10 @@ export function inline(dist: string): string {
     const ref = `assets/${name}`;
     if (html.includes(ref)) html = html.split(ref).join(dataUrl(join(assets, name)));
   }
-  return html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`);
+  return html.replace(
+    /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`,
+  );
 }
 
 /** A stylesheet's `url(…)` references to local files, as data URLs (fonts, images). */
@@ -93,15 +115,44 @@ function inlineCssUrls(css: string, base: string): string {
 }
 
 const dataUrl = (path: string) => `data:${TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'};base64,${readFileSync(path).toString('base64')}`;
-const decodeAttr = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decodeAttr = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 // Never replace a file that is not a previous single-file build: `--out notes.html` must not eat the author's work.
 function outFileProblem(outFile: string): DeckIssue | undefined {
-  if (!existsSync(outFile)) return existsSync(dirname(resolve(outFile))) ? undefined
-    : { file: displayPath(outFile), line: 0, severity: 'error', code: 'out-dir-missing', message: 'the folder for the output file does not exist', hint: 'create it, or choose another --out' };
+  if (!existsSync(outFile))
+    return existsSync(dirname(resolve(outFile)))
+      ? undefined
+      : {
+          file: displayPath(outFile),
+          line: 0,
+          severity: 'error',
+          code: 'out-dir-missing',
+          message: 'the folder for the output file does not exist',
+          hint: 'create it, or choose another --out',
+        };
   const out = displayPath(outFile);
-  if (!statSync(outFile).isFile()) return { file: out, line: 0, severity: 'error', code: 'out-not-a-file', message: 'the output path exists and is not a file', hint: 'choose a file name with --out, e.g. --out deck.html' };
+  if (!statSync(outFile).isFile())
+    return {
+      file: out,
+      line: 0,
+      severity: 'error',
+      code: 'out-not-a-file',
+      message: 'the output path exists and is not a file',
+      hint: 'choose a file name with --out, e.g. --out deck.html',
+    };
   const head = readFileSync(outFile, 'utf8').slice(0, 4000);
-  return head.includes('<meta name="generator" content="Chokepoint">') ? undefined
-    : { file: out, line: 0, severity: 'error', code: 'out-file-not-ours', message: 'the output file exists and is not a Chokepoint deck; refusing to replace it', hint: 'choose another --out, or delete the file first' };
+  return head.includes('<meta name="generator" content="Chokepoint">')
+    ? undefined
+    : {
+        file: out,
+        line: 0,
+        severity: 'error',
+        code: 'out-file-not-ours',
+        message: 'the output file exists and is not a Chokepoint deck; refusing to replace it',
+        hint: 'choose another --out, or delete the file first',
+      };
 }

@@ -31,7 +31,10 @@ export function writeIssue(path: string, e: unknown, what: string, after = 'noth
   // ENOFOLDERS is make-dir.ts's own code: the system's words would be a misleading ENOENT.
   const reason = known ? (errorCode(e) === 'ENOFOLDERS' ? known[0] : `${known[0]} (${errorCode(e)})`) : (e as Error).message;
   return {
-    file: displayPath(path), line: 0, severity: 'error', code,
+    file: displayPath(path),
+    line: 0,
+    severity: 'error',
+    code,
     message: `could not write ${what}: ${reason}; ${after}`,
     hint: known?.[1] ?? 'check the path and that the disk has room',
   };

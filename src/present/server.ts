@@ -104,7 +104,9 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
     });
   });
   // Audience pages only listen: whatever they send is dropped.
-  audience.on('connection', (ws) => { if (state) ws.send(state); });
+  audience.on('connection', (ws) => {
+    if (state) ws.send(state);
+  });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that resets while it is refused must not raise an unhandled 'error'.
     socket.on('error', () => socket.destroy());
@@ -134,17 +136,19 @@ export function startPresentServer(dir: string, options: PresentOptions = {}): P
         token,
         server,
         sockets: () => hub.count,
-        close: () => new Promise((closed) => {
-          hub.close();
-          server.closeAllConnections();
-          server.close(() => closed());
-        }),
+        close: () =>
+          new Promise((closed) => {
+            hub.close();
+            server.closeAllConnections();
+            server.close(() => closed());
+          }),
       });
     });
   });
 }
 
-const NO_TOKEN = '403: the presenter page needs the token printed by `chokepoint present`. Open that URL; it keeps this browser signed in with a cookie, so allow cookies for this address.\n';
+const NO_TOKEN =
+  '403: the presenter page needs the token printed by `chokepoint present`. Open that URL; it keeps this browser signed in with a cookie, so allow cookies for this address.\n';
 
 /** The value of cookie `name` in the request, if any. */
 function cookie(req: IncomingMessage, name: string): string | undefined {

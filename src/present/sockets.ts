@@ -29,7 +29,10 @@ export class SocketHub {
   private full = false;
   private timer: NodeJS.Timeout;
 
-  constructor(private readonly limits: SocketLimits, private readonly notice: (line: string) => void = () => undefined) {
+  constructor(
+    private readonly limits: SocketLimits,
+    private readonly notice: (line: string) => void = () => undefined,
+  ) {
     this.timer = setInterval(() => this.heartbeat(), limits.heartbeatMs);
     this.timer.unref();
   }
@@ -55,12 +58,21 @@ export class SocketHub {
     if (this.count >= this.limits.maxClients) {
       if (!this.full) this.notice(`present: ${this.limits.maxClients} pages are connected, the most it serves; more are refused until some close`);
       this.full = true;
-      return refuseUpgrade(socket, '503 Service Unavailable', `503: this talk already has ${this.limits.maxClients} connected pages, the most it serves; try again later`);
+      return refuseUpgrade(
+        socket,
+        '503 Service Unavailable',
+        `503: this talk already has ${this.limits.maxClients} connected pages, the most it serves; try again later`,
+      );
     }
     this.full = false;
     this.pending++;
     let counted = true;
-    const settle = () => { if (counted) { counted = false; this.pending--; } };
+    const settle = () => {
+      if (counted) {
+        counted = false;
+        this.pending--;
+      }
+    };
     socket.once('close', settle);
     wss.handleUpgrade(req, socket, head, (ws) => {
       settle();
@@ -83,7 +95,10 @@ export class SocketHub {
     for (const s of this.servers) {
       for (const ws of s.clients) {
         if (ws.readyState !== ws.OPEN) continue;
-        if (!this.alive.has(ws)) { ws.terminate(); continue; }
+        if (!this.alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
         this.alive.delete(ws);
         ws.ping();
       }

@@ -38,8 +38,13 @@ export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: 
     probe.style.width = `${value.clientWidth}px`;
     const floor = Math.min(FLOOR.max, Math.max(FLOOR.min, Math.round(FLOOR.px * Math.min(innerWidth / FLOOR.width, innerHeight / FLOOR.height))));
     probe.style.fontSize = `${SIZES.largest}px`;
-    const tallest = deck.map((html) => { probe.innerHTML = html; return { html, height: probe.offsetHeight }; })
-      .sort((a, b) => b.height - a.height).slice(0, TALLEST);
+    const tallest = deck
+      .map((html) => {
+        probe.innerHTML = html;
+        return { html, height: probe.offsetHeight };
+      })
+      .sort((a, b) => b.height - a.height)
+      .slice(0, TALLEST);
     let size = SIZES.largest;
     for (const { html } of tallest) {
       probe.innerHTML = html;
@@ -49,7 +54,8 @@ export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: 
       let hi = size;
       while (hi - lo > 0.5) {
         const mid = (lo + hi) / 2;
-        if (fits(mid)) lo = mid; else hi = mid;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
       }
       size = lo;
     }
@@ -60,7 +66,8 @@ export function notesPane(pane: HTMLElement, buttons: ParentNode): { show(html: 
   const choose = (px: number | undefined) => {
     chosen = px;
     try {
-      if (px === undefined) localStorage.removeItem(KEY); else localStorage.setItem(KEY, String(px));
+      if (px === undefined) localStorage.removeItem(KEY);
+      else localStorage.setItem(KEY, String(px));
     } catch {
       // Storage off (private mode, some file:// setups): the size holds for this window only.
     }

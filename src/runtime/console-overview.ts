@@ -16,15 +16,18 @@ export function overview(panel: HTMLElement, size: { width: number; height: numb
   });
   let made: SlideInfo[] = [];
   const sections = new WeakMap<HTMLElement, HTMLElement>();
-  const pictures = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const frame = entry.target as HTMLElement;
-      pictures.unobserve(frame);
-      const section = sections.get(frame);
-      if (section) frame.append(slideThumb(section, size));
-    }
-  }, { root: panel, rootMargin: '50% 0px' });
+  const pictures = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const frame = entry.target as HTMLElement;
+        pictures.unobserve(frame);
+        const section = sections.get(frame);
+        if (section) frame.append(slideThumb(section, size));
+      }
+    },
+    { root: panel, rootMargin: '50% 0px' },
+  );
   // Every picture is the deck's size scaled to the tile: one scale for all tiles, as they share a width.
   const scale = () => {
     const frame = panel.querySelector<HTMLElement>('.thumb');
@@ -35,23 +38,30 @@ export function overview(panel: HTMLElement, size: { width: number; height: numb
   const build = (slides: SlideInfo[]) => {
     made = slides;
     pictures.disconnect();
-    panel.replaceChildren(...slides.map((s, i) => {
-      const button = document.createElement('button');
-      button.dataset.index = String(i);
-      button.title = `${i + 1}. ${s.title}`;
-      const frame = document.createElement('span');
-      frame.className = 'thumb';
-      if (s.section) { sections.set(frame, s.section); pictures.observe(frame); }
-      const caption = document.createElement('span');
-      caption.className = 'caption';
-      const n = document.createElement('b');
-      n.textContent = String(i + 1);
-      caption.append(n, ` ${s.title}`);
-      button.append(frame, caption);
-      return button;
-    }));
+    panel.replaceChildren(
+      ...slides.map((s, i) => {
+        const button = document.createElement('button');
+        button.dataset.index = String(i);
+        button.title = `${i + 1}. ${s.title}`;
+        const frame = document.createElement('span');
+        frame.className = 'thumb';
+        if (s.section) {
+          sections.set(frame, s.section);
+          pictures.observe(frame);
+        }
+        const caption = document.createElement('span');
+        caption.className = 'caption';
+        const n = document.createElement('b');
+        n.textContent = String(i + 1);
+        caption.append(n, ` ${s.title}`);
+        button.append(frame, caption);
+        return button;
+      }),
+    );
   };
-  const close = () => { panel.hidden = true; };
+  const close = () => {
+    panel.hidden = true;
+  };
   return {
     toggle(slides: SlideInfo[], current: number) {
       if (!panel.hidden) return close();
@@ -65,6 +75,8 @@ export function overview(panel: HTMLElement, size: { width: number; height: numb
       here?.scrollIntoView({ block: 'nearest' });
     },
     close,
-    get open() { return !panel.hidden; },
+    get open() {
+      return !panel.hidden;
+    },
   };
 }

@@ -14,7 +14,13 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
   const saved = readTimer();
   let started = saved?.started ?? Date.now();
   let pausedAt: number | null = saved?.pausedAt ?? null;
-  const save = () => { try { sessionStorage.setItem(TIMER_KEY, JSON.stringify({ started, pausedAt })); } catch { /* storage off: this page only */ } };
+  const save = () => {
+    try {
+      sessionStorage.setItem(TIMER_KEY, JSON.stringify({ started, pausedAt }));
+    } catch {
+      /* storage off: this page only */
+    }
+  };
   let plan: number[] | null = null;
   let index = 0;
 
@@ -30,12 +36,15 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
     const state = p.delta > 0 ? 'ahead' : p.delta < 0 ? 'behind' : 'on-time';
     Object.assign(pacing.dataset, { state, start: String(p.start), end: String(p.end), slide: String(p.slide), delta: String(Math.round(p.delta)) });
     const left = Math.max(0, p.end - elapsed());
-    pacing.textContent = state === 'on-time' ? `on time · ${clockTime(left)} left on this slide`
-      : `${state} by ${clockTime(p.delta)} · this slide ${clockTime(p.slide)}`;
+    pacing.textContent =
+      state === 'on-time' ? `on time · ${clockTime(left)} left on this slide` : `${state} by ${clockTime(p.delta)} · this slide ${clockTime(p.slide)}`;
   };
   pauseButton.addEventListener('click', () => {
     if (pausedAt === null) pausedAt = Date.now();
-    else { started += Date.now() - pausedAt; pausedAt = null; }
+    else {
+      started += Date.now() - pausedAt;
+      pausedAt = null;
+    }
     pauseButton.textContent = pausedAt === null ? 'Pause' : 'Resume';
     save();
     render();
@@ -53,7 +62,11 @@ export function timerBar(bar: HTMLElement, settings: { totalTime?: number; defau
   return {
     /** Sets the slides (for the plan) and which one is on screen. */
     update(slides: SlideInfo[], current: number) {
-      plan = planTimes(slides.map((s) => s.timing), settings.totalTime, settings.defaultTiming);
+      plan = planTimes(
+        slides.map((s) => s.timing),
+        settings.totalTime,
+        settings.defaultTiming,
+      );
       index = current;
       render();
     },

@@ -81,7 +81,11 @@ export function startConsole(config: RuntimeConfig): void {
   upcoming.src = previewUrl.href;
 
   const send = (c: Command) => post(controller(), { type: 'command', ...c });
-  const indexOf = (s: DeckState) => Math.max(0, slides.findIndex((x) => x.h === s.h && x.v === s.v));
+  const indexOf = (s: DeckState) =>
+    Math.max(
+      0,
+      slides.findIndex((x) => x.h === s.h && x.v === s.v),
+    );
   const goto = (i: number) => {
     const slide = slides[Math.min(Math.max(i, 0), slides.length - 1)];
     if (slide) send({ command: 'goto', h: slide.h, v: slide.v });
@@ -98,15 +102,27 @@ export function startConsole(config: RuntimeConfig): void {
       if (root.dataset.state) sync?.send(state);
       return;
     }
-    if (!ready.has(current.contentWindow!)) { pending = s; return; }
+    if (!ready.has(current.contentWindow!)) {
+      pending = s;
+      return;
+    }
     // Synced once the frame stands where the server says: what the frame reports before it gets there (its
     // first slide, on a busy machine) is not the talk's position and must not reach the audience.
     arriving = s;
     // A frame already standing there reports nothing new: synced at once. Otherwise, at the latest after
     // 3 s, and then the audience gets where the presenter has gone meanwhile (moves made right after a
     // reload were lost until the next one).
-    if (root.dataset.state && state.h === s.h && state.v === s.v && state.f === s.f) { synced = true; arriving = undefined; }
-    else setTimeout(() => { if (!synced) { synced = true; arriving = undefined; sync?.send(state); } }, 3000);
+    if (root.dataset.state && state.h === s.h && state.v === s.v && state.f === s.f) {
+      synced = true;
+      arriving = undefined;
+    } else
+      setTimeout(() => {
+        if (!synced) {
+          synced = true;
+          arriving = undefined;
+          sync?.send(state);
+        }
+      }, 3000);
     send({ command: 'goto', h: s.h, v: s.v, f: s.f });
     if (s.paused !== state.paused) send({ command: 'blank', paused: s.paused });
   };
@@ -142,7 +158,10 @@ export function startConsole(config: RuntimeConfig): void {
       if (JSON.stringify(m.state) === JSON.stringify(state) && root.dataset.state) return;
       state = m.state;
       root.dataset.state = `${state.h}/${state.v}/${state.f}`;
-      if (arriving && state.h === arriving.h && state.v === arriving.v && state.f === arriving.f) { synced = true; arriving = undefined; }
+      if (arriving && state.h === arriving.h && state.v === arriving.v && state.f === arriving.f) {
+        synced = true;
+        arriving = undefined;
+      }
       if (synced) sync?.send(state);
       render();
     } else if (m.type === 'shown' && source === upcoming.contentWindow) {
@@ -152,7 +171,10 @@ export function startConsole(config: RuntimeConfig): void {
   // Says hello to the deck window until it answers, and again every second so that a deck that reloads
   // (or a hot update in dev) finds its console again.
   if (opener) {
-    const hello = () => { if (opener!.closed) notice('The deck window was closed: this console can no longer drive it.'); else post(opener, { type: 'hello' }); };
+    const hello = () => {
+      if (opener!.closed) notice('The deck window was closed: this console can no longer drive it.');
+      else post(opener, { type: 'hello' });
+    };
     hello();
     setInterval(hello, 1000);
   }
@@ -161,9 +183,19 @@ export function startConsole(config: RuntimeConfig): void {
     $('.console-keys').textContent = 'Not linked to a deck window: this console drives its own preview. To drive the deck, press S in it.';
   }
   // A hot update in dev replaces the slides in this page too: new notes and titles show at once.
-  document.addEventListener('chokepoint:deck-updated', () => { slides = slideList(); render(); });
+  document.addEventListener('chokepoint:deck-updated', () => {
+    slides = slideList();
+    render();
+  });
 
-  bindInput(root, { send, goto, toggleOverview: () => picker.toggle(slides, indexOf(state)), closeOverview: () => picker.close(), overviewOpen: () => picker.open, blank: () => send({ command: 'blank', paused: !state.paused }) });
+  bindInput(root, {
+    send,
+    goto,
+    toggleOverview: () => picker.toggle(slides, indexOf(state)),
+    closeOverview: () => picker.close(),
+    overviewOpen: () => picker.open,
+    blank: () => send({ command: 'blank', paused: !state.paused }),
+  });
   render();
 }
 
@@ -173,9 +205,25 @@ function bindInput(root: HTMLElement, a: ConsoleActions): void {
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const inJump = event.target === jump;
-    if (/^\d$/.test(event.key) && !inJump) { jump.focus(); jump.value += event.key; event.preventDefault(); return; }
-    if (event.key === 'Enter' && jump.value) { a.goto(Number(jump.value) - 1); jump.value = ''; jump.blur(); event.preventDefault(); return; }
-    if (event.key === 'Escape') { jump.value = ''; jump.blur(); a.closeOverview(); return; }
+    if (/^\d$/.test(event.key) && !inJump) {
+      jump.focus();
+      jump.value += event.key;
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Enter' && jump.value) {
+      a.goto(Number(jump.value) - 1);
+      jump.value = '';
+      jump.blur();
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Escape') {
+      jump.value = '';
+      jump.blur();
+      a.closeOverview();
+      return;
+    }
     if (inJump && event.key !== 'Enter') return;
     const shortcut = consoleKey(event.key);
     if (!shortcut || (a.overviewOpen() && !shortcut.inOverview)) return;
@@ -194,7 +242,14 @@ function bindInput(root: HTMLElement, a: ConsoleActions): void {
     a.send({ command: event.clientX - box.left < box.width / 3 ? 'prev' : 'next' });
   });
   let touch: { x: number; y: number } | undefined;
-  root.addEventListener('touchstart', (e) => { const t = e.touches[0]; touch = t ? { x: t.clientX, y: t.clientY } : undefined; }, { passive: true });
+  root.addEventListener(
+    'touchstart',
+    (e) => {
+      const t = e.touches[0];
+      touch = t ? { x: t.clientX, y: t.clientY } : undefined;
+    },
+    { passive: true },
+  );
   root.addEventListener('touchend', (e) => {
     const t = e.changedTouches[0];
     if (!touch || !t) return;

@@ -9,7 +9,9 @@ export interface RuntimeHandle {
 }
 
 declare global {
-  interface Window { chokepoint?: RuntimeHandle }
+  interface Window {
+    chokepoint?: RuntimeHandle;
+  }
 }
 
 // A built page carries its slides and settings; the dev server's page has no settings and starts the

@@ -45,10 +45,15 @@ export function stateOf(reveal: { getIndices(): { h: number; v?: number; f?: num
 /** Runs a console command on a Reveal instance. */
 export function runCommand(reveal: RevealLike, c: Command): void {
   switch (c.command) {
-    case 'goto': reveal.slide(c.h, c.v, c.f); break;
-    case 'blank': reveal.togglePause(c.paused); break;
+    case 'goto':
+      reveal.slide(c.h, c.v, c.f);
+      break;
+    case 'blank':
+      reveal.togglePause(c.paused);
+      break;
     // Only Reveal's navigation methods: a message never gets to call anything else.
-    default: if (MOVES.has(c.command)) reveal[c.command]();
+    default:
+      if (MOVES.has(c.command)) reveal[c.command]();
   }
 }
 
@@ -57,5 +62,10 @@ const MOVES = new Set(['next', 'prev', 'left', 'right', 'up', 'down']);
 export interface RevealLike {
   slide(h: number, v?: number, f?: number): void;
   togglePause(paused?: boolean): void;
-  next(): void; prev(): void; left(): void; right(): void; up(): void; down(): void;
+  next(): void;
+  prev(): void;
+  left(): void;
+  right(): void;
+  up(): void;
+  down(): void;
 }

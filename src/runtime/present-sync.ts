@@ -31,8 +31,10 @@ export function connectSync(role: 'audience' | 'presenter', onState: (state: Dec
     });
     socket.addEventListener('close', () => {
       lost = true;
-      notice(role === 'presenter' ? 'Lost the connection to `chokepoint present`; retrying… (is it still running?)'
-        : 'Lost the presenter’s connection; retrying…', 'sync-notice');
+      notice(
+        role === 'presenter' ? 'Lost the connection to `chokepoint present`; retrying… (is it still running?)' : 'Lost the presenter’s connection; retrying…',
+        'sync-notice',
+      );
       setTimeout(open, 1000);
     });
   };
@@ -66,8 +68,15 @@ export function takeToken(): string {
  * reveal's pause overlay is plain black, without its "Resume presentation" button.
  */
 export const AUDIENCE_OPTIONS = {
-  controls: false, touch: false, overview: false, help: false, jumpToSlide: false, mouseWheel: false,
-  respondToHashChanges: false, previewLinks: false, autoSlide: 0,
+  controls: false,
+  touch: false,
+  overview: false,
+  help: false,
+  jumpToSlide: false,
+  mouseWheel: false,
+  respondToHashChanges: false,
+  previewLinks: false,
+  autoSlide: 0,
   keyboardCondition: (event: KeyboardEvent) => event.key === 'f' || event.key === 'F',
 } as const;
 

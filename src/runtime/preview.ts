@@ -3,11 +3,27 @@ import { listen, post, runCommand, stateOf, type Message } from './messages.ts';
 
 /** Reveal settings for a preview frame in the console: just the slide, no chrome, no input, no hash. */
 export const PREVIEW_OPTIONS = {
-  hash: false, history: false, controls: false, progress: false, slideNumber: false, keyboard: false,
-  touch: false, overview: false, help: false, mouseWheel: false, previewLinks: false, fragmentInURL: false,
-  jumpToSlide: false, hideInactiveCursor: false,
+  hash: false,
+  history: false,
+  controls: false,
+  progress: false,
+  slideNumber: false,
+  keyboard: false,
+  touch: false,
+  overview: false,
+  help: false,
+  mouseWheel: false,
+  previewLinks: false,
+  fragmentInURL: false,
+  jumpToSlide: false,
+  hideInactiveCursor: false,
   // Reveal turns a page narrower than 435 px into a scrolling view; a preview is often that narrow.
-  scrollActivationWidth: 0, minScale: 0.01, autoSlide: 0, autoPlayMedia: false, transition: 'none', backgroundTransition: 'none',
+  scrollActivationWidth: 0,
+  minScale: 0.01,
+  autoSlide: 0,
+  autoPlayMedia: false,
+  transition: 'none',
+  backgroundTransition: 'none',
 } as const;
 
 /**
@@ -20,7 +36,9 @@ export function servePreview(reveal: RevealApi): void {
   let driving = false;
   // Blanking is for the audience: the presenter's own preview keeps showing the slide.
   let paused = false;
-  const tell = () => { if (driving) post(parent(), { type: 'state', state: { ...stateOf(reveal), paused } }); };
+  const tell = () => {
+    if (driving) post(parent(), { type: 'state', state: { ...stateOf(reveal), paused } });
+  };
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed']) reveal.on(event, tell);
   listen(parent, (m: Message) => {
     if (m.type === 'show') {

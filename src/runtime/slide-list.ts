@@ -30,7 +30,15 @@ function describe(section: HTMLElement, h: number, v: number): SlideInfo {
   const aside = section.querySelector('aside.notes');
   const notes = aside?.innerHTML ?? escape(section.dataset.notes ?? '');
   const timing = Number(section.dataset.timing);
-  return { h, v, title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`, notes, timing: Number.isFinite(timing) && timing > 0 ? timing : undefined, uncounted: section.dataset.visibility === 'uncounted', section };
+  return {
+    h,
+    v,
+    title: text.length > 60 ? `${text.slice(0, 57)}…` : text || `Slide ${h + 1}`,
+    notes,
+    timing: Number.isFinite(timing) && timing > 0 ? timing : undefined,
+    uncounted: section.dataset.visibility === 'uncounted',
+    section,
+  };
 }
 
 const escape = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);

@@ -14,7 +14,10 @@ export function slideThumb(section: HTMLElement, size: { width: number; height: 
   // The end state of the slide: every fragment shown, as the presenter will have left it.
   for (const f of copy.querySelectorAll('.fragment')) f.classList.add('visible');
   for (const aside of copy.querySelectorAll('aside.notes')) aside.remove();
-  for (const media of copy.querySelectorAll<HTMLMediaElement>('video, audio')) { media.autoplay = false; media.preload = 'none'; }
+  for (const media of copy.querySelectorAll<HTMLMediaElement>('video, audio')) {
+    media.autoplay = false;
+    media.preload = 'none';
+  }
   renameIds(copy);
 
   const slides = document.createElement('div');
@@ -28,7 +31,8 @@ export function slideThumb(section: HTMLElement, size: { width: number; height: 
   reveal.inert = true;
   const bg = section.dataset;
   if (bg.backgroundColor) reveal.style.backgroundColor = bg.backgroundColor;
-  if (bg.backgroundImage) reveal.style.background = `center / cover no-repeat url("${bg.backgroundImage.replace(/["\\]/g, '\\$&')}")${bg.backgroundColor ? ` ${bg.backgroundColor}` : ''}`;
+  if (bg.backgroundImage)
+    reveal.style.background = `center / cover no-repeat url("${bg.backgroundImage.replace(/["\\]/g, '\\$&')}")${bg.backgroundColor ? ` ${bg.backgroundColor}` : ''}`;
   reveal.append(slides);
   return reveal;
 }
@@ -43,13 +47,19 @@ function renameIds(root: HTMLElement): void {
   if (owners.length === 0) return;
   const suffix = `--thumb${++copies}`;
   const ids = new Set<string>();
-  for (const el of owners) { ids.add(el.id); el.id += suffix; }
+  for (const el of owners) {
+    ids.add(el.id);
+    el.id += suffix;
+  }
   const rewrite = (text: string) => text.replace(/#([\w.:-]+)/g, (all, id: string) => (ids.has(id) ? `#${id}${suffix}` : all));
   for (const el of [root, ...root.querySelectorAll('*')]) {
     for (const attr of [...el.attributes]) {
       if (attr.name === 'id') continue;
       if (attr.name === 'aria-labelledby' || attr.name === 'aria-describedby') {
-        attr.value = attr.value.split(/\s+/).map((id) => (ids.has(id) ? id + suffix : id)).join(' ');
+        attr.value = attr.value
+          .split(/\s+/)
+          .map((id) => (ids.has(id) ? id + suffix : id))
+          .join(' ');
       } else if (attr.value.includes('#')) {
         attr.value = rewrite(attr.value);
       }

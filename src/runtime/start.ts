@@ -13,7 +13,9 @@ import 'reveal.js/reveal.css';
 import '../../assets/theme/index.css';
 
 declare global {
-  interface Window { Reveal: RevealApi }
+  interface Window {
+    Reveal: RevealApi;
+  }
 }
 
 /**

@@ -15,7 +15,10 @@ export class DevAccess {
   private base: string[] = [];
 
   /** `dirs`: folders served whole (absolute); `files`: files served before the first compile. */
-  constructor(private readonly dirs: string[], files: string[]) {
+  constructor(
+    private readonly dirs: string[],
+    files: string[],
+  ) {
     this.dirs = dirs.map(realOrResolved);
     this.files = new Set(files.map(realOrResolved));
   }

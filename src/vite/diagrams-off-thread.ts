@@ -20,7 +20,11 @@ export async function layOutDiagrams(files: Iterable<string>): Promise<void> {
   for (const file of files) {
     if (!/\.(md|markdown)$/i.test(file)) continue;
     let text: string;
-    try { text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n'); } catch { continue; }
+    try {
+      text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+    } catch {
+      continue;
+    }
     for (const m of text.matchAll(FENCE)) {
       const key = layoutKey(m[2]!);
       if (key !== undefined) keys.add(key);
@@ -37,14 +41,29 @@ export async function layOutDiagrams(files: Iterable<string>): Promise<void> {
       waiting.delete(key);
     });
     // A worker that dies leaves the layout to the compile, as from the sources.
-    const reset = () => { worker = undefined; for (const list of waiting.values()) for (const done of list) done(undefined); waiting.clear(); };
+    const reset = () => {
+      worker = undefined;
+      for (const list of waiting.values()) for (const done of list) done(undefined);
+      waiting.clear();
+    };
     worker.on('error', reset);
     worker.on('exit', reset);
   }
-  await Promise.all([...keys].map((key) => new Promise<void>((resolve) => {
-    const list = waiting.get(key);
-    const done = (svg: string | undefined) => { if (svg !== undefined) primeDiagram(key, svg); resolve(); };
-    if (list) list.push(done);
-    else { waiting.set(key, [done]); worker!.postMessage(key); }
-  })));
+  await Promise.all(
+    [...keys].map(
+      (key) =>
+        new Promise<void>((resolve) => {
+          const list = waiting.get(key);
+          const done = (svg: string | undefined) => {
+            if (svg !== undefined) primeDiagram(key, svg);
+            resolve();
+          };
+          if (list) list.push(done);
+          else {
+            waiting.set(key, [done]);
+            worker!.postMessage(key);
+          }
+        }),
+    ),
+  );
 }

@@ -60,7 +60,11 @@ export function devPage(status: DevStatus): Plugin {
         const path = (req.url ?? '/').split('?')[0]!;
         if (!path.startsWith(PREFIX)) return next();
         let rel: string;
-        try { rel = decodeURIComponent(path.slice(PREFIX.length)); } catch { return notFound(res); }
+        try {
+          rel = decodeURIComponent(path.slice(PREFIX.length));
+        } catch {
+          return notFound(res);
+        }
         const file = normalize(join(runtime.dir, rel));
         if (!isInside(runtime.dir, file) || file === runtime.dir) return notFound(res);
         assetHeaders(res);
@@ -72,8 +76,10 @@ export function devPage(status: DevStatus): Plugin {
           if (path !== '/' && path !== '/index.html') return next();
           const { scripts, styles, scriptHashes } = runtime;
           // Added after Vite's transform, which would otherwise try to resolve these as source files.
-          const tags = [...styles.map((s) => `<link rel="stylesheet" href="${PREFIX}${s}">`),
-            ...scripts.map((s) => `<script type="module" src="${PREFIX}${s}"></script>`)].join('\n');
+          const tags = [
+            ...styles.map((s) => `<link rel="stylesheet" href="${PREFIX}${s}">`),
+            ...scripts.map((s) => `<script type="module" src="${PREFIX}${s}"></script>`),
+          ].join('\n');
           server.transformIndexHtml(req.url ?? '/', PAGE).then((html) => {
             res.setHeader('Content-Type', 'text/html; charset=utf-8');
             res.setHeader('Cache-Control', 'no-store');
@@ -104,8 +110,18 @@ function runtimeIssue(e: unknown, changed: string): DeckIssue {
   const err = (first ?? e) as { message?: string; id?: string; loc?: { file?: string; line?: number } };
   const file = err.loc?.file ?? err.id ?? changed;
   // The first line that says something: Vite wraps the cause in "Build failed with 1 error:".
-  const message = (err.message ?? String(e)).split('\n').map((l) => l.replace(/^\s*(\[[^\]]+\]\s*)*/, '').trim())
-    .find((l) => l && !/^(Build failed with \d+ errors?:?|error:?)$/i.test(l)) ?? 'unknown error';
+  const message =
+    (err.message ?? String(e))
+      .split('\n')
+      .map((l) => l.replace(/^\s*(\[[^\]]+\]\s*)*/, '').trim())
+      .find((l) => l && !/^(Build failed with \d+ errors?:?|error:?)$/i.test(l)) ?? 'unknown error';
   const shown = isInside(packageRoot, file) ? relative(packageRoot, file).split(sep).join('/') : displayPath(file);
-  return { file: shown, line: err.loc?.line ?? 0, severity: 'error', code: 'runtime-build-failed', message: `the built-in theme or runtime does not build: ${message}`, hint: 'fix the file and save; the page keeps the last good version until then' };
+  return {
+    file: shown,
+    line: err.loc?.line ?? 0,
+    severity: 'error',
+    code: 'runtime-build-failed',
+    message: `the built-in theme or runtime does not build: ${message}`,
+    hint: 'fix the file and save; the page keeps the last good version until then',
+  };
 }

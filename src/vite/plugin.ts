@@ -15,7 +15,14 @@ const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0virtual:deck';
 const DECK_FILE = /\.(md|markdown|ya?ml|csv|json|css)$/i;
 
-interface Payload { html: string; title: string; styles: string[]; config: RuntimeConfig; issues: DeckIssue[]; version: number }
+interface Payload {
+  html: string;
+  title: string;
+  styles: string[];
+  config: RuntimeConfig;
+  issues: DeckIssue[];
+  version: number;
+}
 
 export interface PluginOptions {
   input: string;
@@ -48,7 +55,11 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
     const assetUrl = (real: string) => {
       served.add(real);
       let version = 0;
-      try { version = Math.round(statSync(real).mtimeMs); } catch { /* removed since it was checked: the next compile says so */ }
+      try {
+        version = Math.round(statSync(real).mtimeMs);
+      } catch {
+        /* removed since it was checked: the next compile says so */
+      }
       // Each segment escaped: a `#` or `?` in a file name would otherwise end the path (access.ts decodes it).
       return `/@fs${toPosix(real).split('/').map(encodeURIComponent).join('/')}?v=${version}`;
     };
@@ -60,7 +71,12 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
     if (!deck.issues.some((i) => i.severity === 'error')) {
       lastGood = { html: root.relativeHtml(deck.html), title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
     }
-    const shown = lastGood ?? { html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>', title: 'Errors', styles: [], config: runtimeConfig(deck.meta) };
+    const shown = lastGood ?? {
+      html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>',
+      title: 'Errors',
+      styles: [],
+      config: runtimeConfig(deck.meta),
+    };
     return { ...shown, issues: [...(options.status?.runtimeIssues ?? []), ...deck.issues], version };
   };
 
@@ -101,7 +117,9 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
         // The watcher drops a second change to a file within ~50 ms (editors and formatters save
         // twice): look again shortly after, and reload if the files differ from what was compiled.
         clearTimeout(recheck);
-        recheck = setTimeout(() => { if (stamp(watched, inputDir) !== compiledStamp) reload(); }, 250);
+        recheck = setTimeout(() => {
+          if (stamp(watched, inputDir) !== compiledStamp) reload();
+        }, 250);
       };
       for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
       // A folder deleted and restored (`git switch`, a sync tool) drops out of the watcher, which then
@@ -147,5 +165,9 @@ const toPosix = (p: string) => (sep === '\\' ? `/${p.split(sep).join('/')}` : p)
 /** The Markdown the deck may be made of before its first compile: the input file, or the folder's files. */
 function deckFiles(input: string, dir: string): string[] {
   if (input !== dir) return [input];
-  try { return readdirSync(dir).map((name) => resolve(dir, name)); } catch { return []; }
+  try {
+    return readdirSync(dir).map((name) => resolve(dir, name));
+  } catch {
+    return [];
+  }
 }

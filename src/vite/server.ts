@@ -21,9 +21,29 @@ export interface DevOptions {
 }
 
 /** Vite's own defaults (which a custom list replaces) plus the usual homes of keys and credentials. */
-const DENY = ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**',
-  '**/.ssh/**', '**/.aws/**', '**/.gnupg/**', '**/.kube/**', '**/.docker/**', '**/.config/gcloud/**',
-  'id_rsa*', 'id_dsa*', 'id_ecdsa*', 'id_ed25519*', '.netrc', '.pgpass', '.git-credentials', '*_history', '.*_history'];
+const DENY = [
+  '.env',
+  '.env.*',
+  '*.{crt,pem,key,p12,pfx,cer,der}',
+  '.npmrc',
+  '.yarnrc.yml',
+  '**/.git/**',
+  '**/.ssh/**',
+  '**/.aws/**',
+  '**/.gnupg/**',
+  '**/.kube/**',
+  '**/.docker/**',
+  '**/.config/gcloud/**',
+  'id_rsa*',
+  'id_dsa*',
+  'id_ecdsa*',
+  'id_ed25519*',
+  '.netrc',
+  '.pgpass',
+  '.git-credentials',
+  '*_history',
+  '.*_history',
+];
 
 /** Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. */
 export function devConfig(options: DevOptions): InlineConfig {

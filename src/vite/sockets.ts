@@ -19,13 +19,15 @@ export function devSockets(maxClients = 2000): Plugin {
     name: 'chokepoint:sockets',
     configureServer(server) {
       // Vite's socket server emits 'headers' on each handshake, before it reads the socket's first frame.
-      server.ws.on('headers', function () { this.options.maxPayload = DEV_MAX_PAYLOAD; });
+      server.ws.on('headers', function () {
+        this.options.maxPayload = DEV_MAX_PAYLOAD;
+      });
       let open = 0;
       // First among the upgrade listeners: a refused socket is ended before Vite sees it (it then lets it go).
       server.httpServer?.prependListener('upgrade', (req, socket: Duplex) => {
         socket.on('error', () => socket.destroy());
         const protocol = String(req.headers['sec-websocket-protocol'] ?? '');
-        if (!VITE_PROTOCOLS.has(protocol)) return refuseUpgrade(socket, '400 Bad Request', '400: the dev server has no WebSocket but Vite\'s hot reload');
+        if (!VITE_PROTOCOLS.has(protocol)) return refuseUpgrade(socket, '400 Bad Request', "400: the dev server has no WebSocket but Vite's hot reload");
         if (!originAllowed(req)) return refuseUpgrade(socket, '403 Forbidden', '403: a page from another site may not connect');
         if (open >= maxClients) return refuseUpgrade(socket, '503 Service Unavailable', `503: ${maxClients} pages are already connected to this dev server`);
         open++;
@@ -44,7 +46,11 @@ export function devLogger(): Logger {
   const logger = createLogger('warn');
   const error = logger.error.bind(logger);
   logger.error = (msg, options) => {
-    if (/ws error:/.test(msg)) return error(`dev: a WebSocket client sent a malformed frame and was disconnected (${/(Invalid WebSocket frame: [^\n]*|Max payload size exceeded)/.exec(msg)?.[1] ?? 'bad frame'})`, { timestamp: true });
+    if (/ws error:/.test(msg))
+      return error(
+        `dev: a WebSocket client sent a malformed frame and was disconnected (${/(Invalid WebSocket frame: [^\n]*|Max payload size exceeded)/.exec(msg)?.[1] ?? 'bad frame'})`,
+        { timestamp: true },
+      );
     error(msg, options);
   };
   return logger;

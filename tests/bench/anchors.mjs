@@ -14,7 +14,9 @@ const env = { ...process.env, NO_UPDATE_NOTIFIER: '1' };
 
 /** The deck as reveal-md reads it: one file, slides split by `---`, `Note:` blocks as they are. */
 function writeRevealMdDeck(dir, file) {
-  const body = deckFiles(dir).map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n---\n\n');
+  const body = deckFiles(dir)
+    .map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+    .join('\n\n---\n\n');
   writeFileSync(file, `---\ntitle: Benchmark deck\n---\n\n${body}`);
 }
 
@@ -28,7 +30,12 @@ async function timed(args, check) {
 export async function measureBuildVsAnchors(tmp, decks, runs) {
   const tools = { marp: marpCli(), revealMd: revealMd() };
   const usable = Object.entries(tools).filter(([, t]) => !t.error);
-  if (usable.length === 0) return { skipped: Object.values(tools).map((t) => t.error).join('; ') };
+  if (usable.length === 0)
+    return {
+      skipped: Object.values(tools)
+        .map((t) => t.error)
+        .join('; '),
+    };
   const out = { tools: Object.fromEntries(Object.entries(tools).map(([k, t]) => [k, t.error ? { error: t.error } : 'ok'])), decks: decks.map((d) => d.key) };
   for (const { key, n, deck } of decks) {
     const dir = join(tmp, `anchor-${key}`);
@@ -50,7 +57,11 @@ export async function measureBuildVsAnchors(tmp, decks, runs) {
     // One unmeasured round: the first start of each pays for a cold disk cache.
     for (const k of names) await commands[k]();
     for (let i = 0; i < runs; i++) for (const k of names) samples[k].push(await commands[k]());
-    const sum = (list) => ({ seconds: median(list.map((r) => r.seconds)), cpuSeconds: median(list.map((r) => r.cpuSeconds)), runs: list.map((r) => Number(r.seconds.toFixed(3))) });
+    const sum = (list) => ({
+      seconds: median(list.map((r) => r.seconds)),
+      cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+      runs: list.map((r) => Number(r.seconds.toFixed(3))),
+    });
     const r = (out[key] = { slides: n, ...Object.fromEntries(names.map((k) => [k, sum(samples[k])])) });
     const anchors = usable.map(([k]) => k);
     r.best = anchors.reduce((a, b) => (r[b].seconds < r[a].seconds ? b : a));

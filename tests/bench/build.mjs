@@ -90,7 +90,11 @@ export async function measureColdRuntime(dir, tmp) {
   const warmSeconds = median(warm.map((w) => w.seconds));
   const warmCpu = median(warm.map((w) => w.cpuSeconds));
   return {
-    coldSeconds: cold.seconds, coldCpuSeconds: cold.cpuSeconds, coldPeakMiB: cold.rootPeakMiB, warmSeconds, warmCpuSeconds: warmCpu,
+    coldSeconds: cold.seconds,
+    coldCpuSeconds: cold.cpuSeconds,
+    coldPeakMiB: cold.rootPeakMiB,
+    warmSeconds,
+    warmCpuSeconds: warmCpu,
     runtimeBundleSeconds: cold.seconds - warmSeconds,
     runtimeBundleCpuSeconds: cold.cpuSeconds === null ? null : cold.cpuSeconds - warmCpu,
   };

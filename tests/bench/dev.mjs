@@ -24,7 +24,9 @@ async function waitForHttp(url, child, timeoutMs = 60_000) {
       const res = await fetch(url);
       await res.arrayBuffer();
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(10);
   }
   throw new Error(`dev server did not answer ${url} in ${timeoutMs} ms`);
@@ -35,7 +37,10 @@ function treeMemory(pid) {
   let hwm = 0;
   for (const p of tree(pid)) {
     const m = memory(p);
-    if (m) { rss += m.rss; hwm += m.hwm; }
+    if (m) {
+      rss += m.rss;
+      hwm += m.hwm;
+    }
   }
   return { rssMiB: rss / MIB, hwmMiB: hwm / MIB };
 }
@@ -55,8 +60,12 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'dev', dir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
+  child.stdout.on('data', (d) => {
+    log += d;
+  });
+  child.stderr.on('data', (d) => {
+    log += d;
+  });
   try {
     await waitForHttp(url, child);
     const httpMs = performance.now() - started;
@@ -79,7 +88,18 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
     }
     const indices = await page.evaluate(() => window.Reveal?.getIndices?.() ?? null);
     const afterHot = treeMemory(child.pid);
-    return { httpMs, firstSlideMs, serverCpuToSlide1Seconds: cpuToSlide1, hotMs: hot, hotServerCpuMs: hotCpu, serverRssMiB: afterHot.rssMiB, serverPeakMiB: afterHot.hwmMiB, rssAfterLoadMiB: afterLoad.rssMiB, errors, indices };
+    return {
+      httpMs,
+      firstSlideMs,
+      serverCpuToSlide1Seconds: cpuToSlide1,
+      hotMs: hot,
+      hotServerCpuMs: hotCpu,
+      serverRssMiB: afterHot.rssMiB,
+      serverPeakMiB: afterHot.hwmMiB,
+      rssAfterLoadMiB: afterLoad.rssMiB,
+      errors,
+      indices,
+    };
   } catch (e) {
     throw new Error(`${e.message}\n--- dev server output ---\n${log}`);
   } finally {
@@ -121,7 +141,10 @@ export async function measurePreview(browser, dist, runs) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'preview', dist, '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'preview', dist, '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await waitForHttp(url, child);
       const httpMs = performance.now() - started;

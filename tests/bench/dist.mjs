@@ -97,7 +97,11 @@ export function measureNodeModules() {
   for (const [path, info] of Object.entries(lock.packages ?? {})) {
     if (!path || info.dev || info.link) continue;
     const dir = join(ROOT, path);
-    try { statSync(dir); } catch { continue; } // an optional package for another platform
+    try {
+      statSync(dir);
+    } catch {
+      continue;
+    } // an optional package for another platform
     prodPackages++;
     prod += ownBytes(dir);
   }
@@ -109,7 +113,9 @@ function ownBytes(dir) {
   let sum = 0;
   for (const d of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, d.name);
-    if (d.isDirectory()) { if (d.name !== 'node_modules') sum += ownBytes(p); } else if (d.isFile()) sum += statSync(p).size;
+    if (d.isDirectory()) {
+      if (d.name !== 'node_modules') sum += ownBytes(p);
+    } else if (d.isFile()) sum += statSync(p).size;
   }
   return sum;
 }

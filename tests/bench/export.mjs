@@ -32,7 +32,19 @@ export async function measurePdf(dir, file, runs, slides) {
     const bytes = statSync(file).size;
     const pages = pdfPages(file);
     // `lines`: each line the command printed (its progress phases) with the ms since spawn.
-    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treeRssMiB: r.treeRssMiB, treePssMiB: r.treePssMiB, sumHwmMiB: r.sumHwmMiB, nodePeakMiB: r.rootPeakMiB, processes: r.processes, atPeak: r.atPeak, lines: r.lines, bytes, pages });
+    results.push({
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      treeRssMiB: r.treeRssMiB,
+      treePssMiB: r.treePssMiB,
+      sumHwmMiB: r.sumHwmMiB,
+      nodePeakMiB: r.rootPeakMiB,
+      processes: r.processes,
+      atPeak: r.atPeak,
+      lines: r.lines,
+      bytes,
+      pages,
+    });
   }
   const seconds = median(results.map((r) => r.seconds));
   const last = results.at(-1);
@@ -62,5 +74,12 @@ export async function measurePng(dir, outDir, runs, slides) {
   }
   const seconds = median(results.map((r) => r.seconds));
   const last = results.at(-1);
-  return { runs: results, medianSeconds: seconds, msPerSlide: (seconds / slides) * 1000, peakTreeRssMiB: Math.max(...results.map((r) => r.treeRssMiB)), images: last.images, kibPerImage: last.images ? last.bytes / last.images / 1024 : null };
+  return {
+    runs: results,
+    medianSeconds: seconds,
+    msPerSlide: (seconds / slides) * 1000,
+    peakTreeRssMiB: Math.max(...results.map((r) => r.treeRssMiB)),
+    images: last.images,
+    kibPerImage: last.images ? last.bytes / last.images / 1024 : null,
+  };
 }

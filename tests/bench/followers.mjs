@@ -19,11 +19,18 @@ function startServer(dir, maxViewers) {
   const args = [CLI, 'present', dir, '--port', '0', '--host', '127.0.0.1', ...(maxViewers ? ['--max-viewers', String(maxViewers)] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`present did not start in 120 s:\n${out}`)), 120_000);
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`present exited (${code}):\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`present exited (${code}):\n${out}`));
+    });
     const poll = setInterval(() => {
       const audience = /^audience: (\S+)$/m.exec(out)?.[1];
       const presenter = /^presenter: (\S+)$/m.exec(out)?.[1];
@@ -78,7 +85,15 @@ export async function measureFollowers(dir, followers, options = {}) {
     }, 240_000);
   });
   try {
-    return await Promise.race([followerRun(dir, followers, { ...options, started: (c) => { child = c; } }), limit]);
+    return await Promise.race([
+      followerRun(dir, followers, {
+        ...options,
+        started: (c) => {
+          child = c;
+        },
+      }),
+      limit,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -104,17 +119,23 @@ async function followerRun(dir, followers, { moves = 20, maxViewers, started }) 
     let missed = 0;
     for (let i = 1; i <= moves; i++) {
       const state = { h: i, v: 0, f: -1, paused: false };
-      const waiting = open.map((ws) => new Promise((done) => {
-        const timer = setTimeout(() => { ws.off('message', on); done(null); }, 10_000);
-        function on(data) {
-          const at = performance.now();
-          if (JSON.parse(String(data)).state?.h !== i) return;
-          clearTimeout(timer);
-          ws.off('message', on);
-          done(at);
-        }
-        ws.on('message', on);
-      }));
+      const waiting = open.map(
+        (ws) =>
+          new Promise((done) => {
+            const timer = setTimeout(() => {
+              ws.off('message', on);
+              done(null);
+            }, 10_000);
+            function on(data) {
+              const at = performance.now();
+              if (JSON.parse(String(data)).state?.h !== i) return;
+              clearTimeout(timer);
+              ws.off('message', on);
+              done(at);
+            }
+            ws.on('message', on);
+          }),
+      );
       const sent = performance.now();
       presenter.ws.send(JSON.stringify({ type: 'state', state }));
       for (const at of await Promise.all(waiting)) at === null ? missed++ : samples.push(at - sent);
@@ -123,12 +144,21 @@ async function followerRun(dir, followers, { moves = 20, maxViewers, started }) 
     samples.sort((a, b) => a - b);
     const m = memory(server.child.pid);
     return {
-      followers, connected: open.length, refused, maxViewers: maxViewers ?? DEFAULT_CAP, maxViewersGiven: maxViewers !== undefined,
-      connectSeconds: Number(connectSeconds.toFixed(2)), moves, samples: samples.length, missed,
+      followers,
+      connected: open.length,
+      refused,
+      maxViewers: maxViewers ?? DEFAULT_CAP,
+      maxViewersGiven: maxViewers !== undefined,
+      connectSeconds: Number(connectSeconds.toFixed(2)),
+      moves,
+      samples: samples.length,
+      missed,
       p50Ms: samples.length ? quantile(samples, 0.5) : null,
       p95Ms: samples.length ? quantile(samples, 0.95) : null,
       maxMs: samples.at(-1) ?? null,
-      serverRssMiB: m ? m.rss / MIB : null, serverPeakMiB: m ? m.hwm / MIB : null, serverIdleRssMiB: rssBefore / MIB,
+      serverRssMiB: m ? m.rss / MIB : null,
+      serverPeakMiB: m ? m.hwm / MIB : null,
+      serverIdleRssMiB: rssBefore / MIB,
     };
   } finally {
     for (const ws of sockets) ws.terminate();
@@ -145,10 +175,15 @@ async function followerRun(dir, followers, { moves = 20, maxViewers, started }) 
  */
 export async function measureFollowerScale(dir, log = () => undefined) {
   const out = {};
-  for (const [n, cap] of [[1000, undefined], [5000, 5001]]) {
+  for (const [n, cap] of [
+    [1000, undefined],
+    [5000, 5001],
+  ]) {
     out[n] = await measureFollowers(dir, n, { maxViewers: cap });
     const r = out[n];
-    log(`         present, ${n} followers (cap ${r.maxViewers}${r.maxViewersGiven ? ', --max-viewers' : ', default'}): ${r.connected} connected in ${r.connectSeconds} s, p50 ${r.p50Ms?.toFixed(1)} ms, p95 ${r.p95Ms?.toFixed(1)} ms, max ${r.maxMs?.toFixed(1)} ms, missed ${r.missed}; server RSS ${r.serverRssMiB?.toFixed(0)} MiB`);
+    log(
+      `         present, ${n} followers (cap ${r.maxViewers}${r.maxViewersGiven ? ', --max-viewers' : ', default'}): ${r.connected} connected in ${r.connectSeconds} s, p50 ${r.p50Ms?.toFixed(1)} ms, p95 ${r.p95Ms?.toFixed(1)} ms, max ${r.maxMs?.toFixed(1)} ms, missed ${r.missed}; server RSS ${r.serverRssMiB?.toFixed(0)} MiB`,
+    );
   }
   // What the default does with more than it serves: 2,100 followers, at most 2,000 sockets.
   const capped = await measureFollowers(dir, 2100, { moves: 3 });

@@ -19,7 +19,9 @@ function tool(dir, pkg, version, entry) {
   mkdirSync(home, { recursive: true });
   writeFileSync(join(home, 'package.json'), '{ "name": "chokepoint-bench-tools", "private": true }\n');
   const r = spawnSync('npm', ['i', '-E', `${pkg}@${version}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: home, encoding: 'utf8' });
-  return r.status === 0 && existsSync(bin) ? { bin } : { error: `npm could not install ${pkg}@${version}: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}` };
+  return r.status === 0 && existsSync(bin)
+    ? { bin }
+    : { error: `npm could not install ${pkg}@${version}: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}` };
 }
 
 /** The Marp CLI entry, installing it with npm when missing; null (with a reason) when that fails. */
@@ -33,8 +35,13 @@ export const revealMd = () => tool('reveal-md', 'reveal-md', REVEAL_MD_VERSION, 
  * presenter notes). Chart fences stay fenced code: Marp has no charts, so it prints their YAML instead.
  */
 export function writeMarpDeck(dir, file) {
-  const body = deckFiles(dir).map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n---\n\n');
-  const withNotes = body.split(/\n---\n/).map((slide) => slide.replace(/\nNote:\s*([\s\S]*)$/, (_, n) => `\n<!-- ${n.trim().replace(/--/g, '-')} -->\n`)).join('\n---\n');
+  const body = deckFiles(dir)
+    .map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+    .join('\n\n---\n\n');
+  const withNotes = body
+    .split(/\n---\n/)
+    .map((slide) => slide.replace(/\nNote:\s*([\s\S]*)$/, (_, n) => `\n<!-- ${n.trim().replace(/--/g, '-')} -->\n`))
+    .join('\n---\n');
   writeFileSync(file, `---\nmarp: true\ntitle: Benchmark deck\nsize: 16:9\n---\n\n${withNotes}`);
 }
 
@@ -44,9 +51,22 @@ export async function measureMarpPdf(marp, md, pdf, runs, chromePath = process.e
   for (let i = 0; i < runs; i++) {
     rmSync(pdf, { force: true });
     const env = { ...process.env, CHROME_PATH: chromePath };
-    const r = await run(process.execPath, [marp.bin, '--no-stdin', '--pdf', '--allow-local-files', md, '-o', pdf], { cwd: ROOT, env, tree: true, withPss: true });
+    const r = await run(process.execPath, [marp.bin, '--no-stdin', '--pdf', '--allow-local-files', md, '-o', pdf], {
+      cwd: ROOT,
+      env,
+      tree: true,
+      withPss: true,
+    });
     if (r.code !== 0 || !existsSync(pdf)) throw new Error(`marp failed (${r.code}): ${r.stderr || r.stdout}`);
-    results.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, treePssMiB: r.treePssMiB, treeRssMiB: r.treeRssMiB, processes: r.processes, atPeak: r.atPeak, bytes: statSync(pdf).size });
+    results.push({
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      treePssMiB: r.treePssMiB,
+      treeRssMiB: r.treeRssMiB,
+      processes: r.processes,
+      atPeak: r.atPeak,
+      bytes: statSync(pdf).size,
+    });
   }
   return results;
 }

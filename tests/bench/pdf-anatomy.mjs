@@ -15,8 +15,10 @@ export function pdfAnatomy(file) {
     if (contentIds.has(id)) kind = 'content';
     else if (/\/Type \/(StructElem|StructTreeRoot|ParentTree)|\/Nums \[/.test(head)) kind = 'structure';
     else if (/\/Type \/(Font|FontDescriptor)|\/Length1 /.test(head) || /\/CIDToGIDMap|beginbfrange|begincmap/.test(body.slice(0, 2000))) kind = 'fonts';
-    else if (/\/Type \/Pages?\b/.test(head)) { kind = 'pages'; if (/\/Type \/Page\b/.test(head)) pages++; }
-    else if (/\/Type \/Outlines|\/Title \(|\/Dest \[/.test(head)) kind = 'outline';
+    else if (/\/Type \/Pages?\b/.test(head)) {
+      kind = 'pages';
+      if (/\/Type \/Page\b/.test(head)) pages++;
+    } else if (/\/Type \/Outlines|\/Title \(|\/Dest \[/.test(head)) kind = 'outline';
     sizes[kind] += all.length;
   }
   const perPage = Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, pages ? v / pages : null]));

@@ -25,7 +25,15 @@ export async function measurePresent(browser, dir, tmp, moves = 20) {
     const audience = await open(presenting.audienceUrl, { width: 1280, height: 720 });
     await presenter.waitForSelector('.speaker-console[data-state]');
     await audience.waitForSelector('.reveal.ready');
-    await presenter.evaluate(() => document.addEventListener('keydown', () => { window.pressed = Date.now(); }, true));
+    await presenter.evaluate(() =>
+      document.addEventListener(
+        'keydown',
+        () => {
+          window.pressed = Date.now();
+        },
+        true,
+      ),
+    );
     await audience.evaluate(() => {
       window.moved = [];
       for (const e of ['slidechanged', 'fragmentshown', 'fragmenthidden']) window.Reveal.on(e, () => window.moved.push(Date.now()));
@@ -41,7 +49,14 @@ export async function measurePresent(browser, dir, tmp, moves = 20) {
     const t = performance.now();
     const late = await open(presenting.audienceUrl, { width: 1280, height: 720 });
     const want = await presenter.locator('.speaker-console').getAttribute('data-state');
-    await late.waitForFunction((s) => { const i = window.Reveal?.getIndices(); return i && `${i.h}/${i.v ?? 0}/${i.f ?? -1}` === s; }, want, { timeout: 10_000 });
+    await late.waitForFunction(
+      (s) => {
+        const i = window.Reveal?.getIndices();
+        return i && `${i.h}/${i.v ?? 0}/${i.f ?? -1}` === s;
+      },
+      want,
+      { timeout: 10_000 },
+    );
     const lateJoinMs = performance.now() - t;
     samples.sort((a, b) => a - b);
     const q = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
@@ -50,7 +65,9 @@ export async function measurePresent(browser, dir, tmp, moves = 20) {
       lateJoinMs: Math.round(lateJoinMs),
       singleFile: { bytes: single.bytes, MiB: Number((single.bytes / 1024 / 1024).toFixed(2)), seconds: Number(singleSeconds.toFixed(2)), ok: single.ok },
     };
-    process.stderr.write(`         present: sync median ${result.syncLatencyMs.median} ms, p90 ${result.syncLatencyMs.p90} ms, max ${result.syncLatencyMs.max} ms (target ≤ 200); late join ${result.lateJoinMs} ms; single file ${result.singleFile.MiB} MiB (target ≤ 3)\n`);
+    process.stderr.write(
+      `         present: sync median ${result.syncLatencyMs.median} ms, p90 ${result.syncLatencyMs.p90} ms, max ${result.syncLatencyMs.max} ms (target ≤ 200); late join ${result.lateJoinMs} ms; single file ${result.singleFile.MiB} MiB (target ≤ 3)\n`,
+    );
     return result;
   } finally {
     for (const c of contexts) await c.close();

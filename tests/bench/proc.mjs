@@ -16,7 +16,9 @@ function parents() {
       // The command name may hold spaces and parentheses: fields start after the last ')'.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       map.set(Number(name), ppid);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return map;
 }
@@ -41,7 +43,11 @@ export function memory(pid) {
 }
 
 const TICKS = (() => {
-  try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; }
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
 })();
 
 /** CPU seconds (user + system) a process has used so far, or null when it is gone. */
@@ -62,7 +68,10 @@ export function kind(pid) {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     const exe = cmd.split(' ')[0].split('/').pop();
     const type = cmd.match(/--type=(\S+)/)?.[1];
-    const sub = cmd.match(/--utility-sub-type=(\S+)/)?.[1].split('.').pop();
+    const sub = cmd
+      .match(/--utility-sub-type=(\S+)/)?.[1]
+      .split('.')
+      .pop();
     return type ? `${exe}:${type}${sub ? `:${sub}` : ''}` : exe;
   } catch {
     return '?';
@@ -112,7 +121,14 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
     stop() {
       clearInterval(timer);
       const sumHwm = [...hwm.values()].reduce((a, b) => a + b, 0);
-      return { treeRssMiB: peakRss / MIB, sumHwmMiB: sumHwm / MIB, atPeak: atPeak.map((e) => ({ ...e, rssMiB: Math.round(e.rssMiB), pssMiB: e.pssMiB === undefined ? undefined : Math.round(e.pssMiB) })), treePssMiB: withPss ? peakPss / MIB : undefined, rootHwmMiB: (hwm.get(pid) ?? 0) / MIB, processes: procs };
+      return {
+        treeRssMiB: peakRss / MIB,
+        sumHwmMiB: sumHwm / MIB,
+        atPeak: atPeak.map((e) => ({ ...e, rssMiB: Math.round(e.rssMiB), pssMiB: e.pssMiB === undefined ? undefined : Math.round(e.pssMiB) })),
+        treePssMiB: withPss ? peakPss / MIB : undefined,
+        rootHwmMiB: (hwm.get(pid) ?? 0) / MIB,
+        processes: procs,
+      };
     },
   };
 }
@@ -136,8 +152,14 @@ export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = fa
       carry[key] = parts.pop();
       for (const l of parts) if (l.trim() && !l.startsWith('@@maxrss')) lines.push([Math.round(performance.now() - started), l.trim()]);
     };
-    child.stdout.on('data', (d) => { stdout += d; stamp('out', d); });
-    child.stderr.on('data', (d) => { stderr += d; stamp('err', d); });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      stamp('out', d);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      stamp('err', d);
+    });
     // /usr/bin/time itself is left out of the tree's sum.
     const watcher = watchTree ? watchMemory(child.pid, { withPss, skipRoot: useTime }) : null;
     child.on('error', fail);
@@ -157,7 +179,12 @@ export function run(cmd, args, { cwd, env, tree: watchTree = false, withPss = fa
 let timeAvailable;
 function hasTime() {
   if (timeAvailable === undefined) {
-    try { readFileSync('/usr/bin/time'); timeAvailable = process.platform === 'linux'; } catch { timeAvailable = false; }
+    try {
+      readFileSync('/usr/bin/time');
+      timeAvailable = process.platform === 'linux';
+    } catch {
+      timeAvailable = false;
+    }
   }
   return timeAvailable;
 }
@@ -168,7 +195,10 @@ export async function freePort() {
   return new Promise((done, fail) => {
     const s = createServer();
     s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => done(port));
+    });
   });
 }
 
@@ -233,7 +263,7 @@ export function othersCpu() {
       clearInterval(timer);
       poll(false);
       const b = cpuTimes();
-      const busy = (b.total - b.idle) - (a.total - a.idle);
+      const busy = b.total - b.idle - (a.total - a.idle);
       let mine = 0;
       for (const [p, ticks] of last) mine += ticks - first.get(p);
       const seconds = (performance.now() - t) / 1000;

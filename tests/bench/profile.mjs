@@ -30,8 +30,16 @@ export function summarise(profile, top = 15) {
     total += ms;
     const url = cf.url.replace(/^file:\/\//, '');
     const pkg = url.includes('node_modules/')
-      ? url.slice(url.lastIndexOf('node_modules/') + 13).split('/').slice(0, url.slice(url.lastIndexOf('node_modules/') + 13).startsWith('@') ? 2 : 1).join('/')
-      : url.startsWith(ROOT) ? url.slice(ROOT.length + 1) : url.startsWith('node:') ? 'node (built-in)' : url || `(${cf.functionName || 'native'})`;
+      ? url
+          .slice(url.lastIndexOf('node_modules/') + 13)
+          .split('/')
+          .slice(0, url.slice(url.lastIndexOf('node_modules/') + 13).startsWith('@') ? 2 : 1)
+          .join('/')
+      : url.startsWith(ROOT)
+        ? url.slice(ROOT.length + 1)
+        : url.startsWith('node:')
+          ? 'node (built-in)'
+          : url || `(${cf.functionName || 'native'})`;
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
     const fn = `${cf.functionName || '(anonymous)'} ${pkg}:${cf.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
@@ -42,7 +50,8 @@ export function summarise(profile, top = 15) {
   const ours = (id) => {
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const cf = byNode.get(cur).callFrame;
-      if (cf.url.includes('/lib/') && !cf.url.includes('node_modules')) return `${cf.functionName || '(anonymous)'} ${cf.url.slice(cf.url.indexOf('/lib/') + 1)}:${cf.lineNumber + 1}`;
+      if (cf.url.includes('/lib/') && !cf.url.includes('node_modules'))
+        return `${cf.functionName || '(anonymous)'} ${cf.url.slice(cf.url.indexOf('/lib/') + 1)}:${cf.lineNumber + 1}`;
     }
     return '(not under lib/)';
   };
@@ -51,7 +60,11 @@ export function summarise(profile, top = 15) {
     const key = ours(id);
     byCaller.set(key, (byCaller.get(key) ?? 0) + ms);
   }
-  const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => [k, Math.round(v)]);
+  const sorted = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => [k, Math.round(v)]);
   return { totalMs: Math.round(total), byPackage: sorted(byPackage), byFunction: sorted(byFunction), byCaller: sorted(byCaller) };
 }
 
@@ -73,7 +86,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (mode === 'build') {
     writeDeck(deck, Number(size ?? 300));
     spawnSync(process.execPath, [CLI, 'build', deck, '--out', join(out, 'dist')], { cwd: ROOT }); // warm the runtime cache
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', out, CLI, 'build', deck, '--out', join(out, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', out, CLI, 'build', deck, '--out', join(out, 'dist')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     console.log(r.stdout.trim());
     const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'));
     print(`build ${size ?? 300} slides`, summarise(JSON.parse(readFileSync(join(out, file), 'utf8'))));
@@ -88,9 +104,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const port = await freePort();
     const exitOnTerm = 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))';
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', out, '--import', exitOnTerm, CLI, 'dev', deck, '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', out, '--import', exitOnTerm, CLI, 'dev', deck, '--port', String(port)],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     for (;;) {
-      try { if ((await fetch(`http://localhost:${port}/`)).ok) break; } catch { /* not yet */ }
+      try {
+        if ((await fetch(`http://localhost:${port}/`)).ok) break;
+      } catch {
+        /* not yet */
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
     const http = performance.now() - t0;
@@ -135,7 +159,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const shown = performance.now() - t0;
     let { profile } = await session.post('Profiler.stop');
     writeFileSync(join(out, 'dev-launch.cpuprofile'), JSON.stringify(profile));
-    console.log(`in-process: listening after ${Math.round(listening)} ms, slide 1 after ${Math.round(shown)} ms (vite imported in-process; the CLI also pays node start-up)`);
+    console.log(
+      `in-process: listening after ${Math.round(listening)} ms, slide 1 after ${Math.round(shown)} ms (vite imported in-process; the CLI also pays node start-up)`,
+    );
     print('dev launch to slide 1 (includes the Playwright client)', summarise(profile));
     await new Promise((r) => setTimeout(r, 500));
     await session.post('Profiler.start');

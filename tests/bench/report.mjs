@@ -1,6 +1,7 @@
 // The benchmark's targets (issue #7) and its Markdown report.
 
-const f = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+const f = (x, digits = 2) =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
 const at = (r, n) => r.sizes?.[n];
 
 /** Every target with the measured number and whether it is met (null: not measured). */
@@ -54,7 +55,16 @@ export function renderReport(r) {
   const sizes = Object.keys(r.sizes).map(Number);
   const cols = [...sizes.map((n) => at(r, n)), ...(r.talk?.slides ? [r.talk] : [])];
   const head = [...sizes.map((n) => `${n.toLocaleString('en-US')} slides`), ...(r.talk?.slides ? [`talk (${r.talk.slides})`] : [])];
-  const row = (label, pick, target = '') => `| ${label} | ${cols.map((c) => { try { return pick(c) ?? '–'; } catch { return '–'; } }).join(' | ')} | ${target} |`;
+  const row = (label, pick, target = '') =>
+    `| ${label} | ${cols
+      .map((c) => {
+        try {
+          return pick(c) ?? '–';
+        } catch {
+          return '–';
+        }
+      })
+      .join(' | ')} | ${target} |`;
   const m = r.machine;
   const lines = [
     `## Chokepoint benchmark (${r.date.slice(0, 10)}, ${r.commit}${r.dirty ? ', uncommitted changes' : ''})`,
@@ -106,18 +116,32 @@ export function renderReport(r) {
   const extra = [];
   if (r.nodeModules && !r.nodeModules.error) {
     const nm = r.nodeModules;
-    extra.push(`- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`);
+    extra.push(
+      `- node_modules: ${f(nm.installed.diskMiB, 0)} MiB on disk (${f(nm.installed.apparentMiB, 0)} MiB of files) as installed with dev dependencies, runtime cache left out; ${f(nm.productionMiB, 0)} MiB for the ${nm.productionPackages} production packages alone (target ≤ 120).`,
+    );
   }
   if (r.coldRuntime && !r.coldRuntime.error) {
-    extra.push(`- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s (CPU ≈ ${f(r.coldRuntime.runtimeBundleCpuSeconds)} s); peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`);
+    extra.push(
+      `- One-off runtime bundle (first build after a change to src/runtime or the theme): cold build ${f(r.coldRuntime.coldSeconds)} s vs warm ${f(r.coldRuntime.warmSeconds)} s, so ≈ ${f(r.coldRuntime.runtimeBundleSeconds)} s (CPU ≈ ${f(r.coldRuntime.runtimeBundleCpuSeconds)} s); peak ${f(r.coldRuntime.coldPeakMiB, 0)} MiB.`,
+    );
   }
   for (const [name, fit] of Object.entries(r.fits ?? {})) {
-    if (fit) extra.push(`- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`);
+    if (fit)
+      extra.push(
+        `- ${name} cost, least squares over ${fit.points.map(([n]) => n).join('/')} slides: ${f(fit.interceptSeconds)} s + ${f(fit.msPerSlide, 2)} ms per slide (r² ${f(fit.r2, 3)}).`,
+      );
   }
   if (r.textOnlyPdf && !r.textOnlyPdf.error) {
     const t = r.textOnlyPdf;
-    const parts = t.perAddedPage ? ` = ${Object.entries(t.perAddedPage).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${f(v / 1024, 2)}`).join(' + ')}` : '';
-    extra.push(`- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page${parts} (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`);
+    const parts = t.perAddedPage
+      ? ` = ${Object.entries(t.perAddedPage)
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => `${k} ${f(v / 1024, 2)}`)
+          .join(' + ')}`
+      : '';
+    extra.push(
+      `- PDF of text-only slides: ${f(t.marginalBytesPerPage / 1024, 2)} KiB per added page${parts} (${t.pages25} pages ${f(t.bytes25 / 1024, 0)} KiB, ${t.pages300} pages ${f(t.bytes300 / 1024, 0)} KiB).`,
+    );
   }
   for (const note of r.notes ?? []) extra.push(`- ${note}`);
   if (extra.length) lines.push(...extra, '');
@@ -132,7 +156,12 @@ export function marpSection(r) {
   const vs = r.vsMarp;
   if (vs?.skipped) lines.push(`Marp CLI: not measured (${vs.skipped}).`, '');
   else if (vs && !vs.error) {
-    const ns = (vs.decks ?? Object.keys(vs).filter((k) => /^\d+$/.test(k)).map((k) => ({ key: k, label: `${k} slides` }))).map((d) => d.key);
+    const ns = (
+      vs.decks ??
+      Object.keys(vs)
+        .filter((k) => /^\d+$/.test(k))
+        .map((k) => ({ key: k, label: `${k} slides` }))
+    ).map((d) => d.key);
     const labelOf = (k) => vs.decks?.find((d) => d.key === k)?.label ?? `${k} slides`;
     const cell = (n, key, digits, scale = 1) => {
       const v = vs[n];
@@ -157,7 +186,9 @@ export function marpSection(r) {
         if (!v?.marpSameBrowser) return '– | – | –';
         return `${f(v.ours[key], digits)} | ${f(v.marpSameBrowser[key], digits)} | ${f(v.ours[key] / v.marpSameBrowser[key], 2)}`;
       };
-      const name = String(vs.browsers?.ours ?? 'ours').split('/').pop();
+      const name = String(vs.browsers?.ours ?? 'ours')
+        .split('/')
+        .pop();
       lines.push(
         `| Marp given our browser (${name}), time (s) | ${ns.map((n) => same(n, 'seconds', 2)).join(' | ')} | ≤ 0.9 × |`,
         `| Marp given our browser, peak PSS (MiB) | ${ns.map((n) => same(n, 'pssMiB', 0)).join(' | ')} | ≤ 1.0 × |`,
@@ -182,7 +213,9 @@ export function anchorsSection(r) {
       '',
       '| deck | ours | Marp | reveal-md | ours / best anchor | CPU: ours / least anchor | target |',
       '|---|---:|---:|---:|---:|---:|---|',
-      ...a.decks.map((k) => `| ${k} slides | ${cell(k, 'ours')} | ${cell(k, 'marp')} | ${cell(k, 'revealMd')} | ${f(a[k]?.ratio)} | ${f(a[k]?.cpuRatio)} | ≤ 0.3 |`),
+      ...a.decks.map(
+        (k) => `| ${k} slides | ${cell(k, 'ours')} | ${cell(k, 'marp')} | ${cell(k, 'revealMd')} | ${f(a[k]?.ratio)} | ${f(a[k]?.cpuRatio)} | ≤ 0.3 |`,
+      ),
       '',
     );
   }
@@ -196,7 +229,9 @@ export function followersSection(r) {
   if (fl && !fl.error) {
     const row = (n) => {
       const x = fl[n];
-      return x ? `| ${Number(n).toLocaleString('en-US')} | ${x.maxViewers.toLocaleString('en-US')}${x.maxViewersGiven ? ' (--max-viewers)' : ' (default)'} | ${x.connected.toLocaleString('en-US')} | ${f(x.p50Ms, 1)} | ${f(x.p95Ms, 1)} | ${f(x.maxMs, 0)} | ${x.missed} | ${f(x.serverRssMiB, 0)} | ≤ 200 |` : '';
+      return x
+        ? `| ${Number(n).toLocaleString('en-US')} | ${x.maxViewers.toLocaleString('en-US')}${x.maxViewersGiven ? ' (--max-viewers)' : ' (default)'} | ${x.connected.toLocaleString('en-US')} | ${f(x.p50Ms, 1)} | ${f(x.p95Ms, 1)} | ${f(x.maxMs, 0)} | ${x.missed} | ${f(x.serverRssMiB, 0)} | ≤ 200 |`
+        : '';
     };
     lines.push(
       `\`present\`: presenter's move to each audience socket on loopback (${fl[1000]?.moves ?? '?'} moves; the clients share the machine's cores with the server; they send the audience page's Origin):`,
@@ -206,7 +241,13 @@ export function followersSection(r) {
       row(1000),
       row(5000),
       '',
-      fl.defaultCap ? `At the default cap, ${fl.defaultCap.followers.toLocaleString('en-US')} followers: ${fl.defaultCap.connected.toLocaleString('en-US')} connected, refused ${Object.entries(fl.defaultCap.refused).map(([k, v]) => `${v} × ${k}`).join(', ') || 'none'}.` : '',
+      fl.defaultCap
+        ? `At the default cap, ${fl.defaultCap.followers.toLocaleString('en-US')} followers: ${fl.defaultCap.connected.toLocaleString('en-US')} connected, refused ${
+            Object.entries(fl.defaultCap.refused)
+              .map(([k, v]) => `${v} × ${k}`)
+              .join(', ') || 'none'
+          }.`
+        : '',
       '',
     );
   }
@@ -220,7 +261,9 @@ export function targetsSection(r) {
   for (const t of r.targets) {
     const digits = t.target >= 100 ? 0 : 2;
     const ratio = t.measured === null ? '' : f(t.measured / t.target, 2);
-    lines.push(`| ${t.name} ${t.op} ${t.target.toLocaleString('en-US')} | ${t.measured === null ? 'not measured' : f(t.measured, digits)} | ${ratio} | ${t.met === null ? '' : t.met ? 'met' : '**missed**'} |`);
+    lines.push(
+      `| ${t.name} ${t.op} ${t.target.toLocaleString('en-US')} | ${t.measured === null ? 'not measured' : f(t.measured, digits)} | ${ratio} | ${t.met === null ? '' : t.met ? 'met' : '**missed**'} |`,
+    );
   }
   const met = r.targets.filter((t) => t.met === true).length;
   const missed = r.targets.filter((t) => t.met === false).length;

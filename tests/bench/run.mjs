@@ -41,7 +41,10 @@ const { values: opts } = parseArgs({
 });
 const runs = opts.runs ? Number(opts.runs) : opts.quick ? 1 : 3;
 const vsRuns = opts['vs-runs'] ? Number(opts['vs-runs']) : opts.quick ? 1 : 5;
-const sizes = opts.sizes.split(',').map(Number).filter((n) => n > 0);
+const sizes = opts.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const skip = new Set(opts.skip.split(',').filter(Boolean));
 const log = (s) => process.stderr.write(`${s}\n`);
 const began = performance.now();
@@ -153,7 +156,14 @@ try {
       // Which objects the added pages are made of: page content streams, tagged-PDF structure, ...
       const [a, b] = [pdfAnatomy(join(tmp, 'text-25.pdf')), pdfAnatomy(join(tmp, 'text-300.pdf'))];
       const perAddedPage = Object.fromEntries(Object.keys(a.sizes).map((k) => [k, (b.sizes[k] - a.sizes[k]) / added]));
-      return { bytes25: out[25].bytes, pages25: out[25].pages, bytes300: out[300].bytes, pages300: out[300].pages, marginalBytesPerPage: marginal, perAddedPage };
+      return {
+        bytes25: out[25].bytes,
+        pages25: out[25].pages,
+        bytes300: out[300].bytes,
+        pages300: out[300].pages,
+        marginalBytesPerPage: marginal,
+        perAddedPage,
+      };
     });
   }
 
@@ -162,14 +172,19 @@ try {
   if (!skip.has('pdf') && !skip.has('marp') && commands.includes('pdf')) {
     const decks = [25, 300].filter((n) => sizes.includes(n)).map((n) => ({ key: String(n), n, label: `${n} slides` }));
     decks.push({ key: 'text300', n: 300, deck: { plain: true }, label: '300 text slides' });
-    const vs = await step(`pdf beside Marp CLI ${MARP_VERSION} (${decks.map((d) => d.label).join(', ')}; ${vsRuns} runs)`, () => measureVsMarp(tmp, decks, vsRuns));
+    const vs = await step(`pdf beside Marp CLI ${MARP_VERSION} (${decks.map((d) => d.label).join(', ')}; ${vsRuns} runs)`, () =>
+      measureVsMarp(tmp, decks, vsRuns),
+    );
     results.vsMarp = vs && !vs.error && !vs.skipped ? { version: MARP_VERSION, runs: vsRuns, ...vs } : vs;
   }
 
   // Issue 25: `build` at a third of the best anchor, the anchors measured in the same step.
   if (!skip.has('anchors')) {
     const decks = [25, 300].filter((n) => sizes.includes(n)).map((n) => ({ key: String(n), n }));
-    const a = await step(`build beside Marp CLI ${MARP_VERSION} and reveal-md ${REVEAL_MD_VERSION} (${decks.map((d) => d.n).join(', ')} slides; ${vsRuns} runs)`, () => measureBuildVsAnchors(tmp, decks, vsRuns));
+    const a = await step(
+      `build beside Marp CLI ${MARP_VERSION} and reveal-md ${REVEAL_MD_VERSION} (${decks.map((d) => d.n).join(', ')} slides; ${vsRuns} runs)`,
+      () => measureBuildVsAnchors(tmp, decks, vsRuns),
+    );
     results.buildVsAnchors = a && !a.error && !a.skipped ? { marp: MARP_VERSION, revealMd: REVEAL_MD_VERSION, runs: vsRuns, ...a } : a;
   }
 
@@ -213,7 +228,8 @@ try {
         : { skipped: 'no `pdf` command yet' };
     }
     if (!skip.has('png') && commands.includes('png')) t.png = await step('png the talk', () => measurePng(dir, join(tmp, 'png-talk'), 1, t.slides));
-    if (!skip.has('present')) t.present = await step('present the talk: sync latency, single file', async () => (await import('./present.mjs')).measurePresent(browser, dir, tmp));
+    if (!skip.has('present'))
+      t.present = await step('present the talk: sync latency, single file', async () => (await import('./present.mjs')).measurePresent(browser, dir, tmp));
   }
 } finally {
   await browser?.close();

@@ -16,32 +16,41 @@ afterAll(async () => {
 
 /** Shows the slide whose heading is `title`, at fragment step `f` (-1: before the first fragment). */
 async function show(title: string, f = -1): Promise<void> {
-  await page.evaluate(([t, step]) => {
-    const slide = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].find((s) => s.querySelector(':scope > h2')?.textContent === t);
-    if (!slide) throw new Error(`no slide titled ${t}`);
-    const { h, v } = window.Reveal.getIndices(slide);
-    window.Reveal.slide(h, v ?? 0, step as number);
-  }, [title, f] as const);
+  await page.evaluate(
+    ([t, step]) => {
+      const slide = [...document.querySelectorAll<HTMLElement>('.reveal .slides section')].find((s) => s.querySelector(':scope > h2')?.textContent === t);
+      if (!slide) throw new Error(`no slide titled ${t}`);
+      const { h, v } = window.Reveal.getIndices(slide);
+      window.Reveal.slide(h, v ?? 0, step as number);
+    },
+    [title, f] as const,
+  );
 }
 
 /** The boxes of every code element in the current slide's code block, in slide pixels, rounded. */
-const codeBoxes = () => page.evaluate(() => {
-  const pre = document.querySelector('section.present pre')!;
-  return [...pre.querySelectorAll(':scope > code')].map((c) => {
-    const r = c.getBoundingClientRect();
-    const firstRow = c.querySelector('tr, span') ?? c;
-    return {
-      display: getComputedStyle(c).display, pieces: c.getClientRects().length,
-      box: [r.top, r.left, r.width, r.height].map(Math.round),
-      firstText: Math.round(firstRow.getBoundingClientRect().top),
-      visible: getComputedStyle(c).visibility === 'visible' && Number(getComputedStyle(c).opacity) > 0,
-    };
+const codeBoxes = () =>
+  page.evaluate(() => {
+    const pre = document.querySelector('section.present pre')!;
+    return [...pre.querySelectorAll(':scope > code')].map((c) => {
+      const r = c.getBoundingClientRect();
+      const firstRow = c.querySelector('tr, span') ?? c;
+      return {
+        display: getComputedStyle(c).display,
+        pieces: c.getClientRects().length,
+        box: [r.top, r.left, r.width, r.height].map(Math.round),
+        firstText: Math.round(firstRow.getBoundingClientRect().top),
+        visible: getComputedStyle(c).visibility === 'visible' && Number(getComputedStyle(c).opacity) > 0,
+      };
+    });
   });
-});
 
 describe('code blocks in Chromium', () => {
   it('draw one block box per code block, whatever the window size', async () => {
-    for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 800, height: 600 }]) {
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+      { width: 800, height: 600 },
+    ]) {
       await page.setViewportSize(size);
       await show('Plain code');
       const [code] = await codeBoxes();
@@ -71,10 +80,13 @@ describe('code blocks in Chromium', () => {
 
   it('shows line numbers on request, with no line dimmed when none is chosen', async () => {
     await show('Numbered code');
-    const rows = await page.evaluate(() => [...document.querySelectorAll('section.present pre tr')].map((tr) => [
-      tr.querySelector('.hljs-ln-numbers')?.textContent, getComputedStyle(tr).opacity,
-    ]));
-    expect(rows).toEqual([['1', '1'], ['2', '1']]);
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('section.present pre tr')].map((tr) => [tr.querySelector('.hljs-ln-numbers')?.textContent, getComputedStyle(tr).opacity]),
+    );
+    expect(rows).toEqual([
+      ['1', '1'],
+      ['2', '1'],
+    ]);
   });
 });
 
@@ -96,8 +108,12 @@ describe('math in Chromium', () => {
       };
     });
     expect(math).toEqual({
-      inlineFont: 'KaTeX_Math', displayBlock: 'block', mathml: 2, fontLoaded: true,
-      text: 'Revenue was $5.6M, not $6M, and a literal $ stays a dollar.', inlineInLine: true,
+      inlineFont: 'KaTeX_Math',
+      displayBlock: 'block',
+      mathml: 2,
+      fontLoaded: true,
+      text: 'Revenue was $5.6M, not $6M, and a literal $ stays a dollar.',
+      inlineInLine: true,
     });
   });
 
@@ -106,7 +122,10 @@ describe('math in Chromium', () => {
     const files = readdirSync(`${site.dir}/assets`);
     expect(files.filter((f) => f.startsWith('KaTeX_')).every((f) => f.endsWith('.woff2'))).toBe(true);
     expect(files.filter((f) => f.startsWith('KaTeX_')).length).toBe(20);
-    const js = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${site.dir}/assets/${f}`, 'utf8')).join('\n');
+    const js = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(`${site.dir}/assets/${f}`, 'utf8'))
+      .join('\n');
     expect(/katex|renderToString|ParseError/i.test(js), 'KaTeX in the bundle').toBe(false);
     expect(/mermaid|flowchart|sequenceDiagram/i.test(js), 'Mermaid in the bundle').toBe(false);
   });
@@ -115,10 +134,12 @@ describe('math in Chromium', () => {
 describe('fenced divs in Chromium', () => {
   it('lays columns side by side with the widths asked for', async () => {
     await show('Columns');
-    const cols = await page.evaluate(() => [...document.querySelectorAll('section.present .columns > .column')].map((c) => {
-      const r = c.getBoundingClientRect();
-      return { left: r.left, width: r.width, top: r.top };
-    }));
+    const cols = await page.evaluate(() =>
+      [...document.querySelectorAll('section.present .columns > .column')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { left: r.left, width: r.width, top: r.top };
+      }),
+    );
     const row = await page.evaluate(() => document.querySelector('section.present .columns')!.getBoundingClientRect().width);
     expect(cols).toHaveLength(2);
     expect(cols[0]!.top).toBeCloseTo(cols[1]!.top, 0);
@@ -136,8 +157,10 @@ describe('diagrams and citations in Chromium', () => {
       const scale = window.Reveal.getScale();
       const texts = [...el.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height / scale);
       return {
-        title: el.querySelector('title')?.textContent, labelledBy: el.getAttribute('aria-labelledby'),
-        width: r.width / scale, minText: Math.min(...texts),
+        title: el.querySelector('title')?.textContent,
+        labelledBy: el.getAttribute('aria-labelledby'),
+        width: r.width / scale,
+        minText: Math.min(...texts),
         nodeText: getComputedStyle(el.querySelector('text')!).fill,
       };
     });
@@ -148,7 +171,7 @@ describe('diagrams and citations in Chromium', () => {
     expect(svg.nodeText).toBe('rgb(243, 245, 248)'); // --paper through --diagram-fg
   });
 
-  it('shows citation markers and the locators on the slide\'s source line', async () => {
+  it("shows citation markers and the locators on the slide's source line", async () => {
     await show('Citations');
     const text = await page.evaluate(() => ({
       body: document.querySelector('section.present p')!.textContent,

@@ -46,19 +46,30 @@ describe('the built deck in Chromium', () => {
   it("attaches each slide's notes", async () => {
     const { page } = await openDeck(browser, site.url);
     const notes: string[] = [];
-    for (const [h, v] of [[0, 0], [1, 0], [1, 1], [2, 0]] as const) {
+    for (const [h, v] of [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 0],
+    ] as const) {
       await page.evaluate(([hh, vv]) => window.Reveal.slide(hh, vv), [h, v]);
-      notes.push((await page.evaluate(() => window.Reveal.getSlideNotes())) ?? "");
+      notes.push((await page.evaluate(() => window.Reveal.getSlideNotes())) ?? '');
     }
     expect(notes.map((n) => n.replace(/<\/?p>|\n/g, ''))).toEqual([
-      'Notes of the first slide.', 'Notes of the second slide.', 'Notes of the vertical child.', 'Notes of the third slide.',
+      'Notes of the first slide.',
+      'Notes of the second slide.',
+      'Notes of the vertical child.',
+      'Notes of the third slide.',
     ]);
     await page.close();
   });
 
   it('ships no Markdown parser and no highlighter to the browser', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const js = readdirSync(`${site.dir}/assets`).filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${site.dir}/assets/${f}`, 'utf8')).join('\n');
+    const js = readdirSync(`${site.dir}/assets`)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(`${site.dir}/assets/${f}`, 'utf8'))
+      .join('\n');
     // Booleans, so a failure does not print half a megabyte of minified code.
     expect(/hljs\.registerLanguage|highlightAuto/.test(js), 'highlight.js in the bundle').toBe(false);
     expect(/marked\(\): input parameter|markedjs/.test(js), 'marked in the bundle').toBe(false);

@@ -63,7 +63,7 @@ describe('chart emphasis in PDF', () => {
 });
 
 describe('chart emphasis in PowerPoint', () => {
-  it('colours the native charts as the SVG painted them: the highlighted bar in the accent, an entity\'s line in its colour', async () => {
+  it("colours the native charts as the SVG painted them: the highlighted bar in the accent, an entity's line in its colour", async () => {
     // Bar, line and column are native; the dumbbell and the timeline are shapes.
     expect(charts).toBe(3);
     const bar = (await part(zip, 'ppt/charts/chart1.xml'))!;

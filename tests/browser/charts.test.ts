@@ -24,7 +24,8 @@ describe('charts in Chromium', () => {
         const svg = slide.querySelector('figure.chart svg[role="img"]')!;
         const box = slide.getBoundingClientRect();
         // Everything visible must lie inside the slide's box (the hidden data table is exempt).
-        const outside = [...slide.querySelectorAll('*')].filter((el) => !el.closest('.sr-only') && !el.closest('aside'))
+        const outside = [...slide.querySelectorAll('*')]
+          .filter((el) => !el.closest('.sr-only') && !el.closest('aside'))
           .map((el) => el.getBoundingClientRect())
           .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1));
         return {
@@ -54,9 +55,15 @@ async function paints(page: import('playwright-core').Page, h: number, picks: Re
     const svg = slide.querySelector('svg.chart-svg')!;
     const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     svg.appendChild(probe);
-    const theme = (name: string) => { probe.style.fill = `var(${name})`; return getComputedStyle(probe).fill; };
+    const theme = (name: string) => {
+      probe.style.fill = `var(${name})`;
+      return getComputedStyle(probe).fill;
+    };
     const out: Record<string, string[]> = {
-      accent: [theme('--chart-accent')], context: [theme('--chart-context')], bg: [theme('--chart-bg')], muted: [theme('--chart-muted')],
+      accent: [theme('--chart-accent')],
+      context: [theme('--chart-context')],
+      bg: [theme('--chart-bg')],
+      muted: [theme('--chart-muted')],
     };
     probe.remove();
     for (const [key, [selector, prop]] of Object.entries(wanted)) out[key] = [...svg.querySelectorAll(selector)].map((e) => getComputedStyle(e)[prop]);
@@ -140,7 +147,8 @@ describe('charts that point at their claim (highlight, colors, rules, estimates,
     const outside = await page.evaluate(() => {
       const slide = window.Reveal.getCurrentSlide()!;
       const box = slide.getBoundingClientRect();
-      return [...slide.querySelectorAll('svg *')].map((el) => el.getBoundingClientRect())
+      return [...slide.querySelectorAll('svg *')]
+        .map((el) => el.getBoundingClientRect())
         .filter((r) => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)).length;
     });
     expect(outside).toBe(0);

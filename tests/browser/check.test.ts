@@ -19,10 +19,11 @@ async function check(...args: string[]) {
 }
 
 /** Runs the built CLI in a child process, for its real exit status. */
-const spawnCheck = (...args: string[]) => promisify(execFile)('node', ['bin/chokepoint.js', 'check', ...args]).then(
-  (r) => ({ ...r, code: 0 }),
-  (e: { code: number; stdout: string; stderr: string }) => e,
-);
+const spawnCheck = (...args: string[]) =>
+  promisify(execFile)('node', ['bin/chokepoint.js', 'check', ...args]).then(
+    (r) => ({ ...r, code: 0 }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 type Run = Awaited<ReturnType<typeof check>>;
 let bad: { code: number; issues: CheckIssue[]; summary: CheckSummary };
@@ -30,8 +31,12 @@ let runs: { clean: Run; small: Run; unknown: Run; spawned: Run; density: Run };
 // Each check launches its own Chromium; running them side by side keeps the file fast.
 beforeAll(async () => {
   const [b, clean, small, unknown, spawned, density] = await Promise.all([
-    check(`${FIX}/bad`, '--json'), check(`${FIX}/clean`), check(`${FIX}/small/deck.md`, '--json'),
-    check(`${FIX}/unknown-source`), spawnCheck(`${FIX}/bad`), check(`${FIX}/density`, '--json'),
+    check(`${FIX}/bad`, '--json'),
+    check(`${FIX}/clean`),
+    check(`${FIX}/small/deck.md`, '--json'),
+    check(`${FIX}/unknown-source`),
+    spawnCheck(`${FIX}/bad`),
+    check(`${FIX}/density`, '--json'),
   ]);
   bad = { code: b.code, ...JSON.parse(b.stdout) };
   runs = { clean, small, unknown, spawned, density };
@@ -88,7 +93,9 @@ describe('chokepoint check on a deck with one problem per slide (--json)', () =>
   });
 
   it('reports a box whose content scrolls out of sight', () => {
-    expect(at('overflow', LAYOUT, 89)[0]!.message).toMatch(/^<div> "First of several.*" scrolls: its content is \d+ px tall, the box shows 200 px \(by \d+ px\)$/);
+    expect(at('overflow', LAYOUT, 89)[0]!.message).toMatch(
+      /^<div> "First of several.*" scrolls: its content is \d+ px tall, the box shows 200 px \(by \d+ px\)$/,
+    );
   });
 
   it('reports text below 18 px on a 1920×1080 deck', () => {
@@ -162,10 +169,15 @@ describe('chokepoint check', () => {
   it('warns (density) about a slide with more body words than maxWords, not counting title, citation, chart, code, notes or the generated source list', () => {
     const { issues, summary } = JSON.parse(runs.density.stdout) as { issues: CheckIssue[]; summary: CheckSummary };
     expect(runs.density.code).toBe(0);
-    expect(issues).toEqual([expect.objectContaining({
-      file: `${FIX}/density/deck.md`, line: 6, severity: 'warning', rule: 'density',
-      message: 'slide 1 has 11 words of body, more than the 10 that `maxWords` allows',
-    })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: `${FIX}/density/deck.md`,
+        line: 6,
+        severity: 'warning',
+        rule: 'density',
+        message: 'slide 1 has 11 words of body, more than the 10 that `maxWords` allows',
+      }),
+    ]);
     expect(summary).toMatchObject({ errors: 0, warnings: 1 });
   });
 

@@ -10,7 +10,8 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => ['the', 'figure
 const SLIDES = Array.from({ length: 40 }, (_, i) => {
   const n = i + 1;
   if (n === 1) return '# Console view\n\nNote: Say **the one number** first, then *why* it matters.';
-  if (n === 5) return '## A chart\n\n```chart\nkind: bar\ntitle: Tiles per row\ndata: [{name: a, value: 3}, {name: b, value: 5}, {name: c, value: 2}]\nx: name\ny: value\n```\n\nNote: ' + words(40);
+  if (n === 5)
+    return `## A chart\n\n\`\`\`chart\nkind: bar\ntitle: Tiles per row\ndata: [{name: a, value: 3}, {name: b, value: 5}, {name: c, value: 2}]\nx: name\ny: value\n\`\`\`\n\nNote: ${words(40)}`;
   if (n === 9) return `## Long notes\n\nNote: ${words(330)}.`;
   if (n >= 34) return `## Sources\n\n${Array.from({ length: n - 32 }, (_, k) => `- Source ${n}.${k + 1}, a report`).join('\n')}`;
   const title = n % 4 === 0 ? `Slide ${n} has a title long enough to need three lines in a tile of the slide grid` : `Slide ${n}`;
@@ -40,10 +41,16 @@ async function openConsole(size: { width: number; height: number }): Promise<Pag
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
-const notesState = (page: Page) => page.evaluate(() => {
-  const value = document.querySelector<HTMLElement>('.speaker-controls-notes .value')!;
-  return { slide: document.querySelector('.slide-n')!.textContent, px: parseFloat(getComputedStyle(value).fontSize), overflow: value.scrollHeight - value.clientHeight, text: value.innerText.slice(0, 30) };
-});
+const notesState = (page: Page) =>
+  page.evaluate(() => {
+    const value = document.querySelector<HTMLElement>('.speaker-controls-notes .value')!;
+    return {
+      slide: document.querySelector('.slide-n')!.textContent,
+      px: parseFloat(getComputedStyle(value).fontSize),
+      overflow: value.scrollHeight - value.clientHeight,
+      text: value.innerText.slice(0, 30),
+    };
+  });
 
 describe('the speaker console, as the presenter sees it', () => {
   it('renders bold notes bold: <strong> at weight 700, wider than the same words at 400', async () => {
@@ -54,7 +61,12 @@ describe('the speaker console, as the presenter sees it', () => {
       const plain = document.createElement('span');
       plain.textContent = strong.textContent;
       strong.after(plain);
-      const out = { weight: getComputedStyle(strong).fontWeight, style: getComputedStyle(document.querySelector('.speaker-controls-notes .value em')!).fontStyle, bold: strong.getBoundingClientRect().width, plain: plain.getBoundingClientRect().width };
+      const out = {
+        weight: getComputedStyle(strong).fontWeight,
+        style: getComputedStyle(document.querySelector('.speaker-controls-notes .value em')!).fontStyle,
+        bold: strong.getBoundingClientRect().width,
+        plain: plain.getBoundingClientRect().width,
+      };
       plain.remove();
       return out;
     });
@@ -65,7 +77,10 @@ describe('the speaker console, as the presenter sees it', () => {
     await page.close();
   }, 180_000);
 
-  for (const size of [{ width: 1100, height: 700, floor: 24 }, { width: 1920, height: 1080, floor: 28 }]) {
+  for (const size of [
+    { width: 1100, height: 700, floor: 24 },
+    { width: 1920, height: 1080, floor: 28 },
+  ]) {
     it(`keeps one notes size on every slide at ${size.width}×${size.height} (≥ ${size.floor} px); notes longer than that scroll`, async () => {
       const page = await openConsole(size);
       const seen: Awaited<ReturnType<typeof notesState>>[] = [];
@@ -77,7 +92,10 @@ describe('the speaker console, as the presenter sees it', () => {
         seen.push(state);
         if (i === 9) {
           // The ~330 words scroll in their pane when they do not fit; the page itself does not.
-          const scrolled = await page.locator('.speaker-controls-notes .value').evaluate((v) => { v.scrollTop = 10_000; return v.scrollTop; });
+          const scrolled = await page.locator('.speaker-controls-notes .value').evaluate((v) => {
+            v.scrollTop = 10_000;
+            return v.scrollTop;
+          });
           expect(scrolled > 0).toBe(state.overflow > 1);
         }
       }
@@ -123,7 +141,12 @@ describe('the speaker console, as the presenter sees it', () => {
       const h2 = tile.querySelector('h2')!;
       const box = tile.getBoundingClientRect();
       const head = h2.getBoundingClientRect();
-      return { text: h2.textContent, inside: head.left >= box.left && head.right <= box.right && head.top >= box.top && head.bottom <= box.bottom, ratio: head.height / box.height, tile: box.width / box.height };
+      return {
+        text: h2.textContent,
+        inside: head.left >= box.left && head.right <= box.right && head.top >= box.top && head.bottom <= box.bottom,
+        ratio: head.height / box.height,
+        tile: box.width / box.height,
+      };
     });
     expect(pictured.text).toBe('Slide 2');
     expect(pictured.inside).toBe(true);
@@ -136,16 +159,21 @@ describe('the speaker console, as the presenter sees it', () => {
     await poll(() => page.locator('.console-overview button[data-index="4"] .thumb svg').count()).toBeGreaterThan(0);
     await page.locator('.console-overview button[data-index="39"]').scrollIntoViewIfNeeded();
     await poll(() => grid.locator('button[data-index="39"] .chokepoint-thumb section').count()).toBe(1);
-    const [a, b] = await Promise.all([grid.locator('button[data-index="33"] .thumb').screenshot(), grid.locator('button[data-index="39"] .thumb').screenshot()]);
+    const [a, b] = await Promise.all([
+      grid.locator('button[data-index="33"] .thumb').screenshot(),
+      grid.locator('button[data-index="39"] .thumb').screenshot(),
+    ]);
     expect(a.equals(b)).toBe(false);
     // Captions: one whole line each, inside the tile, nothing cut mid-glyph.
-    const captions = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.console-overview button')].map((button) => {
-      const caption = button.querySelector<HTMLElement>('.caption')!;
-      const c = caption.getBoundingClientRect();
-      const t = button.getBoundingClientRect();
-      const line = parseFloat(getComputedStyle(caption).lineHeight);
-      return { overflow: button.scrollHeight - button.clientHeight, lines: Math.round(c.height / line), inside: c.bottom <= t.bottom && c.top >= t.top };
-    }));
+    const captions = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.console-overview button')].map((button) => {
+        const caption = button.querySelector<HTMLElement>('.caption')!;
+        const c = caption.getBoundingClientRect();
+        const t = button.getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(caption).lineHeight);
+        return { overflow: button.scrollHeight - button.clientHeight, lines: Math.round(c.height / line), inside: c.bottom <= t.bottom && c.top >= t.top };
+      }),
+    );
     for (const [i, c] of captions.entries()) expect(c, `tile ${i + 1}`).toEqual({ overflow: 0, lines: 1, inside: true });
     if (process.env.CHOKEPOINT_SHOTS) await page.screenshot({ path: join(process.env.CHOKEPOINT_SHOTS, 'console-grid.png') });
     // The pictures are not slides: after a hot update (dev sends this event) the console still counts 40.

@@ -28,7 +28,10 @@ async function openConsole(size: { width: number; height: number }): Promise<Pag
 }
 
 describe('the speaker console', () => {
-  for (const size of [{ width: 1100, height: 700 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1100, height: 700 },
+    { width: 1920, height: 1080 },
+  ]) {
     it(`shows ~150 words of notes without scrolling, in large type, at ${size.width}×${size.height}`, async () => {
       const page = await openConsole(size);
       await page.keyboard.press('ArrowRight');
@@ -36,7 +39,12 @@ describe('the speaker console', () => {
       const fit = await page.evaluate(() => {
         const value = document.querySelector<HTMLElement>('.speaker-controls-notes .value')!;
         const words = value.innerText.split(/\s+/).filter(Boolean).length;
-        return { words, overflow: value.scrollHeight - value.clientHeight, page: document.documentElement.scrollHeight - innerHeight, px: parseFloat(getComputedStyle(value).fontSize) };
+        return {
+          words,
+          overflow: value.scrollHeight - value.clientHeight,
+          page: document.documentElement.scrollHeight - innerHeight,
+          px: parseFloat(getComputedStyle(value).fontSize),
+        };
       });
       expect(fit.words).toBeGreaterThanOrEqual(140);
       expect(fit.overflow).toBeLessThanOrEqual(1);
@@ -93,7 +101,10 @@ describe('the speaker console', () => {
   it('says behind once a slide overstays its plan, and its elapsed time survives a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The console started 200 s ago (as after a reload mid-talk): slide 1 was planned for 0–80 s.
-    await page.addInitScript(() => { if (!sessionStorage.getItem('chokepoint.timer')) sessionStorage.setItem('chokepoint.timer', JSON.stringify({ started: Date.now() - 200_000, pausedAt: null })); });
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('chokepoint.timer'))
+        sessionStorage.setItem('chokepoint.timer', JSON.stringify({ started: Date.now() - 200_000, pausedAt: null }));
+    });
     await page.goto(`${site.url}?speaker`);
     await page.waitForSelector('.speaker-console[data-state]', { timeout: 120_000 });
     const pacing = page.locator('.pacing');

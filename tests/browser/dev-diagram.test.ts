@@ -19,13 +19,23 @@ const diagram = (seed: number, arrows: number) => {
 
 beforeAll(async () => {
   const newest = (dir: string): number => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
-  const built = (() => { try { return statSync('lib/cli.js').mtimeMs; } catch { return 0; } })();
+  const built = (() => {
+    try {
+      return statSync('lib/cli.js').mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
   if (built < newest('src')) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
   writeFileSync(deck, diagram(1, 3));
   dev = spawn(process.execPath, ['bin/chokepoint.js', 'dev', tmp.path, '--port', '0']);
   base = await new Promise<string>((done, fail) => {
     let out = '';
-    dev.stdout!.on('data', (d: Buffer) => { out += d; const m = / at (http:\/\/\S+?)\/? /.exec(out); if (m) done(m[1]!); });
+    dev.stdout!.on('data', (d: Buffer) => {
+      out += d;
+      const m = / at (http:\/\/\S+?)\/? /.exec(out);
+      if (m) done(m[1]!);
+    });
     dev.on('exit', () => fail(new Error(`dev exited: ${out}`)));
   });
   // A first compile loads the diagram renderer in both threads.
@@ -42,7 +52,11 @@ describe('dev while a diagram is laid out', () => {
     await new Promise((r) => setTimeout(r, 300));
     const started = performance.now();
     let moduleMs: number | undefined;
-    const module = fetch(`${base}/@id/__x00__virtual:deck?t=${Date.now()}`).then(async (r) => { const code = await r.text(); moduleMs = performance.now() - started; return code; });
+    const module = fetch(`${base}/@id/__x00__virtual:deck?t=${Date.now()}`).then(async (r) => {
+      const code = await r.text();
+      moduleMs = performance.now() - started;
+      return code;
+    });
     let worst = 0;
     let pings = 0;
     while (moduleMs === undefined) {

@@ -28,7 +28,11 @@ beforeAll(async () => {
   mkdirSync(join(home.path, 'deck'));
   writeFileSync(join(home.path, 'deck/talk.md'), '# Folder deck\n');
   symlinkSync(join(home.path, 'secret.txt'), join(home.path, 'deck/leak.txt'));
-  [browser, single, folder] = await Promise.all([launchBrowser(), startDevServer({ input: join(home.path, 'talk.md'), port: 0, host: '127.0.0.1' }), startDevServer({ input: join(home.path, 'deck'), port: 0, host: '127.0.0.1' })]);
+  [browser, single, folder] = await Promise.all([
+    launchBrowser(),
+    startDevServer({ input: join(home.path, 'talk.md'), port: 0, host: '127.0.0.1' }),
+    startDevServer({ input: join(home.path, 'deck'), port: 0, host: '127.0.0.1' }),
+  ]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -40,13 +44,19 @@ afterAll(async () => {
 const base = (server: ViteDevServer) => server.resolvedUrls!.local[0]!.replace(/\/$/, '');
 const get = (server: ViteDevServer, path: string) => fetch(`${base(server)}${path}`);
 /** A GET with the path sent exactly as written (fetch would resolve `..` first). */
-const rawStatus = (server: ViteDevServer, path: string) => new Promise<number>((done, fail) => {
-  const { port } = new URL(base(server));
-  request({ host: '127.0.0.1', port, path }, (res) => { res.resume(); done(res.statusCode!); }).on('error', fail).end();
-});
+const rawStatus = (server: ViteDevServer, path: string) =>
+  new Promise<number>((done, fail) => {
+    const { port } = new URL(base(server));
+    request({ host: '127.0.0.1', port, path }, (res) => {
+      res.resume();
+      done(res.statusCode!);
+    })
+      .on('error', fail)
+      .end();
+  });
 
 describe('the dev server serves the deck, not the folder around it', () => {
-  it('answers 403/404 for files beside a single-file deck, and serves the deck\'s image', async () => {
+  it("answers 403/404 for files beside a single-file deck, and serves the deck's image", async () => {
     const { page, errors } = await openDeck(browser, `${base(single)}/`);
     const src = await page.locator('img[alt="A dot"]').getAttribute('src');
     expect(src).toMatch(/^\/@fs\/.*dot\.svg\?v=\d+$/);
@@ -61,8 +71,20 @@ describe('the dev server serves the deck, not the folder around it', () => {
       expect(await res.text(), file).not.toMatch(/hunter2|PRIVATE KEY/);
     }
     const secret = `${home.path}/secret.txt`;
-    for (const sneaky of [`/@fs${home.path}/dot.svg/../secret.txt`, `/@fs${home.path}/dot.svg/..%2fsecret.txt`, `/@fs${home.path}/./secret.txt`, `/@fs${home.path}//secret.txt`,
-      `/@fs${secret}?raw`, `/@fs${secret}?import&raw`, `/@fs${secret}?url`, `/@id/${secret}`, `/@id/${secret}?raw`, `/%40fs${secret}`, `/${secret}`, `/node_modules/../../../../../../..${secret}?raw`]) {
+    for (const sneaky of [
+      `/@fs${home.path}/dot.svg/../secret.txt`,
+      `/@fs${home.path}/dot.svg/..%2fsecret.txt`,
+      `/@fs${home.path}/./secret.txt`,
+      `/@fs${home.path}//secret.txt`,
+      `/@fs${secret}?raw`,
+      `/@fs${secret}?import&raw`,
+      `/@fs${secret}?url`,
+      `/@id/${secret}`,
+      `/@id/${secret}?raw`,
+      `/%40fs${secret}`,
+      `/${secret}`,
+      `/node_modules/../../../../../../..${secret}?raw`,
+    ]) {
       expect([400, 403, 404], sneaky).toContain(await rawStatus(single, sneaky));
     }
     // The only error: the CSP blocking the trap slide's inline handler.
@@ -101,7 +123,13 @@ describe('the dev server serves the deck, not the folder around it', () => {
   });
 
   it('a GET of a folder under /@chokepoint/runtime/ answers 404 and the server keeps running', async () => {
-    for (const path of ['/@chokepoint/runtime/', '/@chokepoint/runtime/assets/', '/@chokepoint/runtime/../../../package.json', '/@chokepoint/runtime/..%2f..%2f..%2fpackage.json', '/@chokepoint/runtime/%E0%A4%A']) {
+    for (const path of [
+      '/@chokepoint/runtime/',
+      '/@chokepoint/runtime/assets/',
+      '/@chokepoint/runtime/../../../package.json',
+      '/@chokepoint/runtime/..%2f..%2f..%2fpackage.json',
+      '/@chokepoint/runtime/%E0%A4%A',
+    ]) {
       expect(await rawStatus(single, path), path).toBe(404);
     }
     const page = await get(single, '/');
@@ -110,7 +138,7 @@ describe('the dev server serves the deck, not the folder around it', () => {
     expect((await get(single, script!)).status).toBe(200);
   });
 
-  it('the dev page has the build\'s CSP: an inline onerror in a deck does not run', async () => {
+  it("the dev page has the build's CSP: an inline onerror in a deck does not run", async () => {
     const res = await get(single, '/');
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'self'; script-src 'self'( 'sha256-[^']+')*;/);
@@ -118,7 +146,9 @@ describe('the dev server serves the deck, not the folder around it', () => {
     expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ wss:/);
     const { page, errors } = await openDeck(browser, `${base(single)}/`);
     await page.evaluate(() => window.Reveal.slide(1));
-    await expect.poll(() => errors.join('\n'), { timeout: 15_000 }).toMatch(/inline event handler violates the following Content Security Policy directive 'script-src/);
+    await expect
+      .poll(() => errors.join('\n'), { timeout: 15_000 })
+      .toMatch(/inline event handler violates the following Content Security Policy directive 'script-src/);
     expect(await page.title()).not.toBe('pwned');
     // Hot reload still connects: the page reports a live Vite client.
     await page.waitForFunction(() => [...document.scripts].some((s) => s.src.includes('/@vite/client')));
@@ -128,9 +158,10 @@ describe('the dev server serves the deck, not the folder around it', () => {
 
 describe('dev answers only its own names and pages', () => {
   const port = (server: ViteDevServer) => Number(new URL(base(server)).port);
-  const status = async (server: ViteDevServer, host: string, path = '/') => statusOf(await rawExchange(port(server), `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 10_000, true));
+  const status = async (server: ViteDevServer, host: string, path = '/') =>
+    statusOf(await rawExchange(port(server), `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 10_000, true));
 
-  it('answers 403 to a request addressed to another name (Vite\'s check); --allow-host adds one', async () => {
+  it("answers 403 to a request addressed to another name (Vite's check); --allow-host adds one", async () => {
     expect(await status(single, 'evil.example')).toBe(403);
     expect(await status(single, `127.0.0.1:${port(single)}`)).toBe(200);
     const named = await startDevServer({ input: join(home.path, 'deck'), port: 0, host: '127.0.0.1', allowHosts: ['talk.lan'] });
@@ -142,17 +173,24 @@ describe('dev answers only its own names and pages', () => {
     }
   });
 
-  it('hot reload\'s WebSocket takes only this origin\'s pages and Vite\'s protocol; the page still connects', async () => {
+  it("hot reload's WebSocket takes only this origin's pages and Vite's protocol; the page still connects", async () => {
     const client = await (await get(single, '/@vite/client')).text();
     const token = /const wsToken = "([^"]+)"/.exec(client)?.[1];
     expect(token).toBeTruthy();
     const url = `${base(single).replace('http', 'ws')}/?token=${token}`;
-    const handshake = (origin: string | undefined, protocol = 'vite-hmr') => new Promise<number>((done) => {
-      const ws = new WebSocket(url, protocol, origin ? { origin } : {});
-      ws.once('open', () => { ws.close(); done(101); });
-      ws.once('unexpected-response', (_req, res) => { res.resume(); done(res.statusCode!); });
-      ws.once('error', () => done(0));
-    });
+    const handshake = (origin: string | undefined, protocol = 'vite-hmr') =>
+      new Promise<number>((done) => {
+        const ws = new WebSocket(url, protocol, origin ? { origin } : {});
+        ws.once('open', () => {
+          ws.close();
+          done(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          res.resume();
+          done(res.statusCode!);
+        });
+        ws.once('error', () => done(0));
+      });
     // Another local page can read the token (Vite's CORS lets localhost origins load its client): the Origin decides.
     for (const origin of ['http://localhost:3000', 'http://127.0.0.1:1', 'http://evil.example', 'null']) expect(await handshake(origin), origin).toBe(403);
     expect(await handshake(base(single))).toBe(101);
@@ -167,7 +205,12 @@ describe('dev answers only its own names and pages', () => {
     expect(big).toBe(1009);
     expect((await get(single, '/')).status).toBe(200);
     // An upgrade Vite does not serve is answered at once instead of hanging.
-    const other = await rawExchange(port(single), `GET /anything HTTP/1.1\r\nHost: 127.0.0.1:${port(single)}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`, 5_000, true);
+    const other = await rawExchange(
+      port(single),
+      `GET /anything HTTP/1.1\r\nHost: 127.0.0.1:${port(single)}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      5_000,
+      true,
+    );
     expect(statusOf(other)).toBe(400);
     const page = await browser.newPage();
     const logs: string[] = [];
@@ -180,8 +223,16 @@ describe('dev answers only its own names and pages', () => {
 
 describe('dev tells where it listens', () => {
   it('prints every URL, the network ones too, as Vite resolves them', () => {
-    const fake = { resolvedUrls: { local: ['http://localhost:5173/'], network: ['http://192.168.1.5:5173/', 'http://10.0.0.2:5173/'] }, httpServer: { address: () => ({ port: 5173 }) }, config: { server: { port: 5173 } } };
-    expect(listeningLines(fake as unknown as ViteDevServer, 5173)).toEqual(['http://localhost:5173/', '  also http://192.168.1.5:5173/', '  also http://10.0.0.2:5173/']);
+    const fake = {
+      resolvedUrls: { local: ['http://localhost:5173/'], network: ['http://192.168.1.5:5173/', 'http://10.0.0.2:5173/'] },
+      httpServer: { address: () => ({ port: 5173 }) },
+      config: { server: { port: 5173 } },
+    };
+    expect(listeningLines(fake as unknown as ViteDevServer, 5173)).toEqual([
+      'http://localhost:5173/',
+      '  also http://192.168.1.5:5173/',
+      '  also http://10.0.0.2:5173/',
+    ]);
   });
 
   it('on a busy port, says which port it took', async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   symlinkSync(resolve('node_modules'), join(pkg, 'node_modules'));
   mkdirSync(deck);
   writeFileSync(file, original);
-  const { startDevServer } = await import(join(pkg, 'src/vite/server.ts')) as typeof import('../../src/vite/server.ts');
+  const { startDevServer } = (await import(join(pkg, 'src/vite/server.ts'))) as typeof import('../../src/vite/server.ts');
   [browser, server] = await Promise.all([launchBrowser(), startDevServer({ input: deck, port: 0, host: '127.0.0.1' })]);
 }, 180_000);
 afterAll(async () => {
@@ -36,7 +36,8 @@ describe('dev server soak', () => {
     const url = server.resolvedUrls!.local[0]!;
     const { page } = await openDeck(browser, url);
     const panel = page.locator('#deck-errors');
-    const panelSays = (text: string | RegExp, what: string) => expect.poll(async () => (await panel.count()) > 0 && new RegExp(text).test(await panel.innerText()), { timeout: 30_000, message: what }).toBe(true);
+    const panelSays = (text: string | RegExp, what: string) =>
+      expect.poll(async () => (await panel.count()) > 0 && new RegExp(text).test(await panel.innerText()), { timeout: 30_000, message: what }).toBe(true);
     const cleared = (what: string) => expect.poll(() => panel.count(), { timeout: 60_000, message: what }).toBe(0);
     const lastGood = async (what: string) => {
       expect(await page.locator('.slides h1').first().innerText(), what).toBe('First slide');

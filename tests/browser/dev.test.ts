@@ -30,7 +30,9 @@ describe('the dev server', () => {
     const { page, errors } = await openDeck(browser, url);
     await page.evaluate(() => window.Reveal.slide(1, 1));
     expect(await indices(page)).toMatchObject({ h: 1, v: 1 });
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
 
     edit('## Second, below', '## Second, edited live');
     await page.waitForFunction(() => document.querySelector('section.present > h2')?.textContent === 'Second, edited live');
@@ -50,7 +52,7 @@ describe('the dev server', () => {
     await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(0);
     await page.waitForFunction(() => document.body.textContent?.includes('Fixed now.'));
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBe(42);
-    expect(errors.join("\n")).toBe("");
+    expect(errors.join('\n')).toBe('');
     await page.close();
   });
 

@@ -11,22 +11,38 @@ const DECK = 'tests/fixtures/decks/export/deck.md';
 beforeAll(() => {
   // `npm test` compiles lib/ first; a lone `vitest run` of this file may find it older than the sources.
   const newest = (dir: string): number => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
-  const built = (() => { try { return statSync('lib/cli.js').mtimeMs; } catch { return 0; } })();
+  const built = (() => {
+    try {
+      return statSync('lib/cli.js').mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
   if (built < Math.max(newest('src/export'), statSync('src/cli.ts').mtimeMs)) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
 });
 afterAll(() => tmp.remove());
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the CLI; `killWhen` sends `signal` once stderr matches it. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, killWhen?: RegExp, signal: NodeJS.Signals = 'SIGTERM'): Promise<Run> {
   const child = spawn(process.execPath, ['bin/chokepoint.js', ...args], { env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d; });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d;
+  });
   child.stderr.on('data', (d: Buffer) => {
     stderr += d;
-    if (killWhen && killWhen.test(stderr)) { killWhen = undefined; child.kill(signal); }
+    if (killWhen?.test(stderr)) {
+      killWhen = undefined;
+      child.kill(signal);
+    }
   });
   return new Promise((done) => child.on('close', (code, sig) => done({ code, signal: sig, stdout, stderr })));
 }
@@ -44,7 +60,9 @@ describe('chokepoint pdf from the command line', () => {
   it('says clearly when there is no browser, and exits 1', async () => {
     const out = join(tmp.path, 'none', 'deck.pdf');
     const run = await cli(['pdf', DECK, '--out', out], {
-      CHROME_PATH: join(tmp.path, 'no-such-chrome'), CHOKEPOINT_SYSTEM_BROWSERS: '', PLAYWRIGHT_BROWSERS_PATH: join(tmp.path, 'no-browsers'),
+      CHROME_PATH: join(tmp.path, 'no-such-chrome'),
+      CHOKEPOINT_SYSTEM_BROWSERS: '',
+      PLAYWRIGHT_BROWSERS_PATH: join(tmp.path, 'no-browsers'),
     });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('chokepoint: no Chromium or Chrome found');
@@ -63,7 +81,7 @@ describe('chokepoint pdf from the command line', () => {
     const [both, folder] = await Promise.all([cli(['pdf', DECK, '--handout', '--fragments']), cli(['pdf', DECK, '--out', tmp.path])]);
     expect(both.code).toBe(2);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain('is a folder; give the PDF\'s file name');
+    expect(folder.stderr).toContain("is a folder; give the PDF's file name");
   });
 
   it('leaves nothing behind when killed while rendering: no PDF, no temp file, no build, no browser profile', async () => {

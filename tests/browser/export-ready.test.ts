@@ -8,10 +8,12 @@ import { launchBrowser, type Browser } from './helpers.ts';
 // A page whose theme stylesheet arrives well after parsing ends, with a web font in it: the order a slow
 // disk or a busy machine can produce, and the one the static print view must wait out.
 const FONT = readFileSync('assets/fonts/inter-latin-600-normal.woff2');
-const PAGE = '<!doctype html><html><head><link rel="stylesheet" href="/slow.css"></head>'
-  + '<body><div class="reveal"><div class="slides"><section><h2>Title</h2></section></div></div></body></html>';
-const CSS = '@font-face { font-family: Probe; src: url(/probe.woff2) format("woff2"); font-weight: 600; }\n'
-  + 'body { background-color: rgb(1, 2, 3); font: 600 40px Probe, sans-serif; }';
+const PAGE =
+  '<!doctype html><html><head><link rel="stylesheet" href="/slow.css"></head>' +
+  '<body><div class="reveal"><div class="slides"><section><h2>Title</h2></section></div></div></body></html>';
+const CSS =
+  '@font-face { font-family: Probe; src: url(/probe.woff2) format("woff2"); font-weight: 600; }\n' +
+  'body { background-color: rgb(1, 2, 3); font: 600 40px Probe, sans-serif; }';
 
 let server: Server;
 let url = '';
@@ -56,7 +58,7 @@ describe('the export page before page.pdf', () => {
     await page.close();
   });
 
-  it('stops with the page\'s own error when the print view throws, instead of waiting for the timeout', async () => {
+  it("stops with the page's own error when the print view throws, instead of waiting for the timeout", async () => {
     const page = await open(`() => { throw new Error('print view broke'); }`);
     const started = performance.now();
     await expect(waitForPrintView(page, 60_000)).rejects.toThrow(/the deck failed in the browser: .*print view broke/);

@@ -15,7 +15,13 @@ const GRADIENT = readFileSync(join(FIXTURE, 'gradient.png'));
 beforeAll(() => {
   // The CLI tests run bin/ -> lib/: compile it when older than the sources.
   const newest = (dir: string): number => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
-  const built = (() => { try { return statSync('lib/cli.js').mtimeMs; } catch { return 0; } })();
+  const built = (() => {
+    try {
+      return statSync('lib/cli.js').mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
   if (built < Math.max(newest('src/export'), newest('src/check'), statSync('src/cli.ts').mtimeMs)) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
 });
 afterAll(() => tmp.remove());
@@ -27,7 +33,12 @@ async function exportTo(kind: 'pdf' | 'png', input: string, flags: ExportFlags):
   return { code, output: lines.join('\n') };
 }
 
-interface Run { code: number | null; stdout: string; stderr: string; ms: number }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
 /** Runs the real CLI; `interruptWhen` is polled (at most 60 s) and SIGINT is sent once it is true. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, interruptWhen?: () => boolean): Promise<Run> {
@@ -35,10 +46,19 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, interruptWhen?: () => 
   const child = spawn(process.execPath, ['bin/chokepoint.js', ...args], { env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d; });
-  child.stderr.on('data', (d: Buffer) => { stderr += d; });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
   if (interruptWhen) {
-    const timer = setInterval(() => { if (interruptWhen()) { clearInterval(timer); child.kill('SIGINT'); } }, 50);
+    const timer = setInterval(() => {
+      if (interruptWhen()) {
+        clearInterval(timer);
+        child.kill('SIGINT');
+      }
+    }, 50);
     setTimeout(() => clearInterval(timer), 60_000).unref();
     child.on('close', () => clearInterval(timer));
   }
@@ -54,7 +74,8 @@ describe('png --out: removes only images an earlier export recorded', () => {
     writeFileSync(join(dir, '2024-revenue.png'), GRADIENT);
     writeFileSync(join(dir, '2024-06-01.png'), GRADIENT);
     writeFileSync(join(dir, '007-holiday.png'), GRADIENT);
-    const deck = (n: number) => `---\ntitle: Revenue\n---\n\n${Array.from({ length: n }, (_, i) => `## Part ${i + 1}\n\n![Revenue](2024-revenue.png)`).join('\n\n---\n\n')}\n`;
+    const deck = (n: number) =>
+      `---\ntitle: Revenue\n---\n\n${Array.from({ length: n }, (_, i) => `## Part ${i + 1}\n\n![Revenue](2024-revenue.png)`).join('\n\n---\n\n')}\n`;
     writeFileSync(join(dir, 'deck.md'), deck(3));
     const first = await exportTo('png', join(dir, 'deck.md'), { out: dir });
     expect(first.code, first.output).toBe(0);
@@ -62,7 +83,15 @@ describe('png --out: removes only images an earlier export recorded', () => {
     writeFileSync(join(dir, 'deck.md'), deck(2));
     const second = await exportTo('png', join(dir, 'deck.md'), { out: dir });
     expect(second.code, second.output).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['.chokepoint-png.json', '001-part-1.png', '002-part-2.png', '007-holiday.png', '2024-06-01.png', '2024-revenue.png', 'deck.md']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '.chokepoint-png.json',
+      '001-part-1.png',
+      '002-part-2.png',
+      '007-holiday.png',
+      '2024-06-01.png',
+      '2024-revenue.png',
+      'deck.md',
+    ]);
     expect(readFileSync(join(dir, '2024-06-01.png'))).toEqual(GRADIENT);
     expect(readFileSync(join(dir, '2024-revenue.png'))).toEqual(GRADIENT);
     expect(JSON.parse(readFileSync(join(dir, '.chokepoint-png.json'), 'utf8')).files).toEqual(['001-part-1.png', '002-part-2.png']);
@@ -79,7 +108,9 @@ describe('pdf --out: never replaces the deck or a file that is not a PDF', () =>
     const plain = await exportTo('pdf', slides, { out: markdown });
     expect(plain.code).toBe(1);
     // The hint does not offer --force, which would be refused too.
-    expect(plain.output).toMatch(/00-title\.md: --out is one of the deck's own files; refusing to overwrite it with the PDF\n {2}hint: write the PDF elsewhere/);
+    expect(plain.output).toMatch(
+      /00-title\.md: --out is one of the deck's own files; refusing to overwrite it with the PDF\n {2}hint: write the PDF elsewhere/,
+    );
     expect(plain.output).not.toMatch(/--force/);
     const forced = await exportTo('pdf', slides, { out: markdown, force: true });
     expect(forced.code).toBe(1);
@@ -121,7 +152,11 @@ describe('export limits', () => {
     const chrome = join(dir, 'chrome');
     writeFileSync(chrome, '#!/bin/sh\nexec sleep 120\n');
     chmodSync(chrome, 0o755);
-    const run = await cli(['pdf', join(FIXTURE, 'deck.md'), '--out', join(dir, 'deck.pdf')], { CHROME_PATH: chrome, CHOKEPOINT_BROWSER_TIMEOUT: '3000', TMPDIR: tmpdir });
+    const run = await cli(['pdf', join(FIXTURE, 'deck.md'), '--out', join(dir, 'deck.pdf')], {
+      CHROME_PATH: chrome,
+      CHOKEPOINT_BROWSER_TIMEOUT: '3000',
+      TMPDIR: tmpdir,
+    });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`chokepoint: the browser at ${chrome} did not start: no sign of a browser within 12 s`);
     expect(run.stderr).not.toContain('Call log');
@@ -133,7 +168,11 @@ describe('export limits', () => {
   it('says so when CHROME_PATH is not an executable file', async () => {
     const notExe = join(tmp.path, 'chrome.txt');
     writeFileSync(notExe, 'not a browser');
-    const run = await cli(['pdf', join(FIXTURE, 'deck.md'), '--out', join(tmp.path, 'x.pdf')], { CHROME_PATH: notExe, CHOKEPOINT_SYSTEM_BROWSERS: '', PLAYWRIGHT_BROWSERS_PATH: join(tmp.path, 'none') });
+    const run = await cli(['pdf', join(FIXTURE, 'deck.md'), '--out', join(tmp.path, 'x.pdf')], {
+      CHROME_PATH: notExe,
+      CHOKEPOINT_SYSTEM_BROWSERS: '',
+      PLAYWRIGHT_BROWSERS_PATH: join(tmp.path, 'none'),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`CHROME_PATH=${notExe} (not an executable file)`);
   }, 60_000);

@@ -14,8 +14,10 @@ describe('a 1,000-slide deck', () => {
     const dir = join(tmp.path, 'deck');
     mkdirSync(dir);
     const chart = '```chart\nkind: column\ntitle: Values\ndata:\n  - { k: a, v: 1 }\n  - { k: b, v: 2 }\nx: k\ny: v\n```';
-    const slides = Array.from({ length: 1000 }, (_, i) =>
-      `## Slide ${i + 1}\n\n- first point\n- second point\n${i % 10 === 0 ? `\n${chart}\n` : ''}\nNote: notes for slide ${i + 1}`);
+    const slides = Array.from(
+      { length: 1000 },
+      (_, i) => `## Slide ${i + 1}\n\n- first point\n- second point\n${i % 10 === 0 ? `\n${chart}\n` : ''}\nNote: notes for slide ${i + 1}`,
+    );
     writeFileSync(join(dir, 'deck.md'), slides.join('\n\n---\n\n'));
     const out = join(tmp.path, 'big.pdf');
     const lines: string[] = [];

@@ -31,14 +31,21 @@ function pages(file: string): Buffer[] {
   const dir = join(tmp.path, `${file.split('/').pop()}-png`);
   execFileSync('mkdir', ['-p', dir]);
   execFileSync('/usr/bin/pdftoppm', ['-r', '30', '-png', file, join(dir, 'p')]);
-  return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f)));
+  return readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(join(dir, f)));
 }
 
 describe('printing without reveal', () => {
-  it('gives the same PDF as reveal\'s print view: text, look of every page, bookmarks and tags', async () => {
+  it("gives the same PDF as reveal's print view: text, look of every page, bookmarks and tags", async () => {
     // The light-theme fixture has a chart, code, a quote, a table of sources and emphasis.
     const deck = 'tests/fixtures/decks/light';
-    expect(staticPrint(compileInput(deck, (path) => path), { notes: false, fragments: false })).toBeDefined();
+    expect(
+      staticPrint(
+        compileInput(deck, (path) => path),
+        { notes: false, fragments: false },
+      ),
+    ).toBeDefined();
     const mine = await exportWith('static', deck, 'static.pdf');
     const theirs = await exportWith('reveal', deck, 'reveal.pdf');
     expect(pdfText(mine)).toBe(pdfText(theirs));
@@ -46,7 +53,8 @@ describe('printing without reveal', () => {
     const [a, b] = [pages(mine), pages(theirs)];
     expect(a.length).toBeGreaterThan(3);
     expect(a.map((p, i) => p.equals(b[i]!))).toEqual(a.map(() => true));
-    const tags = (f: string) => (execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', f], { encoding: 'utf8', maxBuffer: 64 << 20 }).match(/"\/S": "\/\w+"/g) ?? []).sort();
+    const tags = (f: string) =>
+      (execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', f], { encoding: 'utf8', maxBuffer: 64 << 20 }).match(/"\/S": "\/\w+"/g) ?? []).sort();
     expect(tags(mine)).toEqual(tags(theirs));
   });
 });
@@ -56,8 +64,11 @@ describe('which decks print without reveal', () => {
   const plain = '<section><h2>One</h2><p class="fragment">a</p></section><section><h2>Two</h2></section>';
 
   it('plain slides, with settings that do not change the printed slides', () => {
-    expect(staticPrint(deck(plain, { transition: 'none', hash: true, totalTime: 600 }), { notes: false, fragments: false }))
-      .toEqual({ width: 1920, height: 1080, slideNumbers: true });
+    expect(staticPrint(deck(plain, { transition: 'none', hash: true, totalTime: 600 }), { notes: false, fragments: false })).toEqual({
+      width: 1920,
+      height: 1080,
+      slideNumbers: true,
+    });
     expect(staticPrint(deck(plain, { slideNumber: false }), { notes: false, fragments: false })?.slideNumbers).toBe(false);
   });
 
@@ -66,9 +77,13 @@ describe('which decks print without reveal', () => {
     expect(staticPrint(deck(plain), { notes: true, fragments: false })).toBeUndefined();
     expect(staticPrint(deck(plain), { notes: false, fragments: true })).toBeUndefined();
     for (const html of [
-      '<section data-background-color="#fff"><h2>x</h2></section>', '<section><h2 class="r-fit-text">x</h2></section>',
-      '<section><img data-src="a.png"></section>', '<section><section><h2>x</h2></section></section>', '<section><script src="x.js"></script></section>',
-    ]) expect(staticPrint(deck(html), none), html).toBeUndefined();
+      '<section data-background-color="#fff"><h2>x</h2></section>',
+      '<section><h2 class="r-fit-text">x</h2></section>',
+      '<section><img data-src="a.png"></section>',
+      '<section><section><h2>x</h2></section></section>',
+      '<section><script src="x.js"></script></section>',
+    ])
+      expect(staticPrint(deck(html), none), html).toBeUndefined();
     expect(staticPrint(deck(plain, { center: true }), none)).toBeUndefined();
   });
 });

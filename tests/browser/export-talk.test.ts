@@ -14,7 +14,9 @@ const codes: number[] = [];
 
 beforeAll(async () => {
   const out = { log: (s: string) => void logs.push(s), error: (s: string) => void logs.push(`error: ${s}`) };
-  codes.push(...await Promise.all([runPdf('slides', { out: slides }, out, silentProgress), runPdf('slides', { out: notes, notes: true }, out, silentProgress)]));
+  codes.push(
+    ...(await Promise.all([runPdf('slides', { out: slides }, out, silentProgress), runPdf('slides', { out: notes, notes: true }, out, silentProgress)])),
+  );
 }, 600_000);
 afterAll(() => tmp.remove());
 

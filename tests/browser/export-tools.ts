@@ -18,21 +18,32 @@ export function pdfInfo(file: string): Record<string, string> {
 }
 
 /** The text of one page (1-based), or of all pages. */
-export const pdfText = (file: string, page?: number) =>
-  run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-']);
+export const pdfText = (file: string, page?: number) => run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-']);
 
 /** `pdffonts` rows: name, type and whether the font is embedded. */
 export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
-  return run('pdffonts', [file]).split('\n').slice(2).filter(Boolean).map((row) => {
-    const cols = row.trim().split(/\s+/);
-    // Columns from the right: emb sub uni objectID gen.
-    return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
-  });
+  return run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((row) => {
+      const cols = row.trim().split(/\s+/);
+      // Columns from the right: emb sub uni objectID gen.
+      return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
+    });
 }
 
 /** Pages (1-based) that carry a raster image, from `pdfimages -list`. */
 export function pagesWithImages(file: string): number[] {
-  return [...new Set(run('pdfimages', ['-list', file]).split('\n').slice(2).filter(Boolean).map((r) => Number(r.trim().split(/\s+/)[0])))];
+  return [
+    ...new Set(
+      run('pdfimages', ['-list', file])
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((r) => Number(r.trim().split(/\s+/)[0])),
+    ),
+  ];
 }
 
 /** The bookmarks as `title` (top level) or `  title` (nested), in order (read with qpdf: outlines sit in object streams). */
@@ -47,7 +58,10 @@ export function pdfFontTypes(file: string): string[] {
   const lines = run('pdffonts', [file]).split('\n');
   const header = lines[0] ?? '';
   const [from, to] = [header.indexOf('type'), header.indexOf('encoding')];
-  return lines.slice(2).filter(Boolean).map((row) => row.slice(from, to).trim());
+  return lines
+    .slice(2)
+    .filter(Boolean)
+    .map((row) => row.slice(from, to).trim());
 }
 
 /** The bookmarks as a tree, read with qpdf (which also reads outlines kept in object streams). */
@@ -101,13 +115,21 @@ export const pdfPages = (file: string): string[] => run('pdftotext', ['-layout',
  */
 export function overprintedWords(file: string): { page: number; text: string }[] {
   const found: { page: number; text: string }[] = [];
-  run('pdftotext', ['-bbox', file, '-']).split('<page ').slice(1).forEach((html, i) => {
-    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g)]
-      .map((m) => ({ text: m[5]!, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) }));
-    words.forEach((a, j) => {
-      const twin = words.slice(j + 1).find((b) => b.text === a.text && Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.x1 - b.x1) < 1 && a.y0 < b.y1 && b.y0 < a.y1);
-      if (twin) found.push({ page: i + 1, text: a.text });
+  run('pdftotext', ['-bbox', file, '-'])
+    .split('<page ')
+    .slice(1)
+    .forEach((html, i) => {
+      const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g)].map((m) => ({
+        text: m[5]!,
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+      }));
+      words.forEach((a, j) => {
+        const twin = words.slice(j + 1).find((b) => b.text === a.text && Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.x1 - b.x1) < 1 && a.y0 < b.y1 && b.y0 < a.y1);
+        if (twin) found.push({ page: i + 1, text: a.text });
+      });
     });
-  });
   return found;
 }

@@ -11,7 +11,15 @@ const DECK = 'tests/fixtures/decks/export/deck.md';
 const SLIDES = 7;
 const FRAGMENT_STEPS = 3; // "Steps in order" reveals three items one by one
 const NOTES = ['Opening notes alpha.', 'bravo.', 'charlie.', 'No notes for this slide.', 'delta.', 'ümlauts, echo.', 'foxtrot.'];
-const TITLES = ['Export fixture', 'Steps in order', 'Below the steps', 'A vector figure', 'Just words on this slide', 'Café naïve — ünïcödé, and a heading long enough to wrap onto a second line', 'Sources'];
+const TITLES = [
+  'Export fixture',
+  'Steps in order',
+  'Below the steps',
+  'A vector figure',
+  'Just words on this slide',
+  'Café naïve — ünïcödé, and a heading long enough to wrap onto a second line',
+  'Sources',
+];
 
 const tmp = tempDir('chokepoint-export-');
 const file = (name: string) => join(tmp.path, name);
@@ -35,13 +43,19 @@ const codes: Record<string, number> = {};
 beforeAll(async () => {
   // Independent exports, each with its own browser: in parallel they fit the suite's time budget.
   const jobs: [string, ExportFlags, boolean?][] = [
-    ['deck.pdf', {}], ['steps.pdf', { fragments: true }], ['notes.pdf', { notes: true }], ['handout.pdf', { handout: true }], ['png', {}, true],
+    ['deck.pdf', {}],
+    ['steps.pdf', { fragments: true }],
+    ['notes.pdf', { notes: true }],
+    ['handout.pdf', { handout: true }],
+    ['png', {}, true],
   ];
   const results = await Promise.all([
     ...jobs.map(([name, flags, png]) => exportAs(name, flags, png)),
     exportAs('long-handout.pdf', { handout: true }, false, longNotesDeck()),
   ]);
-  [...jobs.map(([name]) => name), 'long-handout.pdf'].forEach((name, i) => { codes[name] = results[i]!; });
+  [...jobs.map(([name]) => name), 'long-handout.pdf'].forEach((name, i) => {
+    codes[name] = results[i]!;
+  });
 });
 afterAll(() => tmp.remove());
 
@@ -144,8 +158,13 @@ describe('chokepoint png', () => {
     expect(all).toContain('.chokepoint-png.json');
     const files = all.filter((f) => f !== '.chokepoint-png.json');
     expect(files).toEqual([
-      '001-export-fixture.png', '002-steps-in-order.png', '003-below-the-steps.png', '004-a-vector-figure.png',
-      '005-just-words-on-this-slide-and-no-heading-at-all-s.png', '006-cafe-naive-unicode-and-a-heading-long-enough-to.png', '007-sources.png',
+      '001-export-fixture.png',
+      '002-steps-in-order.png',
+      '003-below-the-steps.png',
+      '004-a-vector-figure.png',
+      '005-just-words-on-this-slide-and-no-heading-at-all-s.png',
+      '006-cafe-naive-unicode-and-a-heading-long-enough-to.png',
+      '007-sources.png',
     ]);
     const { readFileSync } = await import('node:fs');
     const png = readFileSync(file('png/002-steps-in-order.png'));

@@ -45,7 +45,9 @@ async function open(url: string, only = false) {
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
   };
   context.on('page', watch);
   const page = await context.newPage();
@@ -56,13 +58,18 @@ async function open(url: string, only = false) {
 
 async function presents(page: Page): Promise<void> {
   // Every font the first slide uses loaded (from file:// or a data URL), and every image decoded.
-  const fonts = await page.evaluate(async () => { await document.fonts.ready; return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family); });
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family);
+  });
   expect(fonts).toContain('Inter');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
   expect(await page.evaluate(() => window.Reveal.getIndices())).toMatchObject({ h: 1, f: 0 });
   await page.evaluate(() => window.Reveal.slide(1, 1));
-  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('section.present img')].map((i) => (i as HTMLImageElement).naturalWidth))).toEqual([expect.any(Number)]);
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('section.present img')].map((i) => (i as HTMLImageElement).naturalWidth)))
+    .toEqual([expect.any(Number)]);
   expect(await page.evaluate(() => (document.querySelector('section.present img') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 }
 
@@ -113,7 +120,10 @@ describe('build --single-file', () => {
   it('keeps the CSP strict: the inline script is allowed by its hash, never by unsafe-inline', () => {
     const html = readFileSync(single, 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'))!;
     expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]{44}'/);
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(html).not.toMatch(/<script[^>]+src=/);

@@ -18,7 +18,11 @@ beforeAll(() => {
 });
 afterAll(() => {
   if (mounted) spawnSync('umount', [disk]);
-  try { rmdirSync(disk); } catch { /* not empty if the unmount failed: left for the temp cleanup */ }
+  try {
+    rmdirSync(disk);
+  } catch {
+    /* not empty if the unmount failed: left for the temp cleanup */
+  }
   tmp.remove();
 });
 
@@ -29,10 +33,15 @@ const png = async (out: string) => {
   return { code: await runPng(DECK, { out }, sink, silentProgress), output: lines.join('\n') };
 };
 // Without root, a tmpfs cannot be mounted: the test says so instead of passing silently.
-const full = (name: string) => (process.getuid?.() === 0 ? it : it.skip)(process.getuid?.() === 0 ? name : `${name} (skipped: mounting a small tmpfs needs root)`, async () => {
-  expect(mounted, 'mount -t tmpfs failed').toBe(true);
-  await CASES[name]!();
-}, 120_000);
+const full = (name: string) =>
+  (process.getuid?.() === 0 ? it : it.skip)(
+    process.getuid?.() === 0 ? name : `${name} (skipped: mounting a small tmpfs needs root)`,
+    async () => {
+      expect(mounted, 'mount -t tmpfs failed').toBe(true);
+      await CASES[name]!();
+    },
+    120_000,
+  );
 
 const CASES: Record<string, () => Promise<void>> = {
   'build: one located message, no stack trace, no temp folder': async () => {

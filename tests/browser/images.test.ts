@@ -31,9 +31,13 @@ describe('images fit the room left on the slide', () => {
     ['1920x1080, dark', ''],
     ['1280x720', 'size: 1280x720'],
     ['light theme', 'theme: light'],
-  ])('%s: no overflow, nothing over the footer or logo', async (name, settings) => {
-    const { code, issues } = await check(settings ? variant(name.replace(/\W+/g, '-'), settings) : FIXTURE);
-    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.line}: ${i.rule}: ${i.message}`)).toEqual([]);
-    expect(code).toBe(0);
-  }, 120_000);
+  ])(
+    '%s: no overflow, nothing over the footer or logo',
+    async (name, settings) => {
+      const { code, issues } = await check(settings ? variant(name.replace(/\W+/g, '-'), settings) : FIXTURE);
+      expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.line}: ${i.rule}: ${i.message}`)).toEqual([]);
+      expect(code).toBe(0);
+    },
+    120_000,
+  );
 });

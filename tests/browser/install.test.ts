@@ -28,8 +28,11 @@ describe('installing the package', () => {
     const project = join(tmp.path, 'my-talk');
     await run('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), '{ "name": "my-talk", "private": true }\n');
-    const installed = await run('npm', ['install', '-D', join(tmp.path, info!.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'warn', '--engine-strict'],
-      { cwd: project, maxBuffer: 1 << 24 });
+    const installed = await run(
+      'npm',
+      ['install', '-D', join(tmp.path, info!.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'warn', '--engine-strict'],
+      { cwd: project, maxBuffer: 1 << 24 },
+    );
     // --engine-strict: npm refuses outright if any installed package's engines exclude this Node.
     const said = `${installed.stdout}\n${installed.stderr}`;
     expect(said).not.toMatch(/EBADENGINE|Unsupported engine/i);

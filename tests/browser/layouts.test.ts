@@ -27,23 +27,37 @@ describe('named layouts', () => {
     expect(new Set(used)).toEqual(new Set(Object.keys(LAYOUTS)));
   });
 
-  it.each(['dark', 'light'])('pass check in the %s theme', async (theme) => {
-    const out: string[] = [];
-    const code = await main(['check', themed(theme), '--json'], { log: (s) => out.push(s), error: (s) => out.push(s) });
-    const issues = (JSON.parse(out.join('\n')) as { issues: CheckIssue[] }).issues;
-    expect(issues.map((i) => `${i.line}: ${i.rule}: ${i.message}`)).toEqual([]);
-    expect(code).toBe(0);
-  }, 120_000);
+  it.each(['dark', 'light'])(
+    'pass check in the %s theme',
+    async (theme) => {
+      const out: string[] = [];
+      const code = await main(['check', themed(theme), '--json'], { log: (s) => out.push(s), error: (s) => out.push(s) });
+      const issues = (JSON.parse(out.join('\n')) as { issues: CheckIssue[] }).issues;
+      expect(issues.map((i) => `${i.line}: ${i.rule}: ${i.message}`)).toEqual([]);
+      expect(code).toBe(0);
+    },
+    120_000,
+  );
 
   it('keep the footer and the logo where every other slide has them', async () => {
     const [browser, site] = await Promise.all([launchBrowser(), buildAndServe(join(FIXTURE, 'deck.md'))]);
     try {
       const { page } = await openDeck(browser, site.url);
-      const boxes = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].slice(1).map((s) => {
-        window.Reveal.slide(window.Reveal.getIndices(s).h);
-        const box = (sel: string) => { const r = s.querySelector(sel)!.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom].map(Math.round).join(','); };
-        return { layout: s.dataset.layout ?? 'plain', footer: box('.deck-footer'), logo: box('.deck-logo'), align: getComputedStyle(s.querySelector('.deck-footer')!).textAlign };
-      }));
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].slice(1).map((s) => {
+          window.Reveal.slide(window.Reveal.getIndices(s).h);
+          const box = (sel: string) => {
+            const r = s.querySelector(sel)!.getBoundingClientRect();
+            return [r.left, r.top, r.right, r.bottom].map(Math.round).join(',');
+          };
+          return {
+            layout: s.dataset.layout ?? 'plain',
+            footer: box('.deck-footer'),
+            logo: box('.deck-logo'),
+            align: getComputedStyle(s.querySelector('.deck-footer')!).textAlign,
+          };
+        }),
+      );
       expect(boxes).toHaveLength(Object.keys(LAYOUTS).length + 1);
       for (const b of boxes) expect(b, b.layout).toEqual({ ...boxes[0]!, layout: b.layout });
     } finally {

@@ -21,7 +21,7 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 beforeAll(async () => {
   let t = performance.now();
   const out = await run('npm', ['pack', '--json', '--pack-destination', tmp.path], { maxBuffer: 1 << 24 });
-  packed = (JSON.parse(out.stdout) as typeof packed[])[0]!;
+  packed = (JSON.parse(out.stdout) as (typeof packed)[])[0]!;
   const pack = seconds(t);
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'package.json'), '{ "name": "my-talk", "private": true }\n');
@@ -44,14 +44,25 @@ function startDev(bin: string, deck: string): Promise<{ url: string; stderr: () 
   const child = spawn(bin, ['dev', deck, '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += String(d);
+  });
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => { child.kill(); fail(new Error(`dev did not start: ${stdout}${stderr}`)); }, 120_000);
-    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`dev exited (${code}): ${stdout}${stderr}`)); });
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`dev did not start: ${stdout}${stderr}`));
+    }, 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`dev exited (${code}): ${stdout}${stderr}`));
+    });
     child.stdout.on('data', (d: Buffer) => {
       stdout += String(d);
       const url = /at (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) { clearTimeout(timer); done({ url, stderr: () => stderr, stop: () => child.kill() }); }
+      if (url) {
+        clearTimeout(timer);
+        done({ url, stderr: () => stderr, stop: () => child.kill() });
+      }
     });
   });
 }
@@ -59,7 +70,16 @@ function startDev(bin: string, deck: string): Promise<{ url: string; stderr: () 
 describe('the npm package', () => {
   it('packs lib/, assets and bin, installs into an empty folder, and there scaffolds, builds and checks a deck', async () => {
     const paths = packed.files.map((f) => f.path);
-    for (const need of ['bin/chokepoint.js', 'lib/cli.js', 'lib/compile/math.js', 'src/runtime/main.ts', 'assets/theme/index.css', 'assets/theme/light.css', 'assets/fonts/inter-latin-400-normal.woff2', 'assets/starter/deck.md']) {
+    for (const need of [
+      'bin/chokepoint.js',
+      'lib/cli.js',
+      'lib/compile/math.js',
+      'src/runtime/main.ts',
+      'assets/theme/index.css',
+      'assets/theme/light.css',
+      'assets/fonts/inter-latin-400-normal.woff2',
+      'assets/starter/deck.md',
+    ]) {
       expect(paths, need).toContain(need);
     }
     expect(paths.some((p) => p.startsWith('tests/') || p.startsWith('slides/') || p.startsWith('node_modules/'))).toBe(false);
@@ -72,7 +92,10 @@ describe('the npm package', () => {
     const assets = readdirSync(join(project, 'dist/assets'));
     expect(existsSync(join(project, 'dist/index.html'))).toBe(true);
     expect(assets.some((f) => f.startsWith('KaTeX_Main-Regular') && f.endsWith('.woff2'))).toBe(true);
-    const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(project, 'dist/assets', f), 'utf8')).join('\n');
+    const js = assets
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(project, 'dist/assets', f), 'utf8'))
+      .join('\n');
     expect(/katex|mermaid/i.test(js), 'KaTeX or Mermaid code in the built JS').toBe(false);
     // The starter deck passes check (real Chromium) in the installed package.
     const checked = await npx('check', 'deck');
@@ -85,12 +108,17 @@ describe('the npm package', () => {
     await npx('new', 'talk');
     const browser = await launchBrowser();
     try {
-      for (const [install, bin] of [['local', join(project, 'node_modules/.bin/chokepoint')], ['global', join(global, 'bin/chokepoint')]] as const) {
+      for (const [install, bin] of [
+        ['local', join(project, 'node_modules/.bin/chokepoint')],
+        ['global', join(global, 'bin/chokepoint')],
+      ] as const) {
         const t = performance.now();
         const dev = await startDev(bin, 'talk');
         const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
         const failed: string[] = [];
-        page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+        page.on('response', (r) => {
+          if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+        });
         page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
         page.on('pageerror', (e) => failed.push(e.message));
         try {

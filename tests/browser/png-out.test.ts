@@ -31,7 +31,9 @@ describe('png --out: files it did not write', () => {
     writeFileSync(join(out, '001-my-talk.png'), GRADIENT);
     const refused = await png(talk, { out });
     expect(refused.code).toBe(1);
-    expect(refused.output).toMatch(/001-my-talk\.png: this file was not written by `chokepoint png` for this deck; refusing to replace it with slide image 001-my-talk\.png\n {2}hint: /);
+    expect(refused.output).toMatch(
+      /001-my-talk\.png: this file was not written by `chokepoint png` for this deck; refusing to replace it with slide image 001-my-talk\.png\n {2}hint: /,
+    );
     expect(readFileSync(join(out, '001-my-talk.png'))).toEqual(GRADIENT);
     expect(readdirSync(out)).toEqual(['001-my-talk.png']);
 

@@ -14,15 +14,25 @@ describe('pptx: colours in any CSS syntax', () => {
   // these runs' colours (check's contrast rule already converted them).
   it('keeps an oklch() and a color(srgb) text colour, as sRGB hex', async () => {
     const deck = join(tmp.path, 'deck.md');
-    writeFileSync(deck, [
-      '---', 'title: Colours', '---', '', '## Colours', '',
-      'Plain, <span style="color: oklch(62.8% 0.2577 29.23)">red in oklch</span> and <span style="color: color(srgb 0 0.5 0)">green in color()</span>.', '',
-    ].join('\n'));
+    writeFileSync(
+      deck,
+      [
+        '---',
+        'title: Colours',
+        '---',
+        '',
+        '## Colours',
+        '',
+        'Plain, <span style="color: oklch(62.8% 0.2577 29.23)">red in oklch</span> and <span style="color: color(srgb 0 0.5 0)">green in color()</span>.',
+        '',
+      ].join('\n'),
+    );
     const out = join(tmp.path, 'deck.pptx');
     const result = await exportPptx({ input: deck, out }, silentProgress);
     expect(result.ok, JSON.stringify(!result.ok && result.issues)).toBe(true);
     const xml = (await part(await openPptx(out), 'ppt/slides/slide1.xml'))!;
-    const colourOf = (text: string) => new RegExp(`<a:r><a:rPr [^>]*>(?:(?!</a:rPr>).)*?<a:srgbClr val="(\\w+)"(?:(?!</a:r>).)*<a:t>${text}</a:t>`, 's').exec(xml)?.[1];
+    const colourOf = (text: string) =>
+      new RegExp(`<a:r><a:rPr [^>]*>(?:(?!</a:rPr>).)*?<a:srgbClr val="(\\w+)"(?:(?!</a:r>).)*<a:t>${text}</a:t>`, 's').exec(xml)?.[1];
     expect(colourOf('red in oklch')?.toLowerCase()).toBe('ff0000');
     expect(colourOf('green in color\\(\\)')?.toLowerCase()).toBe('008000');
   }, 120_000);

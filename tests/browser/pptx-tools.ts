@@ -21,7 +21,10 @@ export function textOf(xml: string): string {
 
 /** The numbers of ppt/slides/slideN.xml present, sorted. */
 export function slideNumbers(zip: JSZip, folder = 'slides', name = 'slide'): number[] {
-  return Object.keys(zip.files).flatMap((f) => new RegExp(`^ppt/${folder}/${name}(\\d+)\\.xml$`).exec(f)?.[1] ?? []).map(Number).sort((a, b) => a - b);
+  return Object.keys(zip.files)
+    .flatMap((f) => new RegExp(`^ppt/${folder}/${name}(\\d+)\\.xml$`).exec(f)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** A chart's data sheet as rows of cell values (shared strings resolved), from its embedded workbook. */
@@ -38,7 +41,12 @@ export async function chartSheet(zip: JSZip, chart: string): Promise<(string | n
 
 /** A CSV file's rows, skipping its `#` comment lines, as the chart loader reads it. */
 export function readCsv(path: string): Record<string, string>[] {
-  return csvParse(readFileSync(path, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+  return csvParse(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n'),
+  );
 }
 
 /** The path of an executable on PATH, or undefined. */

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
@@ -9,14 +9,16 @@ import { tempDir } from './helpers.ts';
 import { openPptx, part } from './pptx-tools.ts';
 
 const tmp = tempDir('chokepoint-pptx-xml-');
-afterAll(() => { if (!process.env.KEEP) tmp.remove(); });
+afterAll(() => {
+  if (!process.env.KEEP) tmp.remove();
+});
 
 /** Every XML part of the presentation and of its embedded workbooks, with its path. */
 async function xmlParts(zip: JSZip, prefix = ''): Promise<[string, string][]> {
   const out: [string, string][] = [];
   for (const path of Object.keys(zip.files).sort()) {
     if (/\.(xml|rels)$/.test(path)) out.push([prefix + path, await zip.file(path)!.async('string')]);
-    else if (path.endsWith('.xlsx')) out.push(...await xmlParts(await JSZip.loadAsync(await zip.file(path)!.async('uint8array')), `${prefix}${path}!`));
+    else if (path.endsWith('.xlsx')) out.push(...(await xmlParts(await JSZip.loadAsync(await zip.file(path)!.async('uint8array')), `${prefix}${path}!`)));
   }
   return out;
 }
@@ -64,7 +66,10 @@ describe('pptx: characters XML cannot hold', () => {
     const zip = await openPptx(join(dir, 'deck.pptx'));
     const parts = await xmlParts(zip);
     expect(parts.length).toBeGreaterThan(20);
-    const broken = parts.flatMap(([path, xml]) => { const p = xmlProblem(xml); return p ? [`${path}: ${p}`] : []; });
+    const broken = parts.flatMap(([path, xml]) => {
+      const p = xmlProblem(xml);
+      return p ? [`${path}: ${p}`] : [];
+    });
     expect(broken).toEqual([]);
     expect(await part(zip, 'docProps/core.xml')).toContain('<dc:title>Tabtitle</dc:title>');
     expect(await part(zip, 'docProps/core.xml')).toContain('<dc:creator>AnnAuthor</dc:creator>');

@@ -80,7 +80,7 @@ describe('chokepoint pptx', () => {
     expect(await part(chartsZip, 'ppt/slides/_rels/slide6.xml.rels')).not.toContain('chart');
   });
 
-  it('fills each chart\'s data sheet with the values of its CSV, series names and number format', async () => {
+  it("fills each chart's data sheet with the values of its CSV, series names and number format", async () => {
     const cap = readCsv(`${DATA}nvidia-market-cap.csv`);
     const line = await chartOf(/<c:lineChart>/);
     expect(line.sheet[0]).toEqual(['', 'Nvidia market value']);
@@ -114,14 +114,16 @@ describe('chokepoint pptx', () => {
     expect(slide).toContain('<a:prstDash val="dash"/>');
   });
 
-  it('keeps the talk\'s titles as slide text and its notes as slide notes', async () => {
+  it("keeps the talk's titles as slide text and its notes as slide notes", async () => {
     for (const [i, info] of talk.deck.slides.entries()) {
       const text = textOf((await part(talkZip, `ppt/slides/slide${i + 1}.xml`))!).replace(/\s+/g, ' ');
       expect(text, `slide ${i + 1}`).toContain(info.title.replace(/\s+/g, ' '));
       if (!info.notes) continue;
       const rels = (await part(talkZip, `ppt/slides/_rels/slide${i + 1}.xml.rels`))!;
       const notes = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)![1]!;
-      expect(textOf((await part(talkZip, `ppt/notesSlides/${notes}`))!).replace(/\s+/g, ' '), `notes of slide ${i + 1}`).toContain(info.notes.replace(/\s+/g, ' ').trim());
+      expect(textOf((await part(talkZip, `ppt/notesSlides/${notes}`))!).replace(/\s+/g, ' '), `notes of slide ${i + 1}`).toContain(
+        info.notes.replace(/\s+/g, ' ').trim(),
+      );
     }
     expect(talk.charts).toBeGreaterThanOrEqual(5);
   });
@@ -132,7 +134,8 @@ describe('chokepoint pptx', () => {
     expect(all).toContain('<a:buChar char="&#x2022;"/>');
     expect(all).toMatch(/<a:rPr [^>]*b="1"/);
     for (const [i, xml] of slides.entries()) {
-      for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr\b/g) ?? []).length, `slide ${i + 1}: ${p.slice(0, 200)}`).toBeLessThanOrEqual(1);
+      for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? [])
+        expect((p.match(/<a:pPr\b/g) ?? []).length, `slide ${i + 1}: ${p.slice(0, 200)}`).toBeLessThanOrEqual(1);
     }
   });
 
@@ -181,16 +184,20 @@ describe('chokepoint pptx', () => {
 
   const LIBREOFFICE = 'opens in LibreOffice: one PDF page per slide, charts drawn from their data';
   // Without soffice the check is skipped, and its name says why and how to get it.
-  (soffice ? it : it.skip)(soffice ? LIBREOFFICE : `${LIBREOFFICE} (skipped: soffice is not installed; apt-get install -y --no-install-recommends libreoffice-impress)`, () => {
-    // A private profile: a second soffice on the machine (another test run) must not share ours.
-    // The talk is opened in LibreOffice by the fidelity harness (tests/fidelity/pptx.test.ts).
-    const args = ['-env:UserInstallation=file://' + file('lo-profile'), '--headless', '--convert-to', 'pdf', '--outdir', tmp.path, file('charts.pptx')];
-    const run = spawnSync(soffice!, args, { encoding: 'utf8', timeout: 240_000 });
-    expect(run.status, run.stderr).toBe(0);
-    expect(pdfInfo(file('charts.pdf')).Pages).toBe('6');
-    // Category labels exist only in the chart parts: LibreOffice drew them from the native charts.
-    expect(pdfText(file('charts.pdf'), 2)).toContain('Q3 FY26');
-  }, 300_000);
+  (soffice ? it : it.skip)(
+    soffice ? LIBREOFFICE : `${LIBREOFFICE} (skipped: soffice is not installed; apt-get install -y --no-install-recommends libreoffice-impress)`,
+    () => {
+      // A private profile: a second soffice on the machine (another test run) must not share ours.
+      // The talk is opened in LibreOffice by the fidelity harness (tests/fidelity/pptx.test.ts).
+      const args = [`-env:UserInstallation=file://${file('lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp.path, file('charts.pptx')];
+      const run = spawnSync(soffice!, args, { encoding: 'utf8', timeout: 240_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(pdfInfo(file('charts.pdf')).Pages).toBe('6');
+      // Category labels exist only in the chart parts: LibreOffice drew them from the native charts.
+      expect(pdfText(file('charts.pdf'), 2)).toContain('Q3 FY26');
+    },
+    300_000,
+  );
 
   it('with no browser, exits 1 with the same message as pdf', async () => {
     const saved = { ...process.env };

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
-const at = (page: Page) => page.evaluate(() => { const i = window.Reveal.getIndices(); return `${i.h}/${i.v ?? 0}/${i.f ?? -1}:${window.Reveal.isPaused()}`; });
+const at = (page: Page) =>
+  page.evaluate(() => {
+    const i = window.Reveal.getIndices();
+    return `${i.h}/${i.v ?? 0}/${i.f ?? -1}:${window.Reveal.isPaused()}`;
+  });
 
 async function audiencePage(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
@@ -56,7 +60,15 @@ function connect(url: string): Promise<{ ws?: WebSocket; status?: number }> {
 describe('chokepoint present', () => {
   it('keeps audience pages in step with the presenter (slide, fragment, blank) within 200 ms, and a late joiner lands on the current slide', async () => {
     const [presenter, audience] = await Promise.all([presenterPage(), audiencePage()]);
-    await presenter.evaluate(() => document.addEventListener('keydown', () => { (window as unknown as { pressed: number }).pressed = Date.now(); }, true));
+    await presenter.evaluate(() =>
+      document.addEventListener(
+        'keydown',
+        () => {
+          (window as unknown as { pressed: number }).pressed = Date.now();
+        },
+        true,
+      ),
+    );
     await audience.evaluate(() => {
       const w = window as unknown as { moved: number[] };
       w.moved = [];
@@ -69,10 +81,14 @@ describe('chokepoint present', () => {
       const before = await audience.evaluate(() => (window as unknown as { moved: number[] }).moved.length);
       await presenter.keyboard.press(key);
       // Waits inside the page (no round trip per check), so the test itself does not load the machine.
-      await audience.waitForFunction(([want, n]) => {
-        const i = window.Reveal.getIndices();
-        return `${i.h}/${i.v ?? 0}/${i.f ?? -1}` === want && (window as unknown as { moved: number[] }).moved.length > Number(n);
-      }, [expected[i]!, before] as const, { timeout: 20_000 });
+      await audience.waitForFunction(
+        ([want, n]) => {
+          const i = window.Reveal.getIndices();
+          return `${i.h}/${i.v ?? 0}/${i.f ?? -1}` === want && (window as unknown as { moved: number[] }).moved.length > Number(n);
+        },
+        [expected[i]!, before] as const,
+        { timeout: 20_000 },
+      );
       const pressed = await presenter.evaluate(() => (window as unknown as { pressed: number }).pressed);
       const moved = await audience.evaluate(() => (window as unknown as { moved: number[] }).moved.at(-1)!);
       latencies.push(moved - pressed);
@@ -118,7 +134,7 @@ describe('chokepoint present', () => {
     await Promise.all([presenter.context().close(), audience.context().close()]);
   }, 180_000);
 
-  it('an audience page cannot move itself (keys, swipes, progress bar, hash) and blanks to plain black, without reveal\'s resume button', async () => {
+  it("an audience page cannot move itself (keys, swipes, progress bar, hash) and blanks to plain black, without reveal's resume button", async () => {
     const presenter = await presenterPage();
     const audience = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true })).newPage();
     await audience.goto(present.audienceUrl, { timeout: 120_000 });
@@ -133,7 +149,8 @@ describe('chokepoint present', () => {
       w.moved = [];
       for (const e of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed', 'overviewshown']) window.Reveal.on(e, () => w.moved.push(e));
     });
-    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'Space', 'PageDown', 'n', 'End', 'Home', 'Escape', 'o', 'b', '.', '3', 'Enter']) await audience.keyboard.press(key);
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'Space', 'PageDown', 'n', 'End', 'Home', 'Escape', 'o', 'b', '.', '3', 'Enter'])
+      await audience.keyboard.press(key);
     // A swipe to the left, as a finger on a tablet makes it (real touch input through the browser).
     const cdp = await audience.context().newCDPSession(audience);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 1000, y: 360 }] });
@@ -141,11 +158,18 @@ describe('chokepoint present', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     const progress = (await audience.locator('.reveal .progress').boundingBox())!;
     await audience.mouse.click(progress.x + progress.width * 0.9, progress.y + progress.height / 2);
-    await audience.evaluate(() => { location.hash = '#/4'; });
+    await audience.evaluate(() => {
+      location.hash = '#/4';
+    });
     await audience.waitForTimeout(500);
     expect(await audience.evaluate(() => (window as unknown as { moved: string[] }).moved)).toEqual([]);
     expect(await at(audience)).toBe('1/0/-1:false');
-    expect(await audience.locator('.reveal .controls').isVisible().catch(() => false)).toBe(false);
+    expect(
+      await audience
+        .locator('.reveal .controls')
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false);
     // `f` still puts the page in full screen (the one key an audience page keeps).
     await audience.keyboard.press('f');
     await poll(() => audience.evaluate(() => document.fullscreenElement !== null)).toBe(true);
@@ -159,7 +183,11 @@ describe('chokepoint present', () => {
     await poll(() => audience.locator('.pause-overlay').evaluate((o) => getComputedStyle(o).opacity)).toBe('1');
     const blank = await audience.evaluate(() => {
       const top = document.elementFromPoint(innerWidth / 2, innerHeight / 2)!;
-      return { top: top.className, button: document.querySelectorAll('.resume-button').length, colour: getComputedStyle(document.querySelector('.pause-overlay')!).backgroundColor };
+      return {
+        top: top.className,
+        button: document.querySelectorAll('.resume-button').length,
+        colour: getComputedStyle(document.querySelector('.pause-overlay')!).backgroundColor,
+      };
     });
     if (process.env.CHOKEPOINT_SHOTS) await audience.screenshot({ path: join(process.env.CHOKEPOINT_SHOTS, 'audience-blank.png') });
     expect(blank).toEqual({ top: 'pause-overlay', button: 0, colour: 'rgb(0, 0, 0)' });
@@ -226,7 +254,9 @@ describe('chokepoint present', () => {
       target.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(120)], bubbles: true, cancelable: true }));
     });
     await poll(() => at(audience)).toBe(afterTap);
-    const sizes = await phone.evaluate(() => ['.speaker-controls-notes .value', '.timer'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
+    const sizes = await phone.evaluate(() =>
+      ['.speaker-controls-notes .value', '.timer'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)),
+    );
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
     expect(await phone.locator('.speaker-controls-notes .value').isVisible()).toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -236,11 +266,14 @@ describe('chokepoint present', () => {
 
 describe('chokepoint present on the command line', () => {
   it('prints the two URLs and stops cleanly on Ctrl+C', async () => {
-    const newest = (dir: string): number => Math.max(...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? newest(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs)));
+    const newest = (dir: string): number =>
+      Math.max(...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? newest(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs)));
     if ((statSync('lib/cli.js', { throwIfNoEntry: false })?.mtimeMs ?? 0) < newest('src')) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
     const child = spawn(process.execPath, ['bin/chokepoint.js', 'present', DECK, '--port', '0', '--allow-host', 'talk.lan']);
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     // It builds the deck first: on a busy machine that takes a while.
     await expect.poll(async () => out, { timeout: 90_000, interval: 200 }).toMatch(/presenter: /);
     const audience = /^audience: (\S+)$/m.exec(out)![1]!;

@@ -8,7 +8,12 @@ import { buildAndServe, launchBrowser, tempDir, type Browser, type Page } from '
 // reveal-md's defaults: the separators it hands to reveal.js's markdown plugin.
 const REVEAL_MD = { separator: '\\r?\\n---\\r?\\n', verticalSeparator: '\\r?\\n----\\r?\\n', notesSeparator: '^\\s*[Nn]otes?:' };
 
-interface Shape { text: string; notes: string; fragments: number; background: string | null }
+interface Shape {
+  text: string;
+  notes: string;
+  fragments: number;
+  background: string | null;
+}
 
 /** What a visitor sees of each slide: stacks of slides with their text, notes and fragment count. */
 function shapeOf(page: Page): Promise<Shape[][]> {
@@ -35,19 +40,22 @@ function shapeOf(page: Page): Promise<Shape[][]> {
 async function revealMarkdownShape(browser: Browser, file: string): Promise<Shape[][]> {
   const source = readFileSync(file, 'utf8');
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(source);
-  const settings = { ...REVEAL_MD, ...(fm ? parse(fm[1]!) as Record<string, string> : {}) };
+  const settings = { ...REVEAL_MD, ...(fm ? (parse(fm[1]!) as Record<string, string>) : {}) };
   const body = fm ? source.slice(fm[0].length) : source;
   const dir = tempDir('chokepoint-revealmd-');
   for (const f of ['reveal.mjs', 'plugin/markdown.mjs']) copyFileSync(join('node_modules/reveal.js/dist', f), join(dir.path, f.replace('plugin/', '')));
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  writeFileSync(join(dir.path, 'index.html'), `<!doctype html><html><body><div class="reveal"><div class="slides">
+  writeFileSync(
+    join(dir.path, 'index.html'),
+    `<!doctype html><html><body><div class="reveal"><div class="slides">
 <section data-markdown data-separator="${attr(settings.separator)}" data-separator-vertical="${attr(settings.verticalSeparator)}" data-separator-notes="${attr(settings.notesSeparator)}">
 <textarea data-template>${body.replace(/<\/textarea>/g, '')}</textarea></section></div></div>
 <script type="module">
 import Reveal from './reveal.mjs';
 import Markdown from './markdown.mjs';
 Reveal.initialize({ plugins: [Markdown] }).then(() => { document.body.dataset.ready = '1'; });
-</script></body></html>`);
+</script></body></html>`,
+  );
   const server = await serveStatic(dir.path);
   const page = await browser.newPage();
   await page.goto(server.url);
@@ -60,8 +68,12 @@ Reveal.initialize({ plugins: [Markdown] }).then(() => { document.body.dataset.re
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('reveal-md compatibility', () => {
   it.each(['talk.md', 'custom-separators.md'])('builds %s to the slides, stacks, notes and fragments reveal.js gives', async (name) => {

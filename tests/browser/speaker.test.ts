@@ -35,7 +35,9 @@ async function openSpeakerView(url: string, slowUpcoming = false): Promise<{ mai
   const errors: string[] = [];
   const watch = (page: Page, name: string) => {
     page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${name}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${name}: ${m.text()}`);
+    });
   };
   watch(main, 'main');
   await main.goto(url);

@@ -17,10 +17,16 @@ describe('theme selection', () => {
     const { buildAndServe, launchBrowser, openDeck } = await import('./helpers.ts');
     const browser = await launchBrowser();
     try {
-      for (const [deck, bg, fg] of [['tests/fixtures/decks/light', 'rgb(255, 255, 255)', 'rgb(21, 32, 43)'], ['tests/fixtures/decks/authoring/deck.md', 'rgb(12, 17, 23)', 'rgb(243, 245, 248)']] as const) {
+      for (const [deck, bg, fg] of [
+        ['tests/fixtures/decks/light', 'rgb(255, 255, 255)', 'rgb(21, 32, 43)'],
+        ['tests/fixtures/decks/authoring/deck.md', 'rgb(12, 17, 23)', 'rgb(243, 245, 248)'],
+      ] as const) {
         const site = await buildAndServe(deck);
         const { page, errors } = await openDeck(browser, site.url);
-        const colours = await page.evaluate(() => [getComputedStyle(document.querySelector('.reveal-viewport')!).backgroundColor, getComputedStyle(document.querySelector('.reveal')!).color]);
+        const colours = await page.evaluate(() => [
+          getComputedStyle(document.querySelector('.reveal-viewport')!).backgroundColor,
+          getComputedStyle(document.querySelector('.reveal')!).color,
+        ]);
         expect(colours).toEqual([bg, fg]);
         expect(errors).toEqual([]);
         await page.close();

@@ -61,7 +61,11 @@ beforeAll(async () => {
   [browser, site] = await Promise.all([launchBrowser(), buildAndServe(input)]);
   const out = { log: (s: string) => void logs.push(s), error: (s: string) => void logs.push(`error: ${s}`) };
   // The plain PDF uses the static print view, the notes PDF reveal's own; the handout numbers its sheets.
-  const jobs: [string, ExportFlags][] = [['deck.pdf', {}], ['notes.pdf', { notes: true }], ['handout.pdf', { handout: true }]];
+  const jobs: [string, ExportFlags][] = [
+    ['deck.pdf', {}],
+    ['notes.pdf', { notes: true }],
+    ['handout.pdf', { handout: true }],
+  ];
   for (const [name, flags] of jobs) codes[name] = await runPdf(input, { ...flags, out: pdf(name) }, out, silentProgress);
 }, 300_000);
 afterAll(async () => {
@@ -71,7 +75,11 @@ afterAll(async () => {
 });
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
-const screenNumber = (page: Page) => page.locator('.reveal .slide-number').innerText().then((t) => t.replace(/\s+/g, ' ').trim());
+const screenNumber = (page: Page) =>
+  page
+    .locator('.reveal .slide-number')
+    .innerText()
+    .then((t) => t.replace(/\s+/g, ' ').trim());
 
 describe('data-visibility="uncounted" and "hidden"', () => {
   it('on screen, counts 4 slides and leaves the hidden one out', async () => {
@@ -113,7 +121,11 @@ describe('data-visibility="uncounted" and "hidden"', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${site.url}?speaker`);
     await page.waitForSelector('.speaker-console[data-state]', { timeout: 120_000 });
-    const count = () => page.locator('.slide-count').innerText().then((t) => t.replace(/\s+/g, ' ').trim());
+    const count = () =>
+      page
+        .locator('.slide-count')
+        .innerText()
+        .then((t) => t.replace(/\s+/g, ' ').trim());
     await poll(count).toBe('Slide 1 / 4');
     await page.click('.nav-next');
     await page.click('.nav-next');

@@ -7,13 +7,19 @@ import { compareImages, readPng, type ImageDiff } from './image-diff.ts';
 import type { Built } from './render.ts';
 
 /** A box on the slide, in pixels. */
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Copies `box` out of a picture. */
 export function crop(picture: Buffer | PNG, box: Box): PNG {
   const src = Buffer.isBuffer(picture) ? readPng(picture) : picture;
   const out = new PNG({ width: box.width, height: box.height });
-  for (let y = 0; y < box.height; y++) src.data.copy(out.data, y * box.width * 4, ((box.y + y) * src.width + box.x) * 4, ((box.y + y) * src.width + box.x + box.width) * 4);
+  for (let y = 0; y < box.height; y++)
+    src.data.copy(out.data, y * box.width * 4, ((box.y + y) * src.width + box.x) * 4, ((box.y + y) * src.width + box.x + box.width) * 4);
   return out;
 }
 
@@ -34,7 +40,9 @@ export const CHROME_BOXES = (size: { width: number; height: number }): Record<st
  */
 export function chromeDiffs(section: Buffer | PNG, plain: Buffer | PNG, size: { width: number; height: number }): Record<string, ImageDiff> {
   const { footer, logo } = CHROME_BOXES(size);
-  return Object.fromEntries(Object.entries({ footer, logo }).map(([name, box]) => [name, compareImages(crop(plain, box!), crop(section, box!), { tile: 16, shift: 1 })]));
+  return Object.fromEntries(
+    Object.entries({ footer, logo }).map(([name, box]) => [name, compareImages(crop(plain, box!), crop(section, box!), { tile: 16, shift: 1 })]),
+  );
 }
 
 /**
@@ -53,7 +61,11 @@ export async function chartLabelDiffs(page: Page, built: Built, index: number): 
       .map((t, i) => {
         t.dataset.fidelityLabel = String(i);
         const r = t.getBoundingClientRect();
-        return { i, text: t.textContent ?? '', box: { x: Math.floor(r.left) - 4, y: Math.floor(r.top) - 4, width: Math.ceil(r.width) + 8, height: Math.ceil(r.height) + 8 } };
+        return {
+          i,
+          text: t.textContent ?? '',
+          box: { x: Math.floor(r.left) - 4, y: Math.floor(r.top) - 4, width: Math.ceil(r.width) + 8, height: Math.ceil(r.height) + 8 },
+        };
       });
   });
   const results: { text: string; diff: ImageDiff }[] = [];
@@ -65,7 +77,11 @@ export async function chartLabelDiffs(page: Page, built: Built, index: number): 
       t.style.fontVariantNumeric = 'normal';
     }, label.i);
     const plain = await page.screenshot({ clip: label.box });
-    await page.evaluate((i) => { const t = document.querySelector<SVGTextElement>(`[data-fidelity-label="${i}"]`)!; t.style.fontFeatureSettings = ''; t.style.fontVariantNumeric = ''; }, label.i);
+    await page.evaluate((i) => {
+      const t = document.querySelector<SVGTextElement>(`[data-fidelity-label="${i}"]`)!;
+      t.style.fontFeatureSettings = '';
+      t.style.fontVariantNumeric = '';
+    }, label.i);
     results.push({ text: label.text, diff: compareImages(plain, as, { tile: 16, shift: 1 }) });
   }
   return results;
@@ -84,7 +100,10 @@ export async function signsMissingFromFont(page: Page, signs: string): Promise<{
     for (const weight of [400, 600, 800]) {
       await document.fonts.load(`${weight} 100px ${family}`, signs);
       for (const sign of Array.from(signs)) {
-        const width = (fallback: string) => { canvas.font = `${weight} 100px ${family}, ${fallback}`; return canvas.measureText(sign.repeat(4)).width; };
+        const width = (fallback: string) => {
+          canvas.font = `${weight} 100px ${family}, ${fallback}`;
+          return canvas.measureText(sign.repeat(4)).width;
+        };
         if (Math.abs(width('serif') - width('monospace')) > 0.01) missing.add(sign);
       }
     }

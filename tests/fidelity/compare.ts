@@ -44,7 +44,13 @@ export interface SlideScore {
 }
 
 /** Compares each output picture with its reference; failing slides get their three pictures under `FAILURE_DIR/<label>/`. */
-export function compareSlides(label: string, references: readonly (Buffer | PNG)[], outputs: readonly (Buffer | PNG)[], threshold: Threshold, slides?: readonly number[]): SlideScore[] {
+export function compareSlides(
+  label: string,
+  references: readonly (Buffer | PNG)[],
+  outputs: readonly (Buffer | PNG)[],
+  threshold: Threshold,
+  slides?: readonly number[],
+): SlideScore[] {
   if (references.length !== outputs.length) throw new Error(`${label}: ${outputs.length} pictures for ${references.length} reference slides`);
   const bytes = (p: Buffer | PNG) => (Buffer.isBuffer(p) ? p : writePngBytes(p));
   return references.map((ref, i) => {
@@ -65,7 +71,12 @@ export function compareSlides(label: string, references: readonly (Buffer | PNG)
 
 /** The failing slides as readable lines, with where their pictures went; empty when all pass. */
 export function failures(label: string, scores: readonly SlideScore[]): string[] {
-  return scores.filter((s) => !s.pass).map((s) => `${label} slide ${s.slide + 1}: ${describeDiff(s.diff)}; chrome (${s.chrome.name}): ${describeDiff(s.chrome.diff)} (pictures in ${join(FAILURE_DIR, label)})`);
+  return scores
+    .filter((s) => !s.pass)
+    .map(
+      (s) =>
+        `${label} slide ${s.slide + 1}: ${describeDiff(s.diff)}; chrome (${s.chrome.name}): ${describeDiff(s.chrome.diff)} (pictures in ${join(FAILURE_DIR, label)})`,
+    );
 }
 
 /** The worst scores of a set, for the log: worst tile, ratio and chrome tile. */

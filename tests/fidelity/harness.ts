@@ -25,11 +25,15 @@ export interface Subject {
 export async function subject(input: string, browser?: render.Browser): Promise<Subject> {
   const work = mkdtempSync(join(tmpdir(), 'chokepoint-fidelity-'));
   const own = !browser;
-  const b = browser ?? await render.launchBrowser();
+  const b = browser ?? (await render.launchBrowser());
   const built = await render.build(input, work);
   const refs = (await render.reference(b, built)).map(readPng);
   return {
-    input, work, browser: b, built, refs,
+    input,
+    work,
+    browser: b,
+    built,
+    refs,
     async close() {
       if (own) await b.close();
       rmSync(work, { recursive: true, force: true });
@@ -38,10 +42,18 @@ export async function subject(input: string, browser?: render.Browser): Promise<
 }
 
 /** Compares, logs the worst scores (the numbers the README and reports quote), and asserts the threshold. */
-export function expectClose(label: string, refs: readonly (Buffer | PNG)[], outputs: readonly (Buffer | PNG)[], threshold: Threshold, slides?: readonly number[]): SlideScore[] {
+export function expectClose(
+  label: string,
+  refs: readonly (Buffer | PNG)[],
+  outputs: readonly (Buffer | PNG)[],
+  threshold: Threshold,
+  slides?: readonly number[],
+): SlideScore[] {
   const scores = compareSlides(label, refs, outputs, threshold, slides);
   const top = worst(scores);
-  console.log(`fidelity ${label}: ${scores.length} slides, worst ${threshold.tile}px tile ${(top.worstTile * 100).toFixed(2)}% (slide ${top.slide + 1}), worst ratio ${(top.ratio * 100).toFixed(3)}%, worst chrome tile ${(top.chrome * 100).toFixed(2)}%`);
+  console.log(
+    `fidelity ${label}: ${scores.length} slides, worst ${threshold.tile}px tile ${(top.worstTile * 100).toFixed(2)}% (slide ${top.slide + 1}), worst ratio ${(top.ratio * 100).toFixed(3)}%, worst chrome tile ${(top.chrome * 100).toFixed(2)}%`,
+  );
   expect(failures(label, scores)).toEqual([]);
   return scores;
 }

@@ -99,7 +99,12 @@ export function compareImages(expected: Buffer | PNG, actual: Buffer | PNG, opti
   }
   let worst = 0;
   let at = 0;
-  counts.forEach((n, i) => { if (n > worst) { worst = n; at = i; } });
+  counts.forEach((n, i) => {
+    if (n > worst) {
+      worst = n;
+      at = i;
+    }
+  });
   const x = (at % cols) * size;
   const y = Math.floor(at / cols) * size;
   const area = Math.min(size, width - x) * Math.min(size, height - y);

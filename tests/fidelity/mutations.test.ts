@@ -37,9 +37,26 @@ async function pdfScores(name: string, css: string, slides: number[]) {
   const page = await render.openView(browser, pathToFileURL(join(deck.built.dir, 'index.html')).href, deck.built);
   const refs = await render.shootSlides(page, deck.built, slides).finally(() => page.close());
   const file = await render.pdf(deck.input, deck.dir, 'slides');
-  const scores = compareSlides(`mutation-${name}`, refs, render.rasterisePdf(file, deck.built.size, slides.map((i) => i + 1)), THRESHOLDS.pdf, slides);
+  const scores = compareSlides(
+    `mutation-${name}`,
+    refs,
+    render.rasterisePdf(
+      file,
+      deck.built.size,
+      slides.map((i) => i + 1),
+    ),
+    THRESHOLDS.pdf,
+    slides,
+  );
   const top = worst(scores);
-  console.log(`fidelity mutation ${name}: worst tile ${(top.worstTile * 100).toFixed(2)}% (slide ${top.slide + 1}), worst ratio ${(top.ratio * 100).toFixed(3)}%, worst chrome tile ${(top.chrome * 100).toFixed(2)}%; passing slides ${scores.filter((s) => s.pass).map((s) => s.slide + 1).join(', ') || 'none'}`);
+  console.log(
+    `fidelity mutation ${name}: worst tile ${(top.worstTile * 100).toFixed(2)}% (slide ${top.slide + 1}), worst ratio ${(top.ratio * 100).toFixed(3)}%, worst chrome tile ${(top.chrome * 100).toFixed(2)}%; passing slides ${
+      scores
+        .filter((s) => s.pass)
+        .map((s) => s.slide + 1)
+        .join(', ') || 'none'
+    }`,
+  );
   return scores;
 }
 
@@ -55,12 +72,20 @@ describe('fidelity mutations: each defect put back makes its check fail', () => 
   });
 
   it('a page number reading "2" instead of "2 / 13" fails the PDF comparison', async () => {
-    const scores = await pdfScores('page-number', '@media print { .slide-number-pdf .slide-number-delimiter, .slide-number-pdf .slide-number-b { display: none; } }', [1, 3]);
+    const scores = await pdfScores(
+      'page-number',
+      '@media print { .slide-number-pdf .slide-number-delimiter, .slide-number-pdf .slide-number-b { display: none; } }',
+      [1, 3],
+    );
     expect(scores.every((s) => !s.pass)).toBe(true);
   });
 
   it('a page number where the print view used to put it fails the PDF comparison', async () => {
-    const scores = await pdfScores('page-number-place', '@media print { html.reveal-print .reveal .slide-number-pdf { right: 40px; bottom: 16px; line-height: 1.3; } }', [1, 3]);
+    const scores = await pdfScores(
+      'page-number-place',
+      '@media print { html.reveal-print .reveal .slide-number-pdf { right: 40px; bottom: 16px; line-height: 1.3; } }',
+      [1, 3],
+    );
     expect(scores.every((s) => !s.pass)).toBe(true);
   });
 
@@ -69,7 +94,9 @@ describe('fidelity mutations: each defect put back makes its check fail', () => 
     const page = await render.openView(browser, pathToFileURL(join(deck.built.dir, 'index.html')).href, deck.built);
     const [section, plain] = await render.shootSlides(page, deck.built, [2, 3]).finally(() => page.close());
     const diffs = chromeDiffs(section!, plain!, deck.built.size);
-    console.log(`fidelity mutation section: footer worst tile ${(diffs.footer!.worstTile * 100).toFixed(1)}%, logo ${(diffs.logo!.worstTile * 100).toFixed(1)}%`);
+    console.log(
+      `fidelity mutation section: footer worst tile ${(diffs.footer!.worstTile * 100).toFixed(1)}%, logo ${(diffs.logo!.worstTile * 100).toFixed(1)}%`,
+    );
     expect(diffs.footer!.worstTile).toBeGreaterThan(0.05);
     expect(diffs.logo!.worstTile).toBeGreaterThan(0.05);
   });
@@ -80,7 +107,9 @@ describe('fidelity mutations: each defect put back makes its check fail', () => 
     try {
       const labels = await chartLabelDiffs(page, deck.built, 7);
       const failing = labels.filter((l) => l.diff.worstTile > 0.02);
-      console.log(`fidelity mutation label-features: ${failing.length} of ${labels.length} timeline labels differ, worst 16px tile ${(Math.max(...labels.map((l) => l.diff.worstTile)) * 100).toFixed(1)}%`);
+      console.log(
+        `fidelity mutation label-features: ${failing.length} of ${labels.length} timeline labels differ, worst 16px tile ${(Math.max(...labels.map((l) => l.diff.worstTile)) * 100).toFixed(1)}%`,
+      );
       // Lines are tspans: their texts run together ("open" + "weights").
       expect(failing.map((l) => l.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^R1-0528/), expect.stringMatching(/^Chip-to-chip/)]));
     } finally {
@@ -91,7 +120,8 @@ describe('fidelity mutations: each defect put back makes its check fail', () => 
   it('the old Inter subset (without ≈ ≤ ≥ →) as the text font fails the glyph check', async () => {
     // Declared under its own name: a second 'Inter' face would only be consulted first, the shipped one filling its gaps.
     const old = readFileSync('tests/fixtures/fonts/inter-400-latin-without-signs.woff2');
-    const css = "@font-face { font-family: 'Inter before 21'; src: url('old-inter.woff2') format('woff2'); }\n:root { --r-main-font: 'Inter before 21', system-ui, sans-serif; }";
+    const css =
+      "@font-face { font-family: 'Inter before 21'; src: url('old-inter.woff2') format('woff2'); }\n:root { --r-main-font: 'Inter before 21', system-ui, sans-serif; }";
     const deck = await mutated('subset', css, { 'old-inter.woff2': old });
     const page = await render.openView(browser, pathToFileURL(join(deck.built.dir, 'index.html')).href, deck.built);
     try {

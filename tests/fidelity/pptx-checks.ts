@@ -39,7 +39,10 @@ export function convertWithLibreOffice(soffice: string, files: string[], outDir:
 export const pdfOf = (pptx: string, outDir: string) => join(outDir, basename(pptx).replace(/\.pptx$/, '.pdf'));
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(#x?[\da-f]+|\w+);/gi, (_, e: string) => (e.startsWith('#') ? String.fromCodePoint(Number(e.startsWith('#x') ? `0${e.slice(1)}` : e.slice(1))) : ENTITIES[e] ?? `&${e};`));
+const decode = (s: string) =>
+  s.replace(/&(#x?[\da-f]+|\w+);/gi, (_, e: string) =>
+    e.startsWith('#') ? String.fromCodePoint(Number(e.startsWith('#x') ? `0${e.slice(1)}` : e.slice(1))) : (ENTITIES[e] ?? `&${e};`),
+  );
 const box = (attrs: string) => {
   const n = (k: string) => Number(new RegExp(`${k}="([-\\d.]+)"`).exec(attrs)![1]);
   return { x0: n('xMin'), y0: n('yMin'), x1: n('xMax'), y1: n('yMax') };
@@ -56,11 +59,14 @@ export function pdfPages(pdf: string, scratch: string): PdfPage[] {
   const q = spawnSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf], { encoding: 'utf8' });
   if (q.status !== 0) throw new Error(`qpdf failed: ${q.stderr}`);
   const sizes: [number, number][] = [];
-  const grown = readFileSync(qdf, 'latin1').replace(/\/MediaBox \[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g, (_, x0: string, y0: string, x1: string, y1: string) => {
-    const [w, h] = [Number(x1) - Number(x0), Number(y1) - Number(y0)];
-    sizes.push([w, h]);
-    return `/MediaBox [ ${Number(x0) - w} ${Number(y0) - h} ${Number(x1) + w} ${Number(y1) + h} ]`;
-  });
+  const grown = readFileSync(qdf, 'latin1').replace(
+    /\/MediaBox \[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g,
+    (_, x0: string, y0: string, x1: string, y1: string) => {
+      const [w, h] = [Number(x1) - Number(x0), Number(y1) - Number(y0)];
+      sizes.push([w, h]);
+      return `/MediaBox [ ${Number(x0) - w} ${Number(y0) - h} ${Number(x1) + w} ${Number(y1) + h} ]`;
+    },
+  );
   writeFileSync(qdf, grown, 'latin1');
   // fix-qdf rewrites the cross-reference table for the changed lengths.
   const fixed = spawnSync('fix-qdf', [qdf], { maxBuffer: 256 << 20 });
@@ -68,18 +74,21 @@ export function pdfPages(pdf: string, scratch: string): PdfPage[] {
   writeFileSync(wide, fixed.stdout);
   const run = spawnSync('pdftotext', ['-bbox-layout', wide, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
-  return run.stdout.split('<page ').slice(1).map((page, i) => {
-    const [width, height] = sizes[i] ?? sizes[0]!;
-    const at = (attrs: string) => {
-      const b = box(attrs);
-      return { x0: b.x0 - width, x1: b.x1 - width, y0: b.y0 - height, y1: b.y1 - height };
-    };
-    const lines = [...page.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)].map((l) => {
-      const words = [...l[2]!.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map((w) => ({ ...at(w[1]!), text: decode(w[2]!) }));
-      return { ...at(l[1]!), text: words.map((w) => w.text).join(' '), words };
+  return run.stdout
+    .split('<page ')
+    .slice(1)
+    .map((page, i) => {
+      const [width, height] = sizes[i] ?? sizes[0]!;
+      const at = (attrs: string) => {
+        const b = box(attrs);
+        return { x0: b.x0 - width, x1: b.x1 - width, y0: b.y0 - height, y1: b.y1 - height };
+      };
+      const lines = [...page.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)].map((l) => {
+        const words = [...l[2]!.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map((w) => ({ ...at(w[1]!), text: decode(w[2]!) }));
+        return { ...at(l[1]!), text: words.map((w) => w.text).join(' '), words };
+      });
+      return { width, height, lines };
     });
-    return { width, height, lines };
-  });
 }
 
 /** A slide part's paragraphs: the text of each <a:p>, in order. */
@@ -98,7 +107,9 @@ export function wordsOutside(pages: PdfPage[]): string[] {
   for (const [i, page] of pages.entries()) {
     for (const w of page.lines.flatMap((l) => l.words)) {
       if (w.x0 < -0.5 || w.y0 < -0.5 || w.x1 > page.width + 0.5 || w.y1 > page.height + 0.5) {
-        found.push(`slide ${i + 1}: "${w.text}" is outside the slide (${w.x0.toFixed(0)}-${w.x1.toFixed(0)} x ${w.y0.toFixed(0)}-${w.y1.toFixed(0)} of ${page.width.toFixed(0)} x ${page.height.toFixed(0)})`);
+        found.push(
+          `slide ${i + 1}: "${w.text}" is outside the slide (${w.x0.toFixed(0)}-${w.x1.toFixed(0)} x ${w.y0.toFixed(0)}-${w.y1.toFixed(0)} of ${page.width.toFixed(0)} x ${page.height.toFixed(0)})`,
+        );
       }
     }
   }
@@ -114,7 +125,9 @@ export function overlappingLines(pages: PdfPage[], slides: string[]): string[] {
   const found: string[] = [];
   for (const [i, page] of pages.entries()) {
     // Only the slide's own text boxes: a chart's tick labels meeting at its corner are the chart's business.
-    const own = paragraphsOf(slides[i] ?? '').join('').replace(/\s+/g, '');
+    const own = paragraphsOf(slides[i] ?? '')
+      .join('')
+      .replace(/\s+/g, '');
     const lines = page.lines.filter((l) => l.text.replace(/\s+/g, '').length >= 4 && own.includes(l.text.replace(/\s+/g, '')));
     for (let a = 0; a < lines.length; a++) {
       for (let b = a + 1; b < lines.length; b++) {
@@ -207,7 +220,9 @@ function framesOf(slide: string): Frame[] {
   return [...slide.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>|<p:graphicFrame>([\s\S]*?<a:tbl>[\s\S]*?)<\/p:graphicFrame>/g)].flatMap((match) => {
     const m = [match[0], match[1] ?? match[2]] as const;
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(m[1]!);
-    const words = paragraphsOf(m[1]!).flatMap((p) => p.split(/\s+/)).filter(Boolean);
+    const words = paragraphsOf(m[1]!)
+      .flatMap((p) => p.split(/\s+/))
+      .filter(Boolean);
     const text = words.join('');
     if (!off || !text) return [];
     const bounds = new Set([0]);
@@ -256,7 +271,9 @@ export function textOutsideBoxes(pages: PdfPage[], slides: string[]): string[] {
   const found: string[] = [];
   for (const [i, page] of pages.entries()) {
     const words = page.lines.flatMap((l) => l.words);
-    const frames = framesOf(slides[i] ?? '').map((f) => ({ ...f, text: undrawn(f, words) })).filter((f) => /[^\0]/.test(f.text));
+    const frames = framesOf(slides[i] ?? '')
+      .map((f) => ({ ...f, text: undrawn(f, words) }))
+      .filter((f) => /[^\0]/.test(f.text));
     for (const line of page.lines) {
       const text = line.text.replace(/\s+/g, '');
       if (text.length < 6) continue;
@@ -268,7 +285,9 @@ export function textOutsideBoxes(pages: PdfPage[], slides: string[]): string[] {
       if (!f || gap(f) > 2 * height) continue;
       const slack = 0.4 * height;
       if (line.y1 > f.y1 + slack || line.y0 < f.y0 - slack) {
-        found.push(`slide ${i + 1}: "${line.text.slice(0, 40)}" spills out of its box (line ${line.y0.toFixed(0)}-${line.y1.toFixed(0)}, box ${f.y0.toFixed(0)}-${f.y1.toFixed(0)})`);
+        found.push(
+          `slide ${i + 1}: "${line.text.slice(0, 40)}" spills out of its box (line ${line.y0.toFixed(0)}-${line.y1.toFixed(0)}, box ${f.y0.toFixed(0)}-${f.y1.toFixed(0)})`,
+        );
       }
     }
   }

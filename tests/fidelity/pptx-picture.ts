@@ -50,12 +50,18 @@ export function rasterise(pdf: string, dir: string, width: number, height: numbe
   const prefix = join(dir, 'page');
   const run = spawnSync('pdftoppm', ['-png', '-scale-to-x', String(width), '-scale-to-y', String(height), pdf, prefix], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`);
-  return readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort().map((f) => readPng(readFileSync(join(dir, f))));
+  return readdirSync(dir)
+    .filter((f) => /^page-\d+\.png$/.test(f))
+    .sort()
+    .map((f) => readPng(readFileSync(join(dir, f))));
 }
 
 /** The PNGs of a folder written by `chokepoint png`, in slide order. */
 export function slidePngs(dir: string): PNG[] {
-  return readdirSync(dir).filter((f) => /^\d{3}-.*\.png$/.test(f)).sort().map((f) => readPng(readFileSync(join(dir, f))));
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}-.*\.png$/.test(f))
+    .sort()
+    .map((f) => readPng(readFileSync(join(dir, f))));
 }
 
 /** pixelmatch's colour threshold for the shrunk pictures: grey bars of text in two fonts are near, not equal. */

@@ -18,8 +18,12 @@ const PLAIN = 3;
 const TIMELINE = 7;
 const SCATTER = 6;
 const SIGNS = '≈≤≥→÷−×';
-beforeAll(async () => { s = await subject(PROBE); }, 180_000);
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await subject(PROBE);
+}, 180_000);
+afterAll(async () => {
+  await s?.close();
+});
 
 describe('fidelity of the probe deck (dark)', () => {
   it('PDF: each page looks like its slide in the browser (halos, titles, page numbers)', async () => {
@@ -30,7 +34,10 @@ describe('fidelity of the probe deck (dark)', () => {
   });
 
   it('the section divider keeps its footer and logo where every other slide has them (screen and PDF)', () => {
-    for (const [label, pictures] of [['reference', s.refs], ['pdf', pdfPages]] as const) {
+    for (const [label, pictures] of [
+      ['reference', s.refs],
+      ['pdf', pdfPages],
+    ] as const) {
       if (pictures.length === 0) continue;
       for (const [box, diff] of Object.entries(chromeDiffs(pictures[SECTION]!, pictures[PLAIN]!, s.built.size))) {
         console.log(`fidelity section chrome ${label} ${box}: ${describeDiff(diff)}`);
@@ -39,7 +46,7 @@ describe('fidelity of the probe deck (dark)', () => {
     }
   });
 
-  it('chart labels are text: no tabular hyphens or raised colons; the signs ≈ ≤ ≥ → ÷ − × are Inter\'s own', async () => {
+  it("chart labels are text: no tabular hyphens or raised colons; the signs ≈ ≤ ≥ → ÷ − × are Inter's own", async () => {
     const page = await render.openView(s.browser, pathToFileURL(`${s.built.dir}/index.html`).href, s.built);
     try {
       expect(await signsMissingFromFont(page, SIGNS)).toEqual({ family: 'Inter', missing: [] });
@@ -47,7 +54,9 @@ describe('fidelity of the probe deck (dark)', () => {
         const labels = await chartLabelDiffs(page, s.built, index);
         expect(labels.length).toBeGreaterThan(0);
         const worst = Math.max(...labels.map((l) => l.diff.worstTile));
-        console.log(`fidelity chart labels slide ${index + 1}: ${labels.length} labels, worst 16px tile ${(worst * 100).toFixed(1)}% against the same text without tnum/calt`);
+        console.log(
+          `fidelity chart labels slide ${index + 1}: ${labels.length} labels, worst 16px tile ${(worst * 100).toFixed(1)}% against the same text without tnum/calt`,
+        );
         expect(labels.filter((l) => l.diff.worstTile > LABEL_TILE).map((l) => `${l.text}: ${describeDiff(l.diff)}`)).toEqual([]);
       }
     } finally {
@@ -111,12 +120,16 @@ async function stepsPerSlide(subject: Subject): Promise<number[]> {
   try {
     await page.goto(`file://${subject.built.dir}/index.html?${render.VIEW_QUERY}`);
     await page.waitForSelector('.reveal.ready');
-    return await page.evaluate((slides) => slides.map(({ h, v }) => {
-      const reveal = (window as unknown as { Reveal: { getSlide(h: number, v: number): HTMLElement } }).Reveal;
-      const slide = reveal.getSlide(h, v);
-      const indices = new Set(Array.from(slide.querySelectorAll('.fragment')).map((f) => f.getAttribute('data-fragment-index')));
-      return indices.size === 0 ? 1 : indices.size + 1;
-    }), subject.built.deck.slides.map(({ h, v }) => ({ h, v })));
+    return await page.evaluate(
+      (slides) =>
+        slides.map(({ h, v }) => {
+          const reveal = (window as unknown as { Reveal: { getSlide(h: number, v: number): HTMLElement } }).Reveal;
+          const slide = reveal.getSlide(h, v);
+          const indices = new Set(Array.from(slide.querySelectorAll('.fragment')).map((f) => f.getAttribute('data-fragment-index')));
+          return indices.size === 0 ? 1 : indices.size + 1;
+        }),
+      subject.built.deck.slides.map(({ h, v }) => ({ h, v })),
+    );
   } finally {
     await page.close();
   }

@@ -58,8 +58,17 @@ export const PICTURES: Picture[] = [
  * montages of several slides of tests/fixtures/decks/images and layouts (this script makes one slide a picture).
  */
 export const MADE_ELSEWHERE = [
-  'console.png', 'pptx-chart.png', 'images.png', 'layouts-dark.png', 'layouts-light.png',
-  'chart-dumbbell.png', 'chart-highlight.png', 'chart-direct-labels.png', 'chart-column-labels.png', 'chart-timeline-today.png', 'chart-log-axis.png',
+  'console.png',
+  'pptx-chart.png',
+  'images.png',
+  'layouts-dark.png',
+  'layouts-light.png',
+  'chart-dumbbell.png',
+  'chart-highlight.png',
+  'chart-direct-labels.png',
+  'chart-column-labels.png',
+  'chart-timeline-today.png',
+  'chart-log-axis.png',
 ];
 
 /** Halves a picture by averaging each 2x2 block (the README shows 1920x1080 slides at 960x540). */
@@ -121,11 +130,14 @@ export async function renderPictures(outDir: string, pictures: readonly Picture[
 async function shoot(page: Page, built: render.Built, index: number, fragment?: number): Promise<Buffer> {
   const { h, v } = built.deck.slides[index]!;
   if (fragment === undefined) return (await render.shootSlides(page, built, [index]))[0]!;
-  await page.evaluate(async ({ h, v, f }) => {
-    (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(h, v, f);
-    await document.fonts.ready;
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  }, { h, v, f: fragment });
+  await page.evaluate(
+    async ({ h, v, f }) => {
+      (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(h, v, f);
+      await document.fonts.ready;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    },
+    { h, v, f: fragment },
+  );
   return render.screenshot(page);
 }
 

@@ -16,9 +16,13 @@ describe('the README pictures', () => {
     expect(readdirSync('assets/readme').filter((f) => f.endsWith('.png') && !shown.includes(f))).toEqual([]);
   });
 
-  it.runIf(process.env.README_PICTURES === 'write')('are rendered into assets/readme/', async () => {
-    const written = await renderPictures('assets/readme');
-    console.log(`wrote ${written.length} pictures: ${written.join(', ')}`);
-    expect(written).toHaveLength(PICTURES.length);
-  }, 600_000);
+  it.runIf(process.env.README_PICTURES === 'write')(
+    'are rendered into assets/readme/',
+    async () => {
+      const written = await renderPictures('assets/readme');
+      console.log(`wrote ${written.length} pictures: ${written.join(', ')}`);
+      expect(written).toHaveLength(PICTURES.length);
+    },
+    600_000,
+  );
 });

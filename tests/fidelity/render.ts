@@ -75,7 +75,9 @@ export async function openView(browser: Browser, url: string, built: Built): Pro
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}${url.includes('?') ? '&' : '?'}${VIEW_QUERY}`);
-  await page.waitForSelector('.reveal.ready', { timeout: 60_000 }).catch((e: Error) => { throw new Error(`${url} never became ready: ${errors.join('; ') || e.message}`); });
+  await page.waitForSelector('.reveal.ready', { timeout: 60_000 }).catch((e: Error) => {
+    throw new Error(`${url} never became ready: ${errors.join('; ') || e.message}`);
+  });
   await page.addStyleTag({ content: STILL });
   return page;
 }
@@ -96,7 +98,11 @@ export async function reference(browser: Browser, built: Built): Promise<Buffer[
   const server = await serveStatic(built.dir);
   try {
     const page = await openView(browser, server.url, built);
-    try { return await shootSlides(page, built); } finally { await page.close(); }
+    try {
+      return await shootSlides(page, built);
+    } finally {
+      await page.close();
+    }
   } finally {
     await server.close();
   }
@@ -105,7 +111,11 @@ export async function reference(browser: Browser, built: Built): Promise<Buffer[
 /** The build opened from file:// (a folder copied to a USB stick, double-clicked). */
 export async function fromFile(browser: Browser, built: Built): Promise<Buffer[]> {
   const page = await openView(browser, pathToFileURL(join(built.dir, 'index.html')).href, built);
-  try { return await shootSlides(page, built); } finally { await page.close(); }
+  try {
+    return await shootSlides(page, built);
+  } finally {
+    await page.close();
+  }
 }
 
 /** `build --single-file`'s HTML (the same inlining the command does, of this build), opened from file://. */
@@ -113,7 +123,11 @@ export async function singleFile(browser: Browser, built: Built, work: string): 
   const file = join(work, 'deck.html');
   writeFileSync(file, inline(built.dir));
   const page = await openView(browser, pathToFileURL(file).href, built);
-  try { return await shootSlides(page, built); } finally { await page.close(); }
+  try {
+    return await shootSlides(page, built);
+  } finally {
+    await page.close();
+  }
 }
 
 /**
@@ -123,17 +137,24 @@ export async function singleFile(browser: Browser, built: Built, work: string): 
 export async function presentAudience(browser: Browser, built: Built): Promise<Buffer[]> {
   const present = await startPresentServer(built.dir, { host: '127.0.0.1', port: 0 });
   const control = new WebSocket(`${present.audienceUrl.replace(/^http/, 'ws')}control?token=${encodeURIComponent(present.token)}`);
-  await new Promise((done, fail) => { control.once('open', done); control.once('error', fail); });
+  await new Promise((done, fail) => {
+    control.once('open', done);
+    control.once('error', fail);
+  });
   try {
     const page = await openView(browser, present.audienceUrl, built);
     try {
       const shots: Buffer[] = [];
       for (const slide of built.deck.slides) {
         control.send(JSON.stringify({ type: 'state', state: { h: slide.h, v: slide.v, f: 99_999, paused: false } }));
-        await page.waitForFunction(({ h, v }) => {
-          const at = (window as unknown as { Reveal: { getIndices(): { h: number; v: number } } }).Reveal.getIndices();
-          return at.h === h && at.v === v;
-        }, { h: slide.h, v: slide.v }, { timeout: 10_000 });
+        await page.waitForFunction(
+          ({ h, v }) => {
+            const at = (window as unknown as { Reveal: { getIndices(): { h: number; v: number } } }).Reveal.getIndices();
+            return at.h === h && at.v === v;
+          },
+          { h: slide.h, v: slide.v },
+          { timeout: 10_000 },
+        );
         await page.evaluate(async () => {
           await document.fonts.ready;
           await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -171,8 +192,21 @@ export function rasterisePdf(file: string, size: { width: number; height: number
   const want = pages ?? Array.from({ length: pdfPageCount(file) }, (_, i) => i + 1);
   // One poppler run over the span asked for; PPM is ~5x faster to write and read than PNG.
   const [first, last] = [Math.min(...want), Math.max(...want)];
-  execFileSync('/usr/bin/pdftoppm', ['-f', String(first), '-l', String(last), '-scale-to-x', String(size.width), '-scale-to-y', String(size.height), file, join(dir, 'p')]);
-  const files = readdirSync(dir).filter((n) => n.endsWith('.ppm')).sort();
+  execFileSync('/usr/bin/pdftoppm', [
+    '-f',
+    String(first),
+    '-l',
+    String(last),
+    '-scale-to-x',
+    String(size.width),
+    '-scale-to-y',
+    String(size.height),
+    file,
+    join(dir, 'p'),
+  ]);
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.ppm'))
+    .sort();
   const byNumber = new Map(files.map((n) => [Number(/-(\d+)\.ppm$/.exec(n)![1]), join(dir, n)]));
   return want.map((n) => readPpm(readFileSync(byNumber.get(n)!)));
 }
@@ -214,7 +248,10 @@ export async function pngExport(input: string, work: string): Promise<Buffer[]> 
   const out = join(work, 'png');
   const result = await exportPng({ input, out }, silentProgress);
   if (!result.ok) throw new Error(`png of ${input} failed: ${JSON.stringify(result.issues)}`);
-  return readdirSync(out).filter((n) => n.endsWith('.png')).sort().map((n) => readFileSync(join(out, n)));
+  return readdirSync(out)
+    .filter((n) => n.endsWith('.png'))
+    .sort()
+    .map((n) => readFileSync(join(out, n)));
 }
 
 /**
@@ -225,7 +262,9 @@ export async function pngExport(input: string, work: string): Promise<Buffer[]> 
 export function deckVariant(input: string, work: string, name: string, front: Record<string, string>, files: Record<string, string | Buffer> = {}): string {
   const dir = join(work, name);
   cpSync(input, dir, { recursive: true });
-  const md = readdirSync(dir).filter((n) => n.endsWith('.md')).sort()[0]!;
+  const md = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()[0]!;
   let text = readFileSync(join(dir, md), 'utf8');
   const end = text.indexOf('\n---', 4);
   let head = text.slice(0, end);

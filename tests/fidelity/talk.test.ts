@@ -7,8 +7,12 @@ import { expectClose, subject, type Subject } from './harness.ts';
 import * as render from './render.ts';
 
 let s: Subject;
-beforeAll(async () => { s = await subject('slides'); }, 180_000);
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await subject('slides');
+}, 180_000);
+afterAll(async () => {
+  await s?.close();
+});
 
 describe('fidelity of the talk (slides/)', () => {
   it('PDF: each page looks like its slide in the browser', async () => {

@@ -8,7 +8,6 @@ const BAD = 'tests/fixtures/bad';
 const tmp = tempDir('chokepoint-bad-');
 afterAll(() => tmp.remove());
 
-
 describe('bad input: a located message, no stack trace, exit 1', () => {
   it.each(readdirSync(BAD))('%s', async (name) => {
     const { code, output } = await run('build', join(BAD, name), '--out', join(tmp.path, name));
@@ -58,7 +57,10 @@ describe('unusual input that works', () => {
     writeFileSync(join(dir, 'deck.md'), '---\r\ntitle: T\r\n---\r\n# One\r\nNote: n\r\n---\r\n# Two\r\n');
     const deck = compileInput(dir, () => null);
     expect(deck.issues).toEqual([]);
-    expect(deck.slides.map((s) => [s.title, s.line, s.notes])).toEqual([['One', 4, 'n'], ['Two', 7, '']]);
+    expect(deck.slides.map((s) => [s.title, s.line, s.notes])).toEqual([
+      ['One', 4, 'n'],
+      ['Two', 7, ''],
+    ]);
   });
 
   it('an empty file beside other files is skipped', () => {

@@ -6,7 +6,6 @@ import { runCli as run, tempDir } from './helpers.ts';
 const tmp = tempDir('chokepoint-cli-');
 afterAll(() => tmp.remove());
 
-
 describe('chokepoint CLI', () => {
   it('prints usage with --help and exits 0', async () => {
     const { code, output } = await run('--help');
@@ -38,7 +37,9 @@ describe('chokepoint CLI', () => {
     writeFileSync(one, '# Only slide\n');
     expect((await run('build', one, '--out', join(tmp.path, 'one'))).output).toMatch(/^Built 1 slide into /);
     const made = await run('new', join(tmp.path, 'talk'));
-    expect(made.output).toMatch(/^Next: npx chokepoint dev .*talk {3}\(then edit .*talk\/deck\.md\)\n {6}npx chokepoint check .*talk {3}\(before you present\)$/m);
+    expect(made.output).toMatch(
+      /^Next: npx chokepoint dev .*talk {3}\(then edit .*talk\/deck\.md\)\n {6}npx chokepoint check .*talk {3}\(before you present\)$/m,
+    );
   });
 
   it('refuses to preview a folder with no built deck, exit 1', async () => {

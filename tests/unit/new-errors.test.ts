@@ -11,7 +11,13 @@ let mounted = false;
 
 beforeAll(() => {
   const newest = (dir: string): number => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
-  const built = (() => { try { return statSync('lib/cli.js').mtimeMs; } catch { return 0; } })();
+  const built = (() => {
+    try {
+      return statSync('lib/cli.js').mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
   if (built < newest('src')) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
   mkdirSync(readOnly);
   // Root ignores permission bits: a read-only mount is the read-only parent there.

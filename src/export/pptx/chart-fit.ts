@@ -61,8 +61,14 @@ function placeScatter(data: ChartData, marks: ChartMarks, values: number[]): Plo
     ...(data.rules ?? []).filter((r) => r.axis === axis).map((r) => r.value),
     ...(data.regions ?? []).flatMap((r) => (axis === 'x' ? [r.x0, r.x1] : [r.y0, r.y1])).filter((v): v is number => v !== undefined),
   ];
-  const x = valueScale([...xs, ...bounds('x')], { log: data.xScale === 'log', zero: false, domain: data.xDomain, where, axis: 'x' }).domain() as [number, number];
-  const y = valueScale([...values, ...bounds('y')], { log: data.yScale === 'log', zero: false, domain: data.yDomain, where, axis: 'y' }).domain() as [number, number];
+  const x = valueScale([...xs, ...bounds('x')], { log: data.xScale === 'log', zero: false, domain: data.xDomain, where, axis: 'x' }).domain() as [
+    number,
+    number,
+  ];
+  const y = valueScale([...values, ...bounds('y')], { log: data.yScale === 'log', zero: false, domain: data.yDomain, where, axis: 'y' }).domain() as [
+    number,
+    number,
+  ];
   return { plot: span(fx(x[0]), fy(y[1]), fx(x[1]), fy(y[0])), x, y };
 }
 
@@ -77,7 +83,10 @@ function placeLine(data: ChartData, marks: ChartMarks, values: number[]): PlotPl
   const fx = line(defined[0]!.x, p(defined[0]!)[0], defined[defined.length - 1]!.x, p(defined[defined.length - 1]!)[0], false);
   const fy = line(lo.y, p(lo)[1], hi.y, p(hi)[1], data.yScale === 'log');
   if (!fx || !fy) return undefined;
-  const y = valueScale([...values, ...yRules(data)], { log: data.yScale === 'log', zero: true, domain: data.yDomain, where, axis: 'y' }).domain() as [number, number];
+  const y = valueScale([...values, ...yRules(data)], { log: data.yScale === 'log', zero: true, domain: data.yDomain, where, axis: 'y' }).domain() as [
+    number,
+    number,
+  ];
   const xs = data.xValues!;
   return { plot: span(fx(Math.min(...xs)), fy(y[1]), fx(Math.max(...xs)), fy(y[0])), y };
 }
@@ -88,22 +97,34 @@ function placeBars(data: ChartData, marks: ChartMarks, values: number[]): PlotPl
   const stacked = data.kind === 'stacked';
   const sums = data.categories.map((_, c) => data.series.map((s) => s.values[c] ?? 0));
   const extent = stacked
-    ? [Math.min(0, ...sums.map((v) => v.filter((n) => n < 0).reduce((a, b) => a + b, 0))), Math.max(0, ...sums.map((v) => v.filter((n) => n > 0).reduce((a, b) => a + b, 0)))]
+    ? [
+        Math.min(0, ...sums.map((v) => v.filter((n) => n < 0).reduce((a, b) => a + b, 0))),
+        Math.max(0, ...sums.map((v) => v.filter((n) => n > 0).reduce((a, b) => a + b, 0))),
+      ]
     : [Math.min(0, ...values), Math.max(0, ...values)];
   const horizontal = data.kind === 'bar';
   const lowEdge = horizontal ? Math.min(...marks.bars.map((b) => b.box.x)) : Math.max(...marks.bars.map((b) => b.box.y + b.box.h));
   const highEdge = horizontal ? Math.max(...marks.bars.map((b) => b.box.x + b.box.w)) : Math.min(...marks.bars.map((b) => b.box.y));
   const fv = line(extent[0]!, lowEdge, extent[1]!, highEdge, false);
   if (!fv) return undefined;
-  const v = valueScale([...(stacked ? extent : values), ...yRules(data)], { log: false, zero: true, domain: data.yDomain, where, axis: 'y' }).domain() as [number, number];
+  const v = valueScale([...(stacked ? extent : values), ...yRules(data)], { log: false, zero: true, domain: data.yDomain, where, axis: 'y' }).domain() as [
+    number,
+    number,
+  ];
   // Each series' bars follow the categories it has a (non-zero, for stacks) value for.
   const groups = data.categories.map(() => [] as Box[]);
   data.series.forEach((s, i) => {
     const drawn = s.values.flatMap((val, c) => (val === null || (stacked && val === 0) ? [] : [c]));
-    marks.bars.filter((b) => b.series === i).forEach((b, k) => { if (drawn[k] !== undefined) groups[drawn[k]!]!.push(b.box); });
+    marks.bars
+      .filter((b) => b.series === i)
+      .forEach((b, k) => {
+        if (drawn[k] !== undefined) groups[drawn[k]!]!.push(b.box);
+      });
   });
   const along = (b: Box) => (horizontal ? [b.y, b.y + b.h] : [b.x, b.x + b.w]) as [number, number];
-  const bands = groups.map((g): [number, number] | undefined => (g.length ? [Math.min(...g.map((b) => along(b)[0])), Math.max(...g.map((b) => along(b)[1]))] : undefined));
+  const bands = groups.map((g): [number, number] | undefined =>
+    g.length ? [Math.min(...g.map((b) => along(b)[0])), Math.max(...g.map((b) => along(b)[1]))] : undefined,
+  );
   const firstI = bands.findIndex(Boolean);
   const lastI = bands.length - 1 - [...bands].reverse().findIndex(Boolean);
   if (firstI < 0 || lastI <= firstI) return undefined;

@@ -79,7 +79,15 @@ export async function exportPptx(options: PptxOptions, progress: Progress): Prom
 }
 
 /** Adds a scanned slide's items in paint order; charts and pictures take one more look at the page. */
-async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, u: Units, counts: { charts: number; pictures: number }, fixes: PptxFixes): Promise<void> {
+async function fillSlide(
+  slide: Slide,
+  pptx: Pptx,
+  scan: SlideScan,
+  page: Page,
+  u: Units,
+  counts: { charts: number; pictures: number },
+  fixes: PptxFixes,
+): Promise<void> {
   if (scan.backgroundImage) slide.background = { data: scan.backgroundImage };
   else if (scan.background) slide.background = { color: scan.background.hex };
   // Text boxes may widen up to the slide's text margin on the right, as wide as the leftmost text's on the left.
@@ -87,13 +95,24 @@ async function fillSlide(slide: Slide, pptx: Pptx, scan: SlideScan, page: Page, 
   const placement = { margin, markers: fixes.markers.at(-1)! };
   for (const item of scan.items) {
     switch (item.type) {
-      case 'text': addText(slide, item, u, placement); break;
-      case 'rect': case 'ellipse': case 'line': addShape(slide, pptx, item, u); break;
-      case 'table': addTable(slide, item, u); break;
+      case 'text':
+        addText(slide, item, u, placement);
+        break;
+      case 'rect':
+      case 'ellipse':
+      case 'line':
+        addShape(slide, pptx, item, u);
+        break;
+      case 'table':
+        addTable(slide, item, u);
+        break;
       case 'image': {
         const rect = u.rect(item.box);
         // Cover: pptxgenjs crops an image of the file's proportions to the box (w and h give the proportions).
-        const cover = item.cover && item.cover.w > 0 ? { w: rect.w, h: (rect.w * item.cover.h) / item.cover.w, sizing: { type: 'cover' as const, w: rect.w, h: rect.h } } : {};
+        const cover =
+          item.cover && item.cover.w > 0
+            ? { w: rect.w, h: (rect.w * item.cover.h) / item.cover.w, sizing: { type: 'cover' as const, w: rect.w, h: rect.h } }
+            : {};
         slide.addImage({ data: item.data, ...rect, ...cover, altText: item.alt });
         break;
       }

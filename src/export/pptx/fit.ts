@@ -116,7 +116,7 @@ export function textHeight(paras: Para[], width: number, wrap: boolean, scale: n
     const { lines, widest } = lineCount(scaled, width, wrap);
     const avail = width - (p.bullet ? (p.indent ?? 40) * ((p.level ?? 0) + 1) : 0);
     if (widest > avail + 0.5) return Infinity;
-    height += (i > 0 ? scaled.before ?? 0 : 0) + lines * (scaled.lineHeight ?? (scaled.runs[0]?.size ?? 16) * 1.2);
+    height += (i > 0 ? (scaled.before ?? 0) : 0) + lines * (scaled.lineHeight ?? (scaled.runs[0]?.size ?? 16) * 1.2);
   }
   return height;
 }
@@ -137,7 +137,9 @@ export function scalePara(p: Para, scale: number): Para {
   if (scale === 1) return p;
   const times = (v: number | undefined) => (v === undefined ? undefined : v * scale);
   return {
-    ...p, lineHeight: times(p.lineHeight), before: times(p.before),
+    ...p,
+    lineHeight: times(p.lineHeight),
+    before: times(p.before),
     runs: p.runs.map((r) => ({ ...r, size: times(r.size) })),
   };
 }

@@ -18,11 +18,20 @@ export function excelFormat(specifier: string | undefined): string {
   const precision = s.precision ?? 6;
   let body: string;
   switch (s.type) {
-    case 'f': body = integer + decimals(precision); break;
-    case 'd': body = integer; break;
-    case '%': body = `${integer}${decimals(precision)}%`; break;
-    case 'e': body = `0${decimals(precision)}E+00`; break;
-    default: return 'General';
+    case 'f':
+      body = integer + decimals(precision);
+      break;
+    case 'd':
+      body = integer;
+      break;
+    case '%':
+      body = `${integer}${decimals(precision)}%`;
+      break;
+    case 'e':
+      body = `0${decimals(precision)}E+00`;
+      break;
+    default:
+      return 'General';
   }
   // d3's "$" is the locale's currency: the default locale puts "$" in front.
   const currency = s.symbol === '$' ? '"$"' : '';

@@ -49,7 +49,10 @@ export function installHelpers(width: number): void {
     const m = /rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(css);
     const rgba = m ? [+m[1]!, +m[2]!, +m[3]!, m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4])] : viaCanvas(css);
     if (!rgba || rgba[3]! < 0.02) return undefined;
-    const hex = rgba.slice(0, 3).map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+    const hex = rgba
+      .slice(0, 3)
+      .map((c) => Math.round(c).toString(16).padStart(2, '0'))
+      .join('');
     return { hex, alpha: rgba[3]! };
   };
   const visible = (el: Element): boolean => {
@@ -59,9 +62,12 @@ export function installHelpers(width: number): void {
     const r = el.getBoundingClientRect();
     return r.width > 1 && r.height > 1;
   };
-  const family = (css: string) => css.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
-  const casing = (text: string, transform: string) =>
-    transform === 'uppercase' ? text.toUpperCase() : transform === 'lowercase' ? text.toLowerCase() : text;
+  const family = (css: string) =>
+    css
+      .split(',')[0]!
+      .trim()
+      .replace(/^["']|["']$/g, '');
+  const casing = (text: string, transform: string) => (transform === 'uppercase' ? text.toUpperCase() : transform === 'lowercase' ? text.toLowerCase() : text);
   const runs = (el: Element, skip?: (el: Element) => boolean): Run[] => {
     const out: Run[] = [];
     const pre = getComputedStyle(el).whiteSpace.startsWith('pre');
@@ -93,7 +99,7 @@ export function installHelpers(width: number): void {
             if (out.length) out[out.length - 1]!.br = true;
             continue;
           }
-          if ((skip && skip(child)) || !visible(child)) continue;
+          if (skip?.(child) || !visible(child)) continue;
           if (child.matches('.katex') && !child.closest('.katex-display')) {
             // The caller pictures math that runs cannot say; the TeX source is the last resort, never nothing.
             out.push(...(math(child) ?? [{ text: child.querySelector('annotation')?.textContent ?? '', font: family(getComputedStyle(child).fontFamily) }]));
@@ -117,7 +123,8 @@ export function installHelpers(width: number): void {
   };
   const para = (el: Element, skip?: (el: Element) => boolean): Para => {
     const s = getComputedStyle(el);
-    const align = s.textAlign === 'center' ? 'center' : s.textAlign === 'right' || s.textAlign === 'end' ? 'right' : s.textAlign === 'justify' ? 'justify' : 'left';
+    const align =
+      s.textAlign === 'center' ? 'center' : s.textAlign === 'right' || s.textAlign === 'end' ? 'right' : s.textAlign === 'justify' ? 'justify' : 'left';
     const lineHeight = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.2;
     return { runs: runs(el, skip), align, lineHeight };
   };
@@ -128,7 +135,12 @@ export function installHelpers(width: number): void {
     const fill = paint(s.backgroundColor);
     const radius = parseFloat(s.borderTopLeftRadius) || 0;
     if (fill) out.push({ type: 'rect', box: b, fill, radius });
-    const sides = [['Top', 0, 0, b.w, 0], ['Bottom', 0, 1, b.w, 0], ['Left', 0, 0, 0, b.h], ['Right', 1, 0, 0, b.h]] as const;
+    const sides = [
+      ['Top', 0, 0, b.w, 0],
+      ['Bottom', 0, 1, b.w, 0],
+      ['Left', 0, 0, 0, b.h],
+      ['Right', 1, 0, 0, b.h],
+    ] as const;
     for (const [side, fx, fy, w, h] of sides) {
       const width = parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`));
       const color = paint(s.getPropertyValue(`border-${side.toLowerCase()}-color`));
@@ -152,7 +164,10 @@ export function installHelpers(width: number): void {
   // child; a fraction, root, accent or matrix has no run form (the caller makes the paragraph a picture).
   const SPACED = /^[=<>≤≥≈≠≡∼∝+−×÷±∓·→←↔⇒⇔∈∉⊂⊆∪∩]$/;
   type Shift = 'sup' | 'sub' | undefined;
-  const MATH: Record<string, (el: Element, shift: Shift, push: (text: string, italic: boolean, shift: Shift) => void, visit: (el: Element, shift: Shift) => boolean) => boolean> = {
+  const MATH: Record<
+    string,
+    (el: Element, shift: Shift, push: (text: string, italic: boolean, shift: Shift) => void, visit: (el: Element, shift: Shift) => boolean) => boolean
+  > = {
     mi: (el, shift, push) => (push(el.textContent ?? '', [...(el.textContent ?? '')].length === 1 && el.getAttribute('mathvariant') !== 'normal', shift), true),
     mn: (el, shift, push) => (push(el.textContent ?? '', false, shift), true),
     mtext: (el, shift, push) => (push(el.textContent ?? '', false, shift), true),
@@ -171,7 +186,8 @@ export function installHelpers(width: number): void {
     // A script inside a script (x^{y^z}) has no run form.
     msup: (el, shift, _push, visit) => !shift && el.children.length === 2 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sup'),
     msub: (el, shift, _push, visit) => !shift && el.children.length === 2 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sub'),
-    msubsup: (el, shift, _push, visit) => !shift && el.children.length === 3 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sub') && visit(el.children[2]!, 'sup'),
+    msubsup: (el, shift, _push, visit) =>
+      !shift && el.children.length === 3 && visit(el.children[0]!, undefined) && visit(el.children[1]!, 'sub') && visit(el.children[2]!, 'sup'),
   };
   const math = (katex: Element): Run[] | undefined => {
     const root = katex.querySelector('math');
@@ -184,7 +200,15 @@ export function installHelpers(width: number): void {
     const push = (text: string, italic: boolean, shift: Shift) => {
       if (!text) return;
       // KaTeX sets scripts at 0.7 of the base size (\scriptstyle).
-      out.push({ text, italic: italic || undefined, color: paint(s.color), font, size: shift ? size * 0.7 : size, sup: shift === 'sup' || undefined, sub: shift === 'sub' || undefined });
+      out.push({
+        text,
+        italic: italic || undefined,
+        color: paint(s.color),
+        font,
+        size: shift ? size * 0.7 : size,
+        sup: shift === 'sup' || undefined,
+        sub: shift === 'sub' || undefined,
+      });
     };
     const visit = (el: Element, shift: Shift): boolean => MATH[el.localName]?.(el, shift, push, visit) ?? false;
     return visit(root, undefined) ? out : undefined;
@@ -207,7 +231,19 @@ export function installHelpers(width: number): void {
         const dim = (run: Run): Run => (run.color && opacity < 1 ? { ...run, color: { ...run.color, alpha: run.color.alpha * opacity } } : run);
         const number = r.querySelector('td.hljs-ln-numbers');
         const numbers = number ? runs(number) : [];
-        const lead = numbers.length ? [{ ...numbers[0]!, text: numbers.map((n) => n.text).join('').trim().padStart(digits, ' ') + ' '.repeat(gap) }] : [];
+        const lead = numbers.length
+          ? [
+              {
+                ...numbers[0]!,
+                text:
+                  numbers
+                    .map((n) => n.text)
+                    .join('')
+                    .trim()
+                    .padStart(digits, ' ') + ' '.repeat(gap),
+              },
+            ]
+          : [];
         const cell = r.querySelector('td.hljs-ln-code');
         const body = (cell ? runs(cell) : []).map((run) => ({ ...run, text: run.text.replace(/\n/g, '') })).filter((run) => run.text !== '');
         return { runs: [...lead, ...body].map(dim), align: 'left' as const, lineHeight };

@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { checkXmlParts, cleanXmlParts } from './xml-text.ts';
 
 // A date style for the data sheet: built-in number format 14 (the reader's short date).
-const DATE_STYLE = '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>';
+const DATE_STYLE =
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>';
 
 /** What the export knows and pptxgenjs cannot write, for {@link repairPptx}. */
 export interface PptxFixes {
@@ -32,7 +33,7 @@ export async function repairPptx(pptx: Uint8Array, fixes: PptxFixes = { markers:
   await cleanXmlParts(zip);
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(p))) {
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(path)?.[1];
-    await edit(zip, path, (xml) => markerColours(monospaceFallback(onePropertiesPerParagraph(xml)), slide ? fixes.markers[Number(slide) - 1] ?? [] : []));
+    await edit(zip, path, (xml) => markerColours(monospaceFallback(onePropertiesPerParagraph(xml)), slide ? (fixes.markers[Number(slide) - 1] ?? []) : []));
   }
   const dated = new Set<string>();
   for (const path of Object.keys(zip.files).filter((p) => /^ppt\/charts\/chart\d+\.xml$/.test(p))) {
@@ -52,7 +53,8 @@ export async function repairPptx(pptx: Uint8Array, fixes: PptxFixes = { markers:
       const gapless = xml.replace(/<c r="[A-Z]+\d+"><v><\/v><\/c>/g, '');
       if (!dated.has(path)) return gapless;
       return gapless.replace(/<c r="A(\d+)" t="s"><v>(\d+)<\/v><\/c>/g, (cell, row: string, i: string) =>
-        row === '1' || !/^[\d.]+$/.test(strings[Number(i)] ?? '') ? cell : `<c r="A${row}" s="1"><v>${strings[Number(i)]}</v></c>`);
+        row === '1' || !/^[\d.]+$/.test(strings[Number(i)] ?? '') ? cell : `<c r="A${row}" s="1"><v>${strings[Number(i)]}</v></c>`,
+      );
     });
     if (dated.has(path)) await edit(book, 'xl/styles.xml', (xml) => (xml.includes('<cellXfs') ? xml : xml.replace('</borders>', `</borders>${DATE_STYLE}`)));
     zip.file(path, await book.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));

@@ -41,7 +41,10 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
   // Custom properties come back as written: a probe turns them into rgb() like any computed colour.
   const probe = document.createElement('span');
   svg.parentElement!.appendChild(probe);
-  const paintOf = (value: string) => { probe.style.color = value; return H.paint(getComputedStyle(probe).color); };
+  const paintOf = (value: string) => {
+    probe.style.color = value;
+    return H.paint(getComputedStyle(probe).color);
+  };
   const bg = paintOf('var(--chart-bg)') ?? { hex: '000000', alpha: 1 };
   // Chart parts take no transparency in pptxgenjs: a translucent colour is mixed with the background instead.
   const colour = (value: string, opacity = 1) => {
@@ -53,8 +56,14 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
   };
   const theme: ChartTheme = {
     series: [1, 2, 3, 4, 5, 6].map((i) => colour(`var(--chart-${i})`)),
-    text: colour('var(--chart-text)'), muted: colour('var(--chart-muted)'), axis: colour('var(--chart-axis)'), grid: colour('var(--chart-grid)'),
-    font: getComputedStyle(svg).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
+    text: colour('var(--chart-text)'),
+    muted: colour('var(--chart-muted)'),
+    axis: colour('var(--chart-axis)'),
+    grid: colour('var(--chart-grid)'),
+    font: getComputedStyle(svg)
+      .fontFamily.split(',')[0]!
+      .trim()
+      .replace(/^["']|["']$/g, ''),
     tick: 24 * (frame.w / svg.viewBox.baseVal.width),
   };
 
@@ -64,8 +73,15 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
     return colour(s[prop], parseFloat(prop === 'fill' ? s.fillOpacity : s.strokeOpacity));
   };
   const marks: ChartMarks = {
-    dots: Array.from(svg.querySelectorAll<SVGCircleElement>('.points circle')).map((c) => { const [x, y] = toSlide(c, c.cx.baseVal.value, c.cy.baseVal.value); return { x, y, colour: painted(c, 'fill') }; }),
-    bars: Array.from(svg.querySelectorAll<SVGRectElement>('g.series > rect, g.bar > rect')).map((r) => ({ series: seriesOf(r), box: H.box(r), colour: painted(r, 'fill') })),
+    dots: Array.from(svg.querySelectorAll<SVGCircleElement>('.points circle')).map((c) => {
+      const [x, y] = toSlide(c, c.cx.baseVal.value, c.cy.baseVal.value);
+      return { x, y, colour: painted(c, 'fill') };
+    }),
+    bars: Array.from(svg.querySelectorAll<SVGRectElement>('g.series > rect, g.bar > rect')).map((r) => ({
+      series: seriesOf(r),
+      box: H.box(r),
+      colour: painted(r, 'fill'),
+    })),
     lines: Array.from(svg.querySelectorAll<SVGPathElement>('g.series > path.line')).map((p) => ({
       series: seriesOf(p),
       colour: painted(p, 'stroke'),
@@ -80,11 +96,20 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
     const fill = H.paint(s.fill);
     if (fill) fill.alpha *= parseFloat(s.fillOpacity) * parseFloat(s.opacity);
     const strokePaint = H.paint(s.stroke);
-    const stroke = strokePaint && parseFloat(s.strokeWidth) > 0 ? { ...strokePaint, width: parseFloat(s.strokeWidth) * scale, dash: s.strokeDasharray !== 'none' } : undefined;
+    const stroke =
+      strokePaint && parseFloat(s.strokeWidth) > 0
+        ? { ...strokePaint, width: parseFloat(s.strokeWidth) * scale, dash: s.strokeDasharray !== 'none' }
+        : undefined;
     if (el instanceof SVGLineElement) {
       const [x1, y1] = toSlide(el, el.x1.baseVal.value, el.y1.baseVal.value);
       const [x2, y2] = toSlide(el, el.x2.baseVal.value, el.y2.baseVal.value);
-      if (stroke) extras.push({ type: 'line', box: { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1) }, stroke, flipV: (x2 - x1) * (y2 - y1) < 0 });
+      if (stroke)
+        extras.push({
+          type: 'line',
+          box: { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1) },
+          stroke,
+          flipV: (x2 - x1) * (y2 - y1) < 0,
+        });
     } else if (el instanceof SVGRectElement || el instanceof SVGCircleElement) {
       const radius = el instanceof SVGRectElement ? el.rx.baseVal.value * scale : 0;
       extras.push({ type: el instanceof SVGCircleElement ? 'ellipse' : 'rect', box: H.box(el), fill, stroke, radius });
@@ -95,8 +120,8 @@ export function scanChart({ shot, under, over }: { shot: string; under: string; 
       const color = H.paint(s.fill);
       const paras = lines.map((line) => ({
         runs: [{ text: (line.textContent ?? '').trim(), color, size, font: theme.font, bold: Number(s.fontWeight) >= 600 || undefined }],
-        align: anchor === 'middle' ? 'center' as const : anchor === 'end' ? 'right' as const : 'left' as const,
-        lineHeight: lines.length > 1 ? (H.box(lines[1]!).y - H.box(lines[0]!).y) || size * 1.2 : size * 1.2,
+        align: anchor === 'middle' ? ('center' as const) : anchor === 'end' ? ('right' as const) : ('left' as const),
+        lineHeight: lines.length > 1 ? H.box(lines[1]!).y - H.box(lines[0]!).y || size * 1.2 : size * 1.2,
       }));
       extras.push({ type: 'text', box: H.box(el), paras, pad: [0, 0, 0, 0] });
     }

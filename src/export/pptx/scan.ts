@@ -31,11 +31,13 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     const k = x.closest('.katex');
     return k !== null && !k.closest('.katex-display') && H.math(k) !== undefined;
   };
-  const unmapped = (el: Element) => Array.from(el.querySelectorAll(UNMAPPABLE + ', img')).some((x) => !sayable(x));
+  const unmapped = (el: Element) => Array.from(el.querySelectorAll(`${UNMAPPABLE}, img`)).some((x) => !sayable(x));
 
   const text = (el: Element, paras: Para[], mono = false): TextItem => {
     const s = getComputedStyle(el);
-    const pad = [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map((p, i) => parseFloat(p) + parseFloat([s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth][i]!)) as [number, number, number, number];
+    const pad = [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map(
+      (p, i) => parseFloat(p) + parseFloat([s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth][i]!),
+    ) as [number, number, number, number];
     return { type: 'text', box: H.box(el), paras, pad, mono, valign: s.display.includes('flex') && s.alignItems === 'center' ? 'middle' : 'top' };
   };
   const itemsOf = (list: Element) => Array.from(list.children).filter((li) => li.tagName === 'LI' && H.visible(li));
@@ -49,12 +51,18 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
       const textX = H.box(li).x + parseFloat(s.paddingLeft);
       // pptxgenjs indents level n by (n + 1) times the bullet indent.
       const item: Para = {
-        ...H.para(li, isList), level, bullet: ordered ? 'number' : 'bullet', indent: (textX - left) / (level + 1), before: i > 0 ? parseFloat(s.marginTop) : 0,
+        ...H.para(li, isList),
+        level,
+        bullet: ordered ? 'number' : 'bullet',
+        indent: (textX - left) / (level + 1),
+        before: i > 0 ? parseFloat(s.marginTop) : 0,
         bulletColor: H.paint(getComputedStyle(li, '::marker').color),
       };
       // A column of a numbered list goes on counting from where the previous column stopped.
       if (ordered) item.start = start + all.indexOf(only[0]!);
-      const nested = Array.from(li.children).filter(isList).flatMap((sub) => listParas(sub, level + 1, left));
+      const nested = Array.from(li.children)
+        .filter(isList)
+        .flatMap((sub) => listParas(sub, level + 1, left));
       return [item, ...nested];
     });
   };
@@ -83,19 +91,23 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     const rows = Array.from(el.rows).filter((r) => H.visible(r));
     const first = rows[0];
     const colW = first ? Array.from(first.cells).flatMap((c) => Array.from({ length: c.colSpan }, () => H.box(c).w / c.colSpan)) : [];
-    const cells = rows.map((r) => Array.from(r.cells).map((c): Cell => {
-      const s = getComputedStyle(c);
-      const rowFill = H.paint(getComputedStyle(r).backgroundColor);
-      const line = H.paint(s.borderBottomColor);
-      const width = parseFloat(s.borderBottomWidth);
-      return {
-        runs: H.runs(c), fill: H.paint(s.backgroundColor) ?? rowFill,
-        align: s.textAlign === 'center' ? 'center' : s.textAlign === 'right' || s.textAlign === 'end' ? 'right' : 'left',
-        border: line && width && s.borderBottomStyle !== 'none' ? { bottom: { ...line, width } } : undefined,
-        pad: [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map(parseFloat) as Cell['pad'],
-        colspan: c.colSpan > 1 ? c.colSpan : undefined, rowspan: c.rowSpan > 1 ? c.rowSpan : undefined,
-      };
-    }));
+    const cells = rows.map((r) =>
+      Array.from(r.cells).map((c): Cell => {
+        const s = getComputedStyle(c);
+        const rowFill = H.paint(getComputedStyle(r).backgroundColor);
+        const line = H.paint(s.borderBottomColor);
+        const width = parseFloat(s.borderBottomWidth);
+        return {
+          runs: H.runs(c),
+          fill: H.paint(s.backgroundColor) ?? rowFill,
+          align: s.textAlign === 'center' ? 'center' : s.textAlign === 'right' || s.textAlign === 'end' ? 'right' : 'left',
+          border: line && width && s.borderBottomStyle !== 'none' ? { bottom: { ...line, width } } : undefined,
+          pad: [s.paddingTop, s.paddingRight, s.paddingBottom, s.paddingLeft].map(parseFloat) as Cell['pad'],
+          colspan: c.colSpan > 1 ? c.colSpan : undefined,
+          rowspan: c.rowSpan > 1 ? c.rowSpan : undefined,
+        };
+      }),
+    );
     return { type: 'table', box: H.box(el), rows: cells, colW, rowH: rows.map((r) => H.box(r).h) };
   };
   const image = async (img: HTMLImageElement): Promise<Item> => {
@@ -104,7 +116,11 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     try {
       const blob = await (await fetch(src)).blob();
       if (!/^image\/(png|jpe?g|gif)$/.test(blob.type)) throw new Error('not a raster PowerPoint reads everywhere');
-      const data = await new Promise<string>((done) => { const r = new FileReader(); r.onload = () => done(String(r.result)); r.readAsDataURL(blob); });
+      const data = await new Promise<string>((done) => {
+        const r = new FileReader();
+        r.onload = () => done(String(r.result));
+        r.readAsDataURL(blob);
+      });
       const cover = getComputedStyle(img).objectFit === 'cover' ? { cover: { w: img.naturalWidth, h: img.naturalHeight } } : {};
       return { type: 'image', box: H.box(img), data, alt, ...cover };
     } catch {
@@ -131,7 +147,10 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
     }
     if (el.tagName === 'PRE') {
       // Line steps stack one <code> per step over the first: the last is the one on top at the final step.
-      const code = Array.from(el.querySelectorAll(':scope > code')).filter((c) => H.visible(c)).at(-1) ?? el;
+      const code =
+        Array.from(el.querySelectorAll(':scope > code'))
+          .filter((c) => H.visible(c))
+          .at(-1) ?? el;
       if (code !== el) items.push(...H.decorations(code));
       return void items.push(text(code, H.code(code), true));
     }
@@ -148,8 +167,14 @@ export async function scanSlide({ h, v, index }: { h: number; v: number; index: 
   let backgroundImage: string | undefined;
   if (bgUrl) {
     const blob = await (await fetch(bgUrl)).blob();
-    backgroundImage = await new Promise<string>((done) => { const r = new FileReader(); r.onload = () => done(String(r.result)); r.readAsDataURL(blob); });
+    backgroundImage = await new Promise<string>((done) => {
+      const r = new FileReader();
+      r.onload = () => done(String(r.result));
+      r.readAsDataURL(blob);
+    });
   }
-  const background = (bg && H.paint(getComputedStyle(bg).backgroundColor)) ?? H.paint(getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor);
+  const background =
+    (bg && H.paint(getComputedStyle(bg).backgroundColor)) ??
+    H.paint(getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor);
   return { background, backgroundImage, items };
 }

@@ -6,8 +6,14 @@ import type { Cell, Paint, Para, Run, ShapeItem, TableItem, TextItem } from './t
 type TextRun = TextProps;
 
 /** Fonts the deck uses and the fallback each names, for a machine without them. */
-const FALLBACK: Record<string, string> = { 'system-ui': 'Arial', 'ui-monospace': 'Courier New', monospace: 'Courier New', 'sans-serif': 'Arial', serif: 'Georgia' };
-const face = (font: string | undefined) => (font ? FALLBACK[font] ?? font : undefined);
+const FALLBACK: Record<string, string> = {
+  'system-ui': 'Arial',
+  'ui-monospace': 'Courier New',
+  monospace: 'Courier New',
+  'sans-serif': 'Arial',
+  serif: 'Georgia',
+};
+const face = (font: string | undefined) => (font ? (FALLBACK[font] ?? font) : undefined);
 const fill = (p: Paint) => ({ color: p.hex, transparency: Math.round((1 - p.alpha) * 100) });
 
 /** One run as pptxgenjs text, sizes in pt. */
@@ -17,11 +23,17 @@ function run(r: Run, u: Units, para: TextPropsOptions): TextRun {
     text: r.text,
     options: {
       ...para,
-      bold: r.bold, italic: r.italic, underline: r.underline ? { style: 'sng' } : undefined,
-      color: r.color?.hex, transparency: r.color && r.color.alpha < 1 ? Math.round((1 - r.color.alpha) * 100) : undefined,
-      fontFace: face(r.font), fontSize: size ? u.pt(size) : undefined,
+      bold: r.bold,
+      italic: r.italic,
+      underline: r.underline ? { style: 'sng' } : undefined,
+      color: r.color?.hex,
+      transparency: r.color && r.color.alpha < 1 ? Math.round((1 - r.color.alpha) * 100) : undefined,
+      fontFace: face(r.font),
+      fontSize: size ? u.pt(size) : undefined,
       hyperlink: r.link ? { url: r.link } : undefined,
-      highlight: r.highlight?.hex, superscript: r.sup, subscript: r.sub,
+      highlight: r.highlight?.hex,
+      superscript: r.sup,
+      subscript: r.sub,
       breakLine: r.br || undefined,
     },
   };
@@ -40,8 +52,11 @@ export function paragraphs(paras: Para[], u: Units, markers: string[] = []): Tex
     const bullet = p.bullet === 'number' ? { type: 'number' as const, indent, numberStartAt: p.start ?? 1 } : p.bullet ? { indent } : undefined;
     if (bullet) markers.push(p.bulletColor?.hex ?? '');
     const options: TextPropsOptions = {
-      align: p.align, lineSpacing: p.lineHeight ? u.pt(p.lineHeight) : undefined,
-      paraSpaceBefore: p.before ? u.pt(p.before) : undefined, bullet, indentLevel: p.level || undefined,
+      align: p.align,
+      lineSpacing: p.lineHeight ? u.pt(p.lineHeight) : undefined,
+      paraSpaceBefore: p.before ? u.pt(p.before) : undefined,
+      bullet,
+      indentLevel: p.level || undefined,
     };
     const runs = p.runs.length ? p.runs : [{ text: '' }];
     runs.forEach((r, j) => {
@@ -87,7 +102,10 @@ export function addText(slide: Slide, item: TextItem, u: Units, placement: TextP
     ...u.rect({ ...item.box, x, w: right - x }),
     // pptxgenjs reads a text box's margins as left, right, bottom, top (points).
     margin: [u.pt(l), u.pt(r), u.pt(b), u.pt(t)],
-    valign: item.valign ?? 'top', wrap, fit: 'none', isTextBox: true,
+    valign: item.valign ?? 'top',
+    wrap,
+    fit: 'none',
+    isTextBox: true,
     fill: item.fill ? fill(item.fill) : undefined,
     rectRadius: item.radius ? u.inch(item.radius) : undefined,
   });
@@ -95,7 +113,14 @@ export function addText(slide: Slide, item: TextItem, u: Units, placement: TextP
 
 /** Adds a rectangle, ellipse or line. */
 export function addShape(slide: Slide, pptx: Pptx, item: ShapeItem, u: Units): void {
-  const line = item.stroke ? { color: item.stroke.hex, transparency: Math.round((1 - item.stroke.alpha) * 100), width: u.pt(item.stroke.width), dashType: item.stroke.dash ? 'dash' as const : 'solid' as const } : undefined;
+  const line = item.stroke
+    ? {
+        color: item.stroke.hex,
+        transparency: Math.round((1 - item.stroke.alpha) * 100),
+        width: u.pt(item.stroke.width),
+        dashType: item.stroke.dash ? ('dash' as const) : ('solid' as const),
+      }
+    : undefined;
   if (item.type === 'line') {
     slide.addShape(pptx.ShapeType.line, { ...u.rect(item.box), w: u.inch(item.box.w), h: u.inch(item.box.h), line, flipV: item.flipV });
     return;
@@ -110,26 +135,39 @@ export function addShape(slide: Slide, pptx: Pptx, item: ShapeItem, u: Units): v
 export function addTable(slide: Slide, item: TableItem, u: Units): void {
   // One scale for the whole table, the smallest its cells need in the fallback font: rows that wrap
   // more than in the browser would grow the table over what is below it.
-  const scale = Math.min(1, ...item.rows.flatMap((row, r) => {
-    let col = 0;
-    return row.map((c) => {
-      const width = item.colW.slice(col, col + (c.colspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[1] - c.pad[3];
-      const height = item.rowH.slice(r, r + (c.rowspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[0] - c.pad[2];
-      col += c.colspan ?? 1;
-      return fitScale([{ runs: c.runs, align: c.align }], width, height, true);
-    });
-  }));
+  const scale = Math.min(
+    1,
+    ...item.rows.flatMap((row, r) => {
+      let col = 0;
+      return row.map((c) => {
+        const width = item.colW.slice(col, col + (c.colspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[1] - c.pad[3];
+        const height = item.rowH.slice(r, r + (c.rowspan ?? 1)).reduce((a, b) => a + b, 0) - c.pad[0] - c.pad[2];
+        col += c.colspan ?? 1;
+        return fitScale([{ runs: c.runs, align: c.align }], width, height, true);
+      });
+    }),
+  );
   const cell = (c: Cell): TableCell => ({
     text: paragraphs([scalePara({ runs: c.runs, align: c.align }, scale)], u),
     options: {
       // No `align` here: pptxgenjs starts a new paragraph at every run whose own align differs from the cell's,
       // which put a citation marker or an italic word on a line of its own. The paragraph carries it.
-      fill: c.fill ? fill(c.fill) : undefined, valign: 'middle',
+      fill: c.fill ? fill(c.fill) : undefined,
+      valign: 'middle',
       // Cell margins below 1 are read as inches (top, right, bottom, left).
       margin: [u.inch(c.pad[0]), u.inch(c.pad[1]), u.inch(c.pad[2]), u.inch(c.pad[3])],
-      border: [{ type: 'none' }, { type: 'none' }, c.border?.bottom ? { type: 'solid', color: c.border.bottom.hex, pt: u.pt(c.border.bottom.width) } : { type: 'none' }, { type: 'none' }],
-      colspan: c.colspan, rowspan: c.rowspan,
+      border: [
+        { type: 'none' },
+        { type: 'none' },
+        c.border?.bottom ? { type: 'solid', color: c.border.bottom.hex, pt: u.pt(c.border.bottom.width) } : { type: 'none' },
+        { type: 'none' },
+      ],
+      colspan: c.colspan,
+      rowspan: c.rowspan,
     },
   });
-  slide.addTable(item.rows.map((r) => r.map(cell)), { ...u.rect(item.box), colW: item.colW.map(u.inch), rowH: item.rowH.map(u.inch), autoPage: false });
+  slide.addTable(
+    item.rows.map((r) => r.map(cell)),
+    { ...u.rect(item.box), colW: item.colW.map(u.inch), rowH: item.rowH.map(u.inch), autoPage: false },
+  );
 }

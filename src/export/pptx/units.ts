@@ -17,7 +17,10 @@ export function units(width: number, height: number): Units {
   const perInch = height / 7.5;
   const inch = (px: number) => Math.round((px / perInch) * 10_000) / 10_000;
   return {
-    width: inch(width), height: 7.5, px: { width, height }, inch,
+    width: inch(width),
+    height: 7.5,
+    px: { width, height },
+    inch,
     pt: (px) => Math.round(((px * 72) / perInch) * 10) / 10,
     rect: (b) => ({ x: inch(b.x), y: inch(b.y), w: inch(Math.max(b.w, 1)), h: inch(Math.max(b.h, 1)) }),
   };

@@ -44,7 +44,9 @@ export async function cleanXmlParts(zip: JSZip): Promise<boolean> {
 export function xmlProblem(xml: string): string | undefined {
   const parser = new SaxesParser();
   let problem: string | undefined;
-  parser.on('error', (e) => { problem ??= e.message; });
+  parser.on('error', (e) => {
+    problem ??= e.message;
+  });
   try {
     parser.write(xml).close();
   } catch (e) {

@@ -17,10 +17,16 @@ const browser = await launchBrowser();
 const all = { this: [], other: [] };
 await measureDev(browser, join(dir, 'deck'), files[0], 1, 0); // warm-up
 for (let i = 0; i < Number(rounds); i++) {
-  for (const [name, cli] of [['this', CLI], ['other', other]]) all[name].push(...(await measureDev(browser, join(dir, 'deck'), files[0], 1, 5, { cli })).sessions);
+  for (const [name, cli] of [
+    ['this', CLI],
+    ['other', other],
+  ])
+    all[name].push(...(await measureDev(browser, join(dir, 'deck'), files[0], 1, 5, { cli })).sessions);
 }
 for (const [name, s] of Object.entries(all)) {
-  console.log(`${name.padEnd(5)} slide 1 ${Math.round(median(s.map((x) => x.firstSlideMs)))} ms, server CPU to slide 1 ${median(s.map((x) => x.serverCpuToSlide1Seconds)).toFixed(2)} s, hot ${Math.round(median(s.flatMap((x) => x.hotMs)))} ms, server CPU per hot update ${Math.round(median(s.flatMap((x) => x.hotServerCpuMs)))} ms, RSS ${Math.round(median(s.map((x) => x.serverRssMiB)))} MiB`);
+  console.log(
+    `${name.padEnd(5)} slide 1 ${Math.round(median(s.map((x) => x.firstSlideMs)))} ms, server CPU to slide 1 ${median(s.map((x) => x.serverCpuToSlide1Seconds)).toFixed(2)} s, hot ${Math.round(median(s.flatMap((x) => x.hotMs)))} ms, server CPU per hot update ${Math.round(median(s.flatMap((x) => x.hotServerCpuMs)))} ms, RSS ${Math.round(median(s.map((x) => x.serverRssMiB)))} MiB`,
+  );
 }
 await browser.close();
 rmSync(dir, { recursive: true, force: true });

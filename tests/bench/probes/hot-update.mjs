@@ -22,14 +22,20 @@ const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 const port = await freePort();
 const child = spawn(process.execPath, [cli, 'dev', join(dir, 'deck'), '--port', String(port)], { cwd: ROOT, stdio: 'ignore' });
 for (;;) {
-  try { if ((await fetch(`http://localhost:${port}/`)).ok) break; } catch { /* not yet */ }
+  try {
+    if ((await fetch(`http://localhost:${port}/`)).ok) break;
+  } catch {
+    /* not yet */
+  }
   await new Promise((r) => setTimeout(r, 10));
 }
 await firstSlide(page, `http://localhost:${port}/`);
 let requested = 0;
 let finished = 0;
 let bytes = 0;
-page.on('request', (r) => { if (r.url().includes('virtual:deck')) requested = performance.now(); });
+page.on('request', (r) => {
+  if (r.url().includes('virtual:deck')) requested = performance.now();
+});
 page.on('requestfinished', async (r) => {
   if (!r.url().includes('virtual:deck')) return;
   finished = performance.now();
@@ -45,7 +51,13 @@ for (let i = 0; i < Number(updates); i++) {
   writeFileSync(files[0], original.replace(/^## .*$/m, `## ${token}`));
   await page.waitForFunction((tok) => document.querySelector('.reveal .slides')?.textContent?.includes(tok), token);
   const shown = performance.now();
-  rows.push({ toRequest: Math.round(requested - t), serverResponse: Math.round(finished - requested), pageUpdate: Math.round(shown - finished), total: Math.round(shown - t), moduleKiB: Math.round(bytes / 1024) });
+  rows.push({
+    toRequest: Math.round(requested - t),
+    serverResponse: Math.round(finished - requested),
+    pageUpdate: Math.round(shown - finished),
+    total: Math.round(shown - t),
+    moduleKiB: Math.round(bytes / 1024),
+  });
 }
 console.table(rows);
 writeFileSync(files[0], original);

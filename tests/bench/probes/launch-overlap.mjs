@@ -11,9 +11,25 @@ const child = process.argv[2] === '--child' ? process.argv[3] : null;
 if (child) {
   const t0 = performance.now();
   // lib/browser/browser.js imports playwright-core: the raw variant must not load it.
-  const { CHROMIUM_ARGS, findBrowser } = child === 'raw-cdp-pipe'
-    ? { CHROMIUM_ARGS: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--mute-audio', '--font-render-hinting=none'], findBrowser: () => process.env.CHROME_PATH ?? '/usr/bin/chromium' }
-    : await import(join(ROOT, 'lib/browser/browser.js'));
+  const { CHROMIUM_ARGS, findBrowser } =
+    child === 'raw-cdp-pipe'
+      ? {
+          CHROMIUM_ARGS: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-default-apps',
+            '--disable-extensions',
+            '--mute-audio',
+            '--font-render-hinting=none',
+          ],
+          findBrowser: () => process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        }
+      : await import(join(ROOT, 'lib/browser/browser.js'));
   let browser;
   if (child === 'import-then-launch') {
     const { chromium } = await import('playwright-core');
@@ -23,7 +39,11 @@ if (child) {
     const { spawn } = await import('node:child_process');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const proc = spawn(findBrowser(), [...CHROMIUM_ARGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cp-probe-'))}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      findBrowser(),
+      [...CHROMIUM_ARGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cp-probe-'))}`, 'about:blank'],
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    );
     let id = 0;
     let buf = '';
     const waiting = new Map();
@@ -34,10 +54,18 @@ if (child) {
       while ((i = buf.indexOf('\0')) >= 0) {
         const msg = JSON.parse(buf.slice(0, i));
         buf = buf.slice(i + 1);
-        if (msg.id && waiting.has(msg.id)) { waiting.get(msg.id)(msg.result); waiting.delete(msg.id); } else events.push(msg);
+        if (msg.id && waiting.has(msg.id)) {
+          waiting.get(msg.id)(msg.result);
+          waiting.delete(msg.id);
+        } else events.push(msg);
       }
     });
-    const send = (method, params = {}, sessionId) => new Promise((done) => { const m = { id: ++id, method, params, ...(sessionId ? { sessionId } : {}) }; waiting.set(m.id, done); proc.stdio[3].write(`${JSON.stringify(m)}\0`); });
+    const send = (method, params = {}, sessionId) =>
+      new Promise((done) => {
+        const m = { id: ++id, method, params, ...(sessionId ? { sessionId } : {}) };
+        waiting.set(m.id, done);
+        proc.stdio[3].write(`${JSON.stringify(m)}\0`);
+      });
     const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
     await send('Runtime.evaluate', { expression: 'document.body.innerHTML = "<p>ready</p>"; document.readyState' }, sessionId);
@@ -49,10 +77,18 @@ if (child) {
     const { spawn } = await import('node:child_process');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const proc = spawn(findBrowser(), [...CHROMIUM_ARGS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cp-probe-'))}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(
+      findBrowser(),
+      [...CHROMIUM_ARGS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cp-probe-'))}`, 'about:blank'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     const endpoint = new Promise((done) => {
       let err = '';
-      proc.stderr.on('data', (d) => { err += d; const m = err.match(/DevTools listening on (ws:\/\/\S+)/); if (m) done(m[1]); });
+      proc.stderr.on('data', (d) => {
+        err += d;
+        const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (m) done(m[1]);
+      });
     });
     const { chromium } = await import('playwright-core');
     browser = await chromium.connectOverCDP(await endpoint);
@@ -75,4 +111,5 @@ for (let i = 0; i < rounds; i++) {
     times[v].push([inner, Math.round(performance.now() - t)]);
   }
 }
-for (const [v, list] of Object.entries(times)) console.log(`${v.padEnd(20)} page ready after (ms, from the module's start / from spawning node): ${list.map(([a, b]) => `${a}/${b}`).join(', ')}`);
+for (const [v, list] of Object.entries(times))
+  console.log(`${v.padEnd(20)} page ready after (ms, from the module's start / from spawning node): ${list.map(([a, b]) => `${a}/${b}`).join(', ')}`);

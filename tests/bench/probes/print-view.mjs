@@ -15,8 +15,12 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await page.addInitScript(() => {
-  window.addEventListener('pdf-ready', () => { window.__pdfReady = performance.now(); });
-  document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); });
+  window.addEventListener('pdf-ready', () => {
+    window.__pdfReady = performance.now();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__dcl = performance.now();
+  });
 });
 await cdp.send('Profiler.start');
 const t = performance.now();
@@ -47,7 +51,11 @@ await server.close();
   await p.addInitScript(exportInitScript);
   const steps = [];
   let t0 = performance.now();
-  const mark = (name) => { const now = performance.now(); steps.push(`${name} ${Math.round(now - t0)}`); t0 = now; };
+  const mark = (name) => {
+    const now = performance.now();
+    steps.push(`${name} ${Math.round(now - t0)}`);
+    t0 = now;
+  };
   await p.goto(`${srv.url}?print-pdf&pdfSeparateFragments=false`);
   mark('goto');
   await waitForPrintView(p);
@@ -56,7 +64,11 @@ await server.close();
   mark('emulateMedia print');
   await p.addStyleTag({ content: PRINT_LAYOUT_CSS });
   mark('addStyleTag');
-  const slides = await p.evaluate(() => Array.from(document.querySelectorAll('.reveal .slides section')).filter((s) => !s.querySelector('section')).map(() => ({ title: 'x', v: 0 })));
+  const slides = await p.evaluate(() =>
+    Array.from(document.querySelectorAll('.reveal .slides section'))
+      .filter((s) => !s.querySelector('section'))
+      .map(() => ({ title: 'x', v: 0 })),
+  );
   await p.evaluate(layoutPrintPages, { slides, notes: false });
   mark('layoutPrintPages');
   await waitForAssets(p);

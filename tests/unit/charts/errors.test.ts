@@ -39,7 +39,11 @@ describe('chart errors', () => {
   });
 
   it('reports an unknown kind at its line and suggests the closest', () => {
-    expect(issueOf('title: T\nkind: lines\n')).toMatchObject({ line: 12, message: 'Unknown chart kind "lines".', hint: expect.stringContaining('Did you mean "line"?') });
+    expect(issueOf('title: T\nkind: lines\n')).toMatchObject({
+      line: 12,
+      message: 'Unknown chart kind "lines".',
+      hint: expect.stringContaining('Did you mean "line"?'),
+    });
   });
 
   it('reports an unknown key at its line and suggests the closest', () => {
@@ -65,7 +69,10 @@ describe('chart errors', () => {
     expect(() => issueOf('kind: line\ntitle: T\ndata: d.csv\n', csv)).toThrow('expected a DeckError');
     const events = files({ 'e.csv': 'date,label,other\n2025-01-01,First,x\n2025-02-01,Second,y\n' });
     expect(() => issueOf('kind: timeline\ntitle: T\ndata: e.csv\n', events)).toThrow('expected a DeckError');
-    expect(issueOf('kind: timeline\ntitle: T\ndata: e.csv\nlabel: nope\n', events)).toMatchObject({ line: 14, message: expect.stringContaining('no column "nope"') });
+    expect(issueOf('kind: timeline\ntitle: T\ndata: e.csv\nlabel: nope\n', events)).toMatchObject({
+      line: 14,
+      message: expect.stringContaining('no column "nope"'),
+    });
     expect(issueOf('kind: line\ntitle: T\ndata: d.csv\ny: nope\n', csv)).toMatchObject({ line: 14, message: expect.stringContaining('no column "nope"') });
   });
 
@@ -95,7 +102,10 @@ describe('chart errors', () => {
   });
 
   it('reports data that is neither a path nor a list', () => {
-    expect(issueOf('kind: line\ntitle: T\ndata: numbers.txt\nx: a\ny: b\n')).toMatchObject({ line: 13, message: '"data" must be a .csv or .json path or a list of records.' });
+    expect(issueOf('kind: line\ntitle: T\ndata: numbers.txt\nx: a\ny: b\n')).toMatchObject({
+      line: 13,
+      message: '"data" must be a .csv or .json path or a list of records.',
+    });
   });
 
   it('reports a missing data file with its path at the data line', () => {
@@ -109,7 +119,10 @@ describe('chart errors', () => {
   });
 
   it('reports a missing column in a y list at its own item line', () => {
-    expect(issueOf('kind: line\ntitle: T\ndata: d.csv\nx: date\ny:\n  - v\n  - w\n', csv)).toMatchObject({ line: 17, message: expect.stringContaining('no column "w"') });
+    expect(issueOf('kind: line\ntitle: T\ndata: d.csv\nx: date\ny:\n  - v\n  - w\n', csv)).toMatchObject({
+      line: 17,
+      message: expect.stringContaining('no column "w"'),
+    });
   });
 
   it('reports a CSV value that is not a number at its CSV line, naming row and value', () => {
@@ -128,7 +141,12 @@ describe('chart errors', () => {
 
   it('reports a CSV row with more cells than columns, hinting at thousands separators', () => {
     const bad = files({ 'd.csv': 'date,v\n2025-01-01,1,234\n' });
-    expect(issueOf(base(''), bad)).toMatchObject({ file: 'slides/d.csv', line: 2, message: 'Line 2 has 3 cells but the header names 2 columns.', hint: expect.stringContaining('thousands separators') });
+    expect(issueOf(base(''), bad)).toMatchObject({
+      file: 'slides/d.csv',
+      line: 2,
+      message: 'Line 2 has 3 cells but the header names 2 columns.',
+      hint: expect.stringContaining('thousands separators'),
+    });
   });
 
   it('reports a date that does not exist at its CSV line', () => {
@@ -142,7 +160,11 @@ describe('chart errors', () => {
   });
 
   it('reports a data file with no rows at the data line', () => {
-    expect(issueOf(base(''), files({ 'd.csv': '# only a comment\ndate,v\n' }))).toMatchObject({ file: MD, line: 13, message: 'The data in slides/d.csv has no rows.' });
+    expect(issueOf(base(''), files({ 'd.csv': '# only a comment\ndate,v\n' }))).toMatchObject({
+      file: MD,
+      line: 13,
+      message: 'The data in slides/d.csv has no rows.',
+    });
   });
 
   it('reports invalid JSON in the data file', () => {
@@ -157,24 +179,41 @@ describe('chart errors', () => {
   });
 
   it('reports JSON of the wrong shape', () => {
-    expect(issueOf('kind: column\ntitle: T\ndata: d.json\nx: k\ny: v\n', files({ 'd.json': '{"rows": []}' }))).toMatchObject({ file: 'slides/d.json', message: 'slides/d.json holds neither an array of records nor an object with a "data" array.' });
+    expect(issueOf('kind: column\ntitle: T\ndata: d.json\nx: k\ny: v\n', files({ 'd.json': '{"rows": []}' }))).toMatchObject({
+      file: 'slides/d.json',
+      message: 'slides/d.json holds neither an array of records nor an object with a "data" array.',
+    });
   });
 
   it('reports a bad JSON value at its line in the data file', () => {
     const json = '{\n  "source": "x",\n  "data": [\n    {"k": "a", "v": 1},\n    {"k": "b",\n     "v": "n/a"}\n  ]\n}\n';
-    expect(issueOf('kind: column\ntitle: T\ndata: d.json\nx: k\ny: v\n', files({ 'd.json': json }))).toMatchObject({ file: 'slides/d.json', line: 6, message: 'Row 2 (k b) has v = "n/a", which is not a number.' });
+    expect(issueOf('kind: column\ntitle: T\ndata: d.json\nx: k\ny: v\n', files({ 'd.json': json }))).toMatchObject({
+      file: 'slides/d.json',
+      line: 6,
+      message: 'Row 2 (k b) has v = "n/a", which is not a number.',
+    });
   });
 
   it('reports a repeated category', () => {
-    expect(issueOf('kind: bar\ntitle: T\ndata:\n  - { k: a, v: 1 }\n  - { k: a, v: 2 }\nx: k\ny: v\n')).toMatchObject({ line: 15, message: 'Row 2 repeats k "a".' });
+    expect(issueOf('kind: bar\ntitle: T\ndata:\n  - { k: a, v: 1 }\n  - { k: a, v: 2 }\nx: k\ny: v\n')).toMatchObject({
+      line: 15,
+      message: 'Row 2 repeats k "a".',
+    });
   });
 
   it('reports an annotation whose date is not a date, at the annotation', () => {
-    expect(issueOf(base('annotate:\n  - { x: 2025-13-01, label: L }\n'), csv)).toMatchObject({ file: MD, line: 17, message: 'The annotation x "2025-13-01" is not a date.' });
+    expect(issueOf(base('annotate:\n  - { x: 2025-13-01, label: L }\n'), csv)).toMatchObject({
+      file: MD,
+      line: 17,
+      message: 'The annotation x "2025-13-01" is not a date.',
+    });
   });
 
   it('reports an annotation outside the data range', () => {
-    expect(issueOf(base('annotate:\n  - { x: 2030-01-01, label: L }\n'), csv)).toMatchObject({ line: 17, message: 'The annotation x "2030-01-01" lies outside the data, which runs from 1 Jan 2025 to 1 Feb 2025.' });
+    expect(issueOf(base('annotate:\n  - { x: 2030-01-01, label: L }\n'), csv)).toMatchObject({
+      line: 17,
+      message: 'The annotation x "2030-01-01" lies outside the data, which runs from 1 Jan 2025 to 1 Feb 2025.',
+    });
   });
 
   it('reports an annotation naming no category', () => {
@@ -191,11 +230,17 @@ describe('chart errors', () => {
   });
 
   it('refuses more than six series', () => {
-    expect(issueOf('kind: line\ntitle: T\ndata: d.csv\nx: date\ny: [a, b, c, d, e, f, g]\n', csv)).toMatchObject({ line: 15, message: 'The chart has 7 series; at most 6 stay readable.' });
+    expect(issueOf('kind: line\ntitle: T\ndata: d.csv\nx: date\ny: [a, b, c, d, e, f, g]\n', csv)).toMatchObject({
+      line: 15,
+      message: 'The chart has 7 series; at most 6 stay readable.',
+    });
   });
 
   it('refuses a rule with both x and y', () => {
-    expect(issueOf('kind: scatter\ntitle: T\ndata: d.csv\nx: date\ny: v\nrules:\n  - { x: 1, y: 2, label: L }\n', csv)).toMatchObject({ line: 17, message: 'Each rule needs exactly one of x or y.' });
+    expect(issueOf('kind: scatter\ntitle: T\ndata: d.csv\nx: date\ny: v\nrules:\n  - { x: 1, y: 2, label: L }\n', csv)).toMatchObject({
+      line: 17,
+      message: 'Each rule needs exactly one of x or y.',
+    });
   });
 
   it('refuses values a log scale cannot show', () => {
@@ -210,6 +255,6 @@ describe('chart errors', () => {
   it('writes every message as one sentence without a stack trace', () => {
     const issue = issueOf(base('titel: x\n'), csv);
     expect(issue.message).toMatch(/^[A-Z"].*\.$/);
-    expect(issue.message).not.toMatch(/\n|    at /);
+    expect(issue.message).not.toMatch(/\n| {4}at /);
   });
 });

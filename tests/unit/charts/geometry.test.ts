@@ -63,7 +63,9 @@ describe('chart geometry', () => {
     );
     const path = find(html, 'path', 'line')[0]!.attrs.d!;
     const xs = [...path.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-    const x = scaleUtc().domain([new Date('2024-01-01'), new Date('2024-12-31')]).range([xs[0]![0], xs[xs.length - 1]![0]]);
+    const x = scaleUtc()
+      .domain([new Date('2024-01-01'), new Date('2024-12-31')])
+      .range([xs[0]![0], xs[xs.length - 1]![0]]);
     const dot = groups(html, 'annotation')[0]!;
     const cx = Number(/cx="([\d.]+)"/.exec(dot.inner)![1]);
     const cy = Number(/cy="([\d.]+)"/.exec(dot.inner)![1]);
@@ -82,7 +84,9 @@ describe('chart geometry', () => {
     const html = render(
       'kind: scatter\ntitle: t\ndata:\n  - { tpp: 2368, bw: 900 }\n  - { tpp: 15824, bw: 400 }\nx: tpp\ny: bw\nrules:\n  - { x: 4800, label: "TPP 4,800" }\n  - { y: 600, label: "600 GB/s" }\n',
     );
-    const xTicks = find(html, 'text', 'tick').filter((t) => t.attrs['text-anchor'] === 'middle').map((t) => ({ value: tickValue(t.text), pos: n(t, 'x') }));
+    const xTicks = find(html, 'text', 'tick')
+      .filter((t) => t.attrs['text-anchor'] === 'middle')
+      .map((t) => ({ value: tickValue(t.text), pos: n(t, 'x') }));
     const [vertical, horizontal] = groups(html, 'rule').map((g) => find(g.inner, 'line')[0]!);
     expect(Math.abs(n(vertical!, 'x1') - fitted(xTicks)(4800))).toBeLessThan(CLOSE);
     expect(Math.abs(n(horizontal!, 'y1') - fitted(yTicks(html))(600))).toBeLessThan(CLOSE);
@@ -98,12 +102,17 @@ describe('chart geometry', () => {
   });
 
   it('leaves a gap in a line where a value is missing', () => {
-    const html = render('kind: line\ntitle: t\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\n  - { x: 3, v: ~ }\n  - { x: 4, v: 3 }\n  - { x: 5, v: 2 }\nx: x\ny: v\n');
+    const html = render(
+      'kind: line\ntitle: t\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\n  - { x: 3, v: ~ }\n  - { x: 4, v: 3 }\n  - { x: 5, v: 2 }\nx: x\ny: v\n',
+    );
     expect(find(html, 'path', 'line')[0]!.attrs.d!.match(/M/g)).toHaveLength(2);
   });
 
   it('keeps every timeline label clear of every other label and leader', () => {
-    const rows = Array.from({ length: 14 }, (_, i) => `  - { d: 2025-03-${String(2 * i + 1).padStart(2, '0')}, t: "Event ${i + 1} has a longish label to wrap" }`);
+    const rows = Array.from(
+      { length: 14 },
+      (_, i) => `  - { d: 2025-03-${String(2 * i + 1).padStart(2, '0')}, t: "Event ${i + 1} has a longish label to wrap" }`,
+    );
     const html = render(`kind: timeline\ntitle: t\ndata:\n${rows.join('\n')}\ndate: d\nlabel: t\n`);
     const events = groups(html, 'event').map((g) => {
       const texts = find(g.inner, 'text');

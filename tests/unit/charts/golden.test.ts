@@ -7,7 +7,10 @@ describe('chart fixtures', () => {
 
   it('has a fixture for every chart kind', () => {
     for (const kind of CHART_KINDS) {
-      expect(names.some((n) => n.startsWith(`${kind}-`)), kind).toBe(true);
+      expect(
+        names.some((n) => n.startsWith(`${kind}-`)),
+        kind,
+      ).toBe(true);
     }
   });
 

@@ -10,7 +10,10 @@ export const FIXTURES = fileURLToPath(new URL('../../fixtures/charts/', import.m
 
 /** Names of every fixture case, sorted. */
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** A ChartContext over the fixture folder; the fence opens on line 10 of `slides/<name>.md`. */

@@ -10,7 +10,10 @@ describe('chart output', () => {
     ['scatter label', `kind: scatter\ntitle: T\ndata:\n  - { n: "${EVIL}", a: 1, b: 2 }\n  - { n: ok, a: 2, b: 3 }\nx: a\ny: b\nlabel: n\n`],
     ['category', `kind: bar\ntitle: T\ndata:\n  - { k: "${EVIL}", v: 1 }\nx: k\ny: v\n`],
     ['timeline label', `kind: timeline\ntitle: T\ndata:\n  - { d: 2025-01-01, t: "${EVIL}" }\ndate: d\nlabel: t\n`],
-    ['title, caption, unit and series name', `kind: line\ntitle: "${EVIL}"\ncaption: "${EVIL}"\nunit: "${EVIL}"\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\nx: x\ny: v\nseries: { v: "${EVIL}" }\nannotate:\n  - { x: 1, label: "${EVIL}" }\n`],
+    [
+      'title, caption, unit and series name',
+      `kind: line\ntitle: "${EVIL}"\ncaption: "${EVIL}"\nunit: "${EVIL}"\ndata:\n  - { x: 1, v: 1 }\n  - { x: 2, v: 2 }\nx: x\ny: v\nseries: { v: "${EVIL}" }\nannotate:\n  - { x: 1, label: "${EVIL}" }\n`,
+    ],
   ])('escapes a %s in the SVG and in the table', (_, source) => {
     const html = render(source);
     expect(html).not.toContain('<script');
@@ -60,7 +63,10 @@ describe('chart output', () => {
     render('kind: bar\ntitle: T\ndata:\n  - { k: a, v: 1 }\nx: k\ny: v\nsource:\n  - one\n  - two\n', 'inline', {
       cite: (key, line) => (cited.push([key, line]), key),
     });
-    expect(cited).toEqual([['one', 18], ['two', 19]]);
+    expect(cited).toEqual([
+      ['one', 18],
+      ['two', 19],
+    ]);
   });
 
   it('leaves out the figcaption when there is neither caption nor source', () => {

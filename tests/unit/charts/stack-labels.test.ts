@@ -20,7 +20,13 @@ function reference(blocks: readonly Block[], minX: number, maxX: number, twoSide
   return best.placed;
 }
 
-function referenceAttempt(blocks: readonly Block[], order: readonly number[], minX: number, maxX: number, twoSides: boolean): { placed: Placed[]; crossed: number[] } {
+function referenceAttempt(
+  blocks: readonly Block[],
+  order: readonly number[],
+  minX: number,
+  maxX: number,
+  twoSides: boolean,
+): { placed: Placed[]; crossed: number[] } {
   const taken: Record<Side, Box[]> = { up: [], down: [] };
   const placed: Placed[] = new Array(blocks.length);
   const crossed: number[] = [];
@@ -62,22 +68,35 @@ function referenceAttempt(blocks: readonly Block[], order: readonly number[], mi
   return { placed, crossed };
 }
 
-
-const block = fc.record({
-  x: fc.integer({ min: 0, max: 1600 }),
-  sizes: fc.array(fc.record({ width: fc.integer({ min: 20, max: 400 }), height: fc.integer({ min: 20, max: 150 }) }), { minLength: 1, maxLength: 2 }),
-  side: fc.constantFrom<Side | undefined>(undefined, undefined, 'up', 'down'),
-}).map(({ side, ...b }): Block => (side ? { ...b, side } : b));
+const block = fc
+  .record({
+    x: fc.integer({ min: 0, max: 1600 }),
+    sizes: fc.array(fc.record({ width: fc.integer({ min: 20, max: 400 }), height: fc.integer({ min: 20, max: 150 }) }), { minLength: 1, maxLength: 2 }),
+    side: fc.constantFrom<Side | undefined>(undefined, undefined, 'up', 'down'),
+  })
+  .map(({ side, ...b }): Block => (side ? { ...b, side } : b));
 
 describe('stackUp', () => {
   it('places blocks exactly as the straightforward layout does', () => {
-    fc.assert(fc.property(fc.array(block, { maxLength: 24 }), fc.boolean(), fc.constantFrom(0, 12), (blocks, twoSides, minX) => {
-      expect(stackUp(blocks, minX, 1600 - minX, twoSides)).toEqual(reference(blocks, minX, 1600 - minX, twoSides));
-    }), { numRuns: runs(300) });
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 24 }), fc.boolean(), fc.constantFrom(0, 12), (blocks, twoSides, minX) => {
+        expect(stackUp(blocks, minX, 1600 - minX, twoSides)).toEqual(reference(blocks, minX, 1600 - minX, twoSides));
+      }),
+      { numRuns: runs(300) },
+    );
   });
 
   it('lays out 200 events on one date in well under a second', () => {
-    const blocks = Array.from({ length: 200 }, (_, i): Block => ({ x: 800, sizes: [{ width: 280 + (i % 3) * 10, height: 90 }, { width: 190, height: 120 }] }));
+    const blocks = Array.from(
+      { length: 200 },
+      (_, i): Block => ({
+        x: 800,
+        sizes: [
+          { width: 280 + (i % 3) * 10, height: 90 },
+          { width: 190, height: 120 },
+        ],
+      }),
+    );
     // The best of three runs: the machine is shared, and one slow run says little.
     let seconds = Infinity;
     let placed: Placed[] = [];

@@ -67,7 +67,11 @@ describe('layout', () => {
   it('moves labels apart without changing their order or leaving the range', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 8 }), (ys) => {
-        const out = dodge(ys.map((y) => ({ y, h: 30 })), 0, 600);
+        const out = dodge(
+          ys.map((y) => ({ y, h: 30 })),
+          0,
+          600,
+        );
         const order = ys.map((_, i) => i).sort((a, b) => ys[a]! - ys[b]! || a - b);
         for (let k = 1; k < order.length; k++) expect(out[order[k]!]! - out[order[k - 1]!]!).toBeGreaterThanOrEqual(30 - 1e-9);
         for (const y of out) expect(y).toBeGreaterThanOrEqual(15 - 1e-9);
@@ -78,7 +82,9 @@ describe('layout', () => {
   it('stacks label blocks so that none overlap, whatever the input', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ x: fc.integer({ min: 0, max: 1600 }), w: fc.integer({ min: 20, max: 400 }), h: fc.integer({ min: 20, max: 120 }) }), { maxLength: 14 }),
+        fc.array(fc.record({ x: fc.integer({ min: 0, max: 1600 }), w: fc.integer({ min: 20, max: 400 }), h: fc.integer({ min: 20, max: 120 }) }), {
+          maxLength: 14,
+        }),
         fc.boolean(),
         (items, twoSides) => {
           const blocks = items.map((b) => ({ x: b.x, sizes: [{ width: b.w, height: b.h }] }));
@@ -97,7 +103,13 @@ describe('layout', () => {
   });
 
   it('lays out the same blocks the same way every time', () => {
-    const blocks = [300, 310, 320, 900, 905].map((x) => ({ x, sizes: [{ width: 200, height: 60 }, { width: 120, height: 90 }] }));
+    const blocks = [300, 310, 320, 900, 905].map((x) => ({
+      x,
+      sizes: [
+        { width: 200, height: 60 },
+        { width: 120, height: 90 },
+      ],
+    }));
     expect(stackUp(blocks, 0, 1600, true)).toEqual(stackUp(blocks, 0, 1600, true));
   });
 });

@@ -11,7 +11,8 @@ const sourceCodes = readdirSync(compile)
 describe('check: the rule of a compiler issue', () => {
   it('is `source` for every code that sources.ts and sources-file.ts give (sources-both included)', () => {
     expect(sourceCodes).toContain('sources-both');
-    for (const code of new Set(sourceCodes)) expect([code, compileRule({ file: 'x.md', line: 1, severity: 'error', code, message: '' })]).toEqual([code, 'source']);
+    for (const code of new Set(sourceCodes))
+      expect([code, compileRule({ file: 'x.md', line: 1, severity: 'error', code, message: '' })]).toEqual([code, 'source']);
   });
 
   it('is `compile` for other codes (a chart, an image)', () => {

@@ -4,7 +4,10 @@ import { applyCommentAttributes, parseAttributes } from '../../../src/compile/at
 describe('attribute comments', () => {
   it('parses quoted, unquoted and bare attributes', () => {
     expect([...parseAttributes(`class="a b" data-x='1' data-y=2 data-flag`)]).toEqual([
-      ['class', 'a b'], ['data-x', '1'], ['data-y', '2'], ['data-flag', true],
+      ['class', 'a b'],
+      ['data-x', '1'],
+      ['data-y', '2'],
+      ['data-flag', true],
     ]);
   });
 

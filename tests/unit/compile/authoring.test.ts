@@ -21,7 +21,7 @@ describe('math', () => {
     ['\\$x$', 0],
     ['$x$, $y$', 2],
     ['a $$x^2$$ b', 1],
-  ])('follows Pandoc\'s rule: %s has %i formulas', (md, n) => {
+  ])("follows Pandoc's rule: %s has %i formulas", (md, n) => {
     expect(mathCount(body(md))).toBe(n);
   });
 
@@ -29,9 +29,18 @@ describe('math', () => {
     expect(body('a \\$ sign and \\$5')).toBe('<p>a $ sign and $5</p>\n');
   });
 
-  it('reports bad TeX at its file and line with KaTeX\'s message', () => {
+  it("reports bad TeX at its file and line with KaTeX's message", () => {
     const deck = compileText('## T\n\nfine\n\n$\\frac{1}{$ here\n');
-    expect(errorsOf(deck)).toMatchObject([{ file: 'deck/talk.md', line: 5, code: 'math-error', message: expect.stringMatching(/^TeX error in `\\frac\{1\}\{`: Unexpected end of input in a macro argument, expected '\}' at end of input: \\frac\{1\}\{$/) }]);
+    expect(errorsOf(deck)).toMatchObject([
+      {
+        file: 'deck/talk.md',
+        line: 5,
+        code: 'math-error',
+        message: expect.stringMatching(
+          /^TeX error in `\\frac\{1\}\{`: Unexpected end of input in a macro argument, expected '\}' at end of input: \\frac\{1\}\{$/,
+        ),
+      },
+    ]);
   });
 
   it('is linear on long runs of dollars', () => {
@@ -43,7 +52,8 @@ describe('math', () => {
 
 describe('fenced divs', () => {
   it('take at most 16 levels of nesting as divs, per parse: the next parse starts from the top again', () => {
-    const deep = (n: number) => [...Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)} d${i}`), 'core', ...Array.from({ length: n }, (_, i) => ':'.repeat(4 + i))].join('\n');
+    const deep = (n: number) =>
+      [...Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)} d${i}`), 'core', ...Array.from({ length: n }, (_, i) => ':'.repeat(4 + i))].join('\n');
     const divs = (html: string) => (html.match(/<div class="d\d+">/g) ?? []).length;
     expect(divs(body(deep(20)))).toBe(16);
     expect(divs(body(deep(3)))).toBe(3);
@@ -51,11 +61,26 @@ describe('fenced divs', () => {
   });
 
   it('nest, skip code fences, and take Pandoc attributes', () => {
-    const html = body([':::: columns', '::: {.column width="40%" #left data-x=1}', 'Left', '```', ':::', '```', ':::', '::: column', 'Right', ':::', '::::', 'after'].join('\n'));
-    expect(html).toBe([
-      '<div class="columns">', '<div id="left" class="column" style="flex: 0 1 40%;" data-x="1">', '<p>Left</p>',
-      '<pre class="code-wrapper"><code class="hljs">:::</code></pre>', '</div>', '<div class="column">', '<p>Right</p>', '</div>', '</div>', '<p>after</p>', '',
-    ].join('\n'));
+    const html = body(
+      [':::: columns', '::: {.column width="40%" #left data-x=1}', 'Left', '```', ':::', '```', ':::', '::: column', 'Right', ':::', '::::', 'after'].join(
+        '\n',
+      ),
+    );
+    expect(html).toBe(
+      [
+        '<div class="columns">',
+        '<div id="left" class="column" style="flex: 0 1 40%;" data-x="1">',
+        '<p>Left</p>',
+        '<pre class="code-wrapper"><code class="hljs">:::</code></pre>',
+        '</div>',
+        '<div class="column">',
+        '<p>Right</p>',
+        '</div>',
+        '</div>',
+        '<p>after</p>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('gives each built-in its class (an unclosed div is an error: divs.test.ts)', () => {
@@ -75,7 +100,9 @@ describe('mermaid diagrams', () => {
     expect(errorsOf(deck)).toEqual([]);
     const svgs = deck.html.match(/<svg[\s\S]*?<\/svg>/g)!;
     expect(svgs).toHaveLength(2);
-    expect(svgs[0]).toMatch(/role="img" aria-labelledby="s1-1-m0-title s1-1-m0-desc"><title id="s1-1-m0-title">Supply chain<\/title><desc id="s1-1-m0-desc">2 links: ASML to TSMC; TSMC to Nvidia\.<\/desc>/);
+    expect(svgs[0]).toMatch(
+      /role="img" aria-labelledby="s1-1-m0-title s1-1-m0-desc"><title id="s1-1-m0-title">Supply chain<\/title><desc id="s1-1-m0-desc">2 links: ASML to TSMC; TSMC to Nvidia\.<\/desc>/,
+    );
     expect(svgs[0]).toContain('--bg:var(--diagram-bg)');
     expect(deck.html).not.toMatch(/@import|googleapis|https?:\/\/(?!www\.w3\.org)/);
     const ids = [...deck.html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
@@ -94,9 +121,13 @@ describe('mermaid diagrams', () => {
   });
 
   it('draws a timeline: periods along a line, events below, title from the diagram', () => {
-    const deck = compileText('## T\n\n```mermaid\ntimeline\n  title Export controls\n  section Rules\n  2022 : October rule\n  2023 : Update : Second\n       : Third\n```\n');
+    const deck = compileText(
+      '## T\n\n```mermaid\ntimeline\n  title Export controls\n  section Rules\n  2022 : October rule\n  2023 : Update : Second\n       : Third\n```\n',
+    );
     expect(errorsOf(deck)).toEqual([]);
-    expect(deck.html).toContain('<title id="s1-1-m0-title">Export controls</title><desc id="s1-1-m0-desc">2022: October rule. 2023: Update; Second; Third.</desc>');
+    expect(deck.html).toContain(
+      '<title id="s1-1-m0-title">Export controls</title><desc id="s1-1-m0-desc">2022: October rule. 2023: Update; Second; Third.</desc>',
+    );
     expect((deck.html.match(/<circle /g) ?? []).length).toBe(2);
     expect(deck.html).toContain('>Rules</text>');
   });
@@ -115,11 +146,13 @@ describe('citations with Pandoc locators and groups', () => {
   const SOURCES = 'a:\n  title: A report\n  publisher: Alpha\n  date: 2024-01-02\nb:\n  title: B report\n  publisher: Beta\n  date: 2023\n';
   const cite = (md: string) => compileText(`## T\n\n${md}\n`, { 'sources.yaml': SOURCES });
 
-  it('numbers the marker and puts the locator and prefix on the slide\'s source line', () => {
+  it("numbers the marker and puts the locator and prefix on the slide's source line", () => {
     const deck = cite('One [@a, p. 4]. Two [see @b, ch. 2].');
     expect(deck.issues).toEqual([]);
     expect(deck.html).toContain('One&#160;<span class="cite">[1]</span>. Two&#160;<span class="cite">[2]</span>.');
-    expect(deck.html).toContain('<footer class="slide-sources">Sources: <span>[1] Alpha, 2 Jan 2024, p. 4</span> · <span>[2] see Beta, 2023, ch. 2</span></footer>');
+    expect(deck.html).toContain(
+      '<footer class="slide-sources">Sources: <span>[1] Alpha, 2 Jan 2024, p. 4</span> · <span>[2] see Beta, 2023, ch. 2</span></footer>',
+    );
   });
 
   it('reads groups with ; (and the older ,) as one sorted marker', () => {
@@ -130,7 +163,9 @@ describe('citations with Pandoc locators and groups', () => {
   it('leaves links, emails and plain brackets alone', () => {
     const html = cite('[a link @x](https://example.com), [x@y.com], [plain] and [@a].').html;
     // GFM turns the bare address into a mail link; what matters is that no citation came of it.
-    expect(html).toContain('<a href="https://example.com">a link @x</a>, [<a href="mailto:x@y.com">x@y.com</a>], [plain] and&#160;<span class="cite">[1]</span>.');
+    expect(html).toContain(
+      '<a href="https://example.com">a link @x</a>, [<a href="mailto:x@y.com">x@y.com</a>], [plain] and&#160;<span class="cite">[1]</span>.',
+    );
   });
 
   it('still reports an unknown key at its line', () => {
@@ -145,7 +180,9 @@ describe('front matter and sources files: errors instead of silence', () => {
   });
 
   it('points an unknown key at the real feature', () => {
-    expect(compileText('---\nmath: true\n---\n# A').issues).toMatchObject([{ line: 2, code: 'unknown-key', hint: 'math needs no key: write $…$ inline or $$…$$ on lines of their own' }]);
+    expect(compileText('---\nmath: true\n---\n# A').issues).toMatchObject([
+      { line: 2, code: 'unknown-key', hint: 'math needs no key: write $…$ inline or $$…$$ on lines of their own' },
+    ]);
     expect(compileText('---\nmermaid: true\n---\n# A').issues[0]!.hint).toMatch(/```mermaid/);
   });
 
@@ -166,9 +203,13 @@ describe('front matter and sources files: errors instead of silence', () => {
   });
 
   it('puts the footer and logo on every slide but the first, and reports a missing logo at its line', () => {
-    const deck = compileText('---\nfooter: Team · 2026\nlogo: logo.png\n---\n# Title\n\n---\n\n## Two\n\n---\n\n<!-- .slide: class="no-chrome" -->\n## Three', { 'logo.png': 'x' });
+    const deck = compileText('---\nfooter: Team · 2026\nlogo: logo.png\n---\n# Title\n\n---\n\n## Two\n\n---\n\n<!-- .slide: class="no-chrome" -->\n## Three', {
+      'logo.png': 'x',
+    });
     const slides = deck.html.split('<section').slice(1);
-    expect(slides.map((s) => s.includes('<div class="deck-footer">Team · 2026</div><img class="deck-logo" src="assets/logo.png" alt="" aria-hidden="true">'))).toEqual([false, true, false]);
+    expect(
+      slides.map((s) => s.includes('<div class="deck-footer">Team · 2026</div><img class="deck-logo" src="assets/logo.png" alt="" aria-hidden="true">')),
+    ).toEqual([false, true, false]);
     expect(errorsOf(compileText('---\nlogo: gone.png\n---\n# A'))).toMatchObject([{ line: 2, message: 'logo file `deck/gone.png` not found' }]);
   });
 });

@@ -9,13 +9,22 @@ const tmp = tempDir('chokepoint-chart-limits-');
 afterAll(() => tmp.remove());
 
 const fence = (data: string, y = 'y') => `## T\n\ntext\n\n\`\`\`chart\nkind: line\ntitle: T\ndata: ${data}\nx: x\ny: ${y}\n\`\`\`\n`;
-const csv = (rows: number, columns = 'x,y') => `${columns}\n${Array.from({ length: rows }, (_, i) => `${i},${i % 97}${columns.split(',').length > 2 ? `,${i % 13}` : ''}`).join('\n')}\n`;
+const csv = (rows: number, columns = 'x,y') =>
+  `${columns}\n${Array.from({ length: rows }, (_, i) => `${i},${i % 97}${columns.split(',').length > 2 ? `,${i % 13}` : ''}`).join('\n')}\n`;
 
 describe('chart data limits', () => {
   it(`draws ${MAX_POINTS.toLocaleString('en-US')} points, and refuses one more at the data line, saying to aggregate or sample`, () => {
     expect(errorsOf(compileText(fence('d.csv'), { 'd.csv': csv(MAX_POINTS) }))).toEqual([]);
     const over = errorsOf(compileText(fence('d.csv'), { 'd.csv': csv(MAX_POINTS + 1) }));
-    expect(over).toMatchObject([{ file: 'deck/talk.md', line: 8, code: 'chart-too-large', message: expect.stringContaining('has 20,001 rows; a chart draws at most 20,000 points'), hint: expect.stringMatching(/^aggregate or sample your data/) }]);
+    expect(over).toMatchObject([
+      {
+        file: 'deck/talk.md',
+        line: 8,
+        code: 'chart-too-large',
+        message: expect.stringContaining('has 20,001 rows; a chart draws at most 20,000 points'),
+        hint: expect.stringMatching(/^aggregate or sample your data/),
+      },
+    ]);
   });
 
   it('counts points as rows × series', () => {
@@ -37,7 +46,9 @@ describe('chart data limits', () => {
     const { code, output } = await runCli('build', dir, '--out', join(tmp.path, 'huge-out'));
     const seconds = (performance.now() - started) / 1000;
     expect(code).toBe(1);
-    expect(output).toMatch(/huge\/deck\.md:8: .*d\.csv has more than 40,000 lines; a chart draws at most 20,000 points\.\n {2}hint: aggregate or sample your data/);
+    expect(output).toMatch(
+      /huge\/deck\.md:8: .*d\.csv has more than 40,000 lines; a chart draws at most 20,000 points\.\n {2}hint: aggregate or sample your data/,
+    );
     expect(seconds).toBeLessThan(5);
   }, 120_000);
 });

@@ -13,7 +13,11 @@ describe('compileDeck', () => {
 
   it('nests vertical slides and records indices, titles and lines', () => {
     const deck = compileText('# One\n---\n## Two\n----\n## Two b\nNote: hi');
-    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.line])).toEqual([[0, 0, 'One', 1], [1, 0, 'Two', 3], [1, 1, 'Two b', 5]]);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.line])).toEqual([
+      [0, 0, 'One', 1],
+      [1, 0, 'Two', 3],
+      [1, 1, 'Two b', 5],
+    ]);
     expect(deck.html).toMatch(/^<section[^>]*>\n<h1>One<\/h1>\n<\/section>\n<section>\n<section /);
     expect(deck.slides[2]!.notes).toBe('hi');
   });
@@ -22,7 +26,11 @@ describe('compileDeck', () => {
     const hide = '<!-- .slide: data-visibility="hidden" -->';
     const text = `# One\n---\n${hide}\n## Gone\n---\n## Two\n----\n${hide}\n## Two gone\n---\n${hide}\n## Alone\n----\n${hide}\n## Also\n---\n<!-- .slide: data-visibility="uncounted" -->\n## End`;
     const deck = compileText(text);
-    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.uncounted ?? false])).toEqual([[0, 0, 'One', false], [1, 0, 'Two', false], [2, 0, 'End', true]]);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title, s.uncounted ?? false])).toEqual([
+      [0, 0, 'One', false],
+      [1, 0, 'Two', false],
+      [2, 0, 'End', true],
+    ]);
     expect(deck.html).not.toMatch(/Gone|gone|Alone|Also/);
     // With showHiddenSlides reveal keeps them: so does the deck.
     const shown = compileText(`---\nreveal:\n  showHiddenSlides: true\n---\n${text}`);
@@ -46,8 +54,12 @@ describe('compileDeck', () => {
     expect(deck.sources.map((s) => s.key)).toEqual(['b', 'a']);
     expect(deck.html).toContain('One&#160;<span class="cite">[1]</span>');
     expect(deck.html).toContain('<span class="cite">[1, 2]</span>');
-    expect(deck.html).toContain('<footer class="slide-sources">Sources: <span>[1] Financial Times, 14 Aug 2025</span> · <span>[2] Reuters, 25 Feb 2025</span></footer>');
-    expect(deck.html).toMatch(/<ol class="sources-list">\n<li id="source-b"><span class="source-publisher">Financial Times<\/span>, B story, 14 Aug 2025\.<\/li>\n<li id="source-a">/);
+    expect(deck.html).toContain(
+      '<footer class="slide-sources">Sources: <span>[1] Financial Times, 14 Aug 2025</span> · <span>[2] Reuters, 25 Feb 2025</span></footer>',
+    );
+    expect(deck.html).toMatch(
+      /<ol class="sources-list">\n<li id="source-b"><span class="source-publisher">Financial Times<\/span>, B story, 14 Aug 2025\.<\/li>\n<li id="source-a">/,
+    );
   });
 
   it('reports an unknown citation with file, line and the closest key', () => {
@@ -68,7 +80,11 @@ describe('compileDeck', () => {
   it('resolves images relative to the Markdown file and reports a missing one with its line', () => {
     expect(compileText('![x](img/a.png)', { 'img/a.png': '' }).html).toContain('<img src="assets/a.png" alt="x">');
     const deck = compileText('# T\n\n![x](img/missing.png)');
-    expect(errorsOf(deck)[0]).toMatchObject({ file: 'deck/talk.md', line: 3, message: 'image or media file `img/missing.png` not found (looked for deck/img/missing.png)' });
+    expect(errorsOf(deck)[0]).toMatchObject({
+      file: 'deck/talk.md',
+      line: 3,
+      message: 'image or media file `img/missing.png` not found (looked for deck/img/missing.png)',
+    });
   });
 
   it('leaves absolute and data URLs alone and resolves background images in .slide: comments', () => {
@@ -109,7 +125,11 @@ describe('the sources slide', () => {
     const yaml = keys.map((k) => `${k}:\n  title: T ${k}\n  publisher: P\n  date: 2025-01-01\n`).join('');
     const deck = compileText(`# A ${keys.map((k) => `[@${k}]`).join(' ')}\n---\n## Sources\n\n<!-- sources -->`, { 'sources.yaml': yaml });
     expect(errorsOf(deck)).toEqual([]);
-    expect(deck.slides.map((s) => [s.h, s.v, s.title])).toEqual([[0, 0, 'A'], [1, 0, 'Sources'], [2, 0, 'Sources']]);
+    expect(deck.slides.map((s) => [s.h, s.v, s.title])).toEqual([
+      [0, 0, 'A'],
+      [1, 0, 'Sources'],
+      [2, 0, 'Sources'],
+    ]);
     expect(deck.html).toContain('<p class="sources-page">1–15 of 30</p>');
     expect(deck.html).toContain('<p class="sources-page">16–30 of 30</p>');
     expect(deck.html).toContain('<ol class="sources-list" start="16">');
@@ -140,10 +160,14 @@ describe('theme', () => {
   });
 
   it('reports a missing theme file at the theme line', () => {
-    expect(errorsOf(compileText('---\ntitle: T\ntheme: gone.css\n---\n# A'))[0]).toMatchObject({ file: 'deck/talk.md', line: 3, message: 'theme file `deck/gone.css` not found' });
+    expect(errorsOf(compileText('---\ntitle: T\ntheme: gone.css\n---\n# A'))[0]).toMatchObject({
+      file: 'deck/talk.md',
+      line: 3,
+      message: 'theme file `deck/gone.css` not found',
+    });
   });
 
-  it("warns that a reveal theme name such as black is not available, and keeps the built-in theme", () => {
+  it('warns that a reveal theme name such as black is not available, and keeps the built-in theme', () => {
     const deck = compileText('---\ntheme: black\n---\n# A');
     expect(warningsOf(deck)).toEqual([expect.objectContaining({ line: 2, message: 'theme `black` is not available; using the built-in theme' })]);
     expect(deck.meta.theme).toBe('chokepoint');

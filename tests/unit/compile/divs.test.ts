@@ -8,15 +8,22 @@ describe('fenced divs: unknown classes and unclosed fences', () => {
     const deck = compileText('# T\n\n::: colums\ntext\n:::\n\n::: {.callot #x width="40%"}\nb\n:::\n');
     expect(errorsOf(deck)).toEqual([]);
     expect(warningsOf(deck)).toMatchObject([
-      { file: 'deck/talk.md', line: 3, code: 'unknown-class', message: 'the class `colums` is not styled by the theme', hint: expect.stringContaining('did you mean `columns`?') },
+      {
+        file: 'deck/talk.md',
+        line: 3,
+        code: 'unknown-class',
+        message: 'the class `colums` is not styled by the theme',
+        hint: expect.stringContaining('did you mean `columns`?'),
+      },
       { line: 7, code: 'unknown-class', message: 'the class `callot` is not styled by the theme', hint: expect.stringContaining('did you mean `callout`?') },
     ]);
     // The div is still rendered: a warning never changes the slide.
     expect(deck.html).toContain('<div class="colums">');
   });
 
-  it('knows the theme\'s and reveal\'s classes, the front matter\'s `classes:` and the deck stylesheet\'s classes', () => {
-    const md = '---\ntheme: brand.css\nclasses: [wide]\n---\n# T\n\n:::: columns\n::: {.column .fragment .fade-up}\na\n:::\n::::\n\n::: wide\nb\n:::\n\n::: {.brand-box}\nc\n:::\n';
+  it("knows the theme's and reveal's classes, the front matter's `classes:` and the deck stylesheet's classes", () => {
+    const md =
+      '---\ntheme: brand.css\nclasses: [wide]\n---\n# T\n\n:::: columns\n::: {.column .fragment .fade-up}\na\n:::\n::::\n\n::: wide\nb\n:::\n\n::: {.brand-box}\nc\n:::\n';
     const deck = compileDeck([{ file: 'deck/talk.md', text: md }], memoryHost({ 'deck/brand.css': '/* .not-this */ .reveal .brand-box { color: red; }' }));
     expect(deck.issues).toEqual([]);
   });

@@ -14,12 +14,30 @@ describe('fence handlers', () => {
   });
 
   it('render a chart and a diagram in place of code; other fences stay code', () => {
-    const deck = compileText([
-      '# S', '',
-      '```chart', 'kind: column', 'title: T', 'data:', '  - { k: a, v: 1 }', '  - { k: b, v: 2 }', 'x: k', 'y: v', '```', '',
-      '```mermaid', 'graph LR', '  A --> B', '```', '',
-      '```charts', 'plain text', '```',
-    ].join('\n'));
+    const deck = compileText(
+      [
+        '# S',
+        '',
+        '```chart',
+        'kind: column',
+        'title: T',
+        'data:',
+        '  - { k: a, v: 1 }',
+        '  - { k: b, v: 2 }',
+        'x: k',
+        'y: v',
+        '```',
+        '',
+        '```mermaid',
+        'graph LR',
+        '  A --> B',
+        '```',
+        '',
+        '```charts',
+        'plain text',
+        '```',
+      ].join('\n'),
+    );
     expect(deck.issues).toEqual([]);
     expect(deck.html).toMatch(/<figure[^>]*class="chart/);
     expect(deck.html).toMatch(/<figure class="diagram"><svg[^>]*aria-labelledby="[^"]*-m0-title/);

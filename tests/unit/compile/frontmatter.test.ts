@@ -32,11 +32,22 @@ describe('front matter', () => {
 
   it('warns about an unknown key and suggests the closest one, with its line', () => {
     const fm = parseFrontMatter('---\ntitle: x\nauthr: y\n---\n', 'talk.md');
-    expect(fm.issues).toEqual([expect.objectContaining({ file: 'talk.md', line: 3, severity: 'warning', message: 'unknown front matter key `authr` is ignored', hint: 'did you mean `author`?' })]);
+    expect(fm.issues).toEqual([
+      expect.objectContaining({
+        file: 'talk.md',
+        line: 3,
+        severity: 'warning',
+        message: 'unknown front matter key `authr` is ignored',
+        hint: 'did you mean `author`?',
+      }),
+    ]);
   });
 
   it('rejects a known key with the wrong type, at its line', () => {
-    expect(fails('---\ntitle: x\nreveal: fast\n---\n')).toMatchObject({ line: 3, message: 'front matter `reveal` must be a set of `key: value` options, not the string `fast`' });
+    expect(fails('---\ntitle: x\nreveal: fast\n---\n')).toMatchObject({
+      line: 3,
+      message: 'front matter `reveal` must be a set of `key: value` options, not the string `fast`',
+    });
     expect(fails('---\ntotalTime: soon\n---\n')).toMatchObject({ line: 2 });
   });
 

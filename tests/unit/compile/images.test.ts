@@ -33,12 +33,22 @@ describe('named layouts', () => {
   it('gives a known layout its class and data-layout, and wraps two-cols content after the title', () => {
     const deck = compileText('<!-- .slide: layout="two-cols" -->\n## T\n\n- a\n\n***\n\n- b\n');
     expect(deck.issues).toEqual([]);
-    expect(deck.html).toMatch(/<section [^>]*class="layout-two-cols"[^>]*data-layout="two-cols"|<section [^>]*data-layout="two-cols"[^>]*class="layout-two-cols"/);
+    expect(deck.html).toMatch(
+      /<section [^>]*class="layout-two-cols"[^>]*data-layout="two-cols"|<section [^>]*data-layout="two-cols"[^>]*class="layout-two-cols"/,
+    );
     expect(deck.html).toMatch(/<h2>T<\/h2>\n<div class="layout-cols">\n<ul>/);
   });
 
   it('warns about an unknown layout at its line, naming the closest one', () => {
     const deck = compileText('## A\n\n---\n\n<!-- .slide: layout="image-rigth" -->\n## T\n');
-    expect(deck.issues).toMatchObject([{ severity: 'warning', line: 5, code: 'unknown-layout', message: 'unknown layout `image-rigth`', hint: expect.stringMatching(/^did you mean `image-right`\?/) }]);
+    expect(deck.issues).toMatchObject([
+      {
+        severity: 'warning',
+        line: 5,
+        code: 'unknown-layout',
+        message: 'unknown layout `image-rigth`',
+        hint: expect.stringMatching(/^did you mean `image-right`\?/),
+      },
+    ]);
   });
 });

@@ -5,10 +5,15 @@ import { compileText, errorsOf } from '../helpers.ts';
 const at = (line: string) => compileText(`## T\n\nfine\n\n${line}\n`);
 
 describe('math: commands KaTeX does not trust', () => {
-  it.each(['\\htmlClass{x}{a}', '\\htmlId{x}{a}', '\\htmlStyle{color:red}{a}', '\\htmlData{a=b}{c}', '\\includegraphics{a.png}'])('%s is an error at its line', (command) => {
-    const deck = at(`text $${command}$ more`);
-    expect(errorsOf(deck)).toMatchObject([{ file: 'deck/talk.md', line: 5, code: 'math-unsupported', message: expect.stringContaining(`TeX command ${command.split('{')[0]} is not supported`) }]);
-  });
+  it.each(['\\htmlClass{x}{a}', '\\htmlId{x}{a}', '\\htmlStyle{color:red}{a}', '\\htmlData{a=b}{c}', '\\includegraphics{a.png}'])(
+    '%s is an error at its line',
+    (command) => {
+      const deck = at(`text $${command}$ more`);
+      expect(errorsOf(deck)).toMatchObject([
+        { file: 'deck/talk.md', line: 5, code: 'math-unsupported', message: expect.stringContaining(`TeX command ${command.split('{')[0]} is not supported`) },
+      ]);
+    },
+  );
 
   it('locates the command on its own line of display math', () => {
     const deck = compileText('## T\n\n$$\nx = 1 \\\\\n\\includegraphics{a.png}\n$$\n');

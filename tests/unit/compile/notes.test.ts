@@ -3,7 +3,12 @@ import { splitNotes } from '../../../src/compile/notes.ts';
 
 describe('splitNotes', () => {
   it('puts the text after Note: into the notes', () => {
-    expect(splitNotes('# T\nBody\nNote: say this\nand this', 'f.md', 10)).toEqual({ content: '# T\nBody', notes: 'say this\nand this', notesLine: 12, textLine: 12 });
+    expect(splitNotes('# T\nBody\nNote: say this\nand this', 'f.md', 10)).toEqual({
+      content: '# T\nBody',
+      notes: 'say this\nand this',
+      notesLine: 12,
+      textLine: 12,
+    });
   });
 
   it.each(['Note:', 'Notes:', 'NOTE:', 'notes:', '  Notes:'])('accepts %s in any case', (marker) => {

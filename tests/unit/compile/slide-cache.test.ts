@@ -10,7 +10,10 @@ const CHART = '```chart\nkind: column\ntitle: T\ndata: d.csv\nx: k\ny: v\nsource
 function countingHost(files: Record<string, string>) {
   const reads: Record<string, number> = {};
   const host: CompileHost = {
-    readText: (p) => { reads[p] = (reads[p] ?? 0) + 1; return files[p] ?? null; },
+    readText: (p) => {
+      reads[p] = (reads[p] ?? 0) + 1;
+      return files[p] ?? null;
+    },
     assetUrl: (p) => (p in files ? `assets/${p}` : null),
   };
   return { host, reads, files };
@@ -39,11 +42,16 @@ describe('SlideCache', () => {
     const deck = (n: number) => Array.from({ length: 50 }, (_, i) => (i === 25 ? `# Edited ${n}` : `# Slide ${i} [@a]`)).join('\n---\n');
     compile(deck(0), host, cache);
     const runs: string[] = [];
-    const spy = new Proxy(cache, { get: (t, k) => (k === 'compile' ? (key: string, ...rest: unknown[]) => {
-      const before = (t as unknown as { entries: Map<string, unknown> }).entries.has(key);
-      if (!before) runs.push(key.split('\0').at(-1)!.trim());
-      return (t.compile as (...a: unknown[]) => unknown).call(t, key, ...rest);
-    } : Reflect.get(t, k)) });
+    const spy = new Proxy(cache, {
+      get: (t, k) =>
+        k === 'compile'
+          ? (key: string, ...rest: unknown[]) => {
+              const before = (t as unknown as { entries: Map<string, unknown> }).entries.has(key);
+              if (!before) runs.push(key.split('\0').at(-1)!.trim());
+              return (t.compile as (...a: unknown[]) => unknown).call(t, key, ...rest);
+            }
+          : Reflect.get(t, k),
+    });
     compile(deck(1), host, spy);
     expect(runs).toEqual(['# Edited 1']);
   });
@@ -57,10 +65,15 @@ describe('SlideCache and line numbers', () => {
     const after = `# One\n\nthree\nnew lines\n---\n# Two [@a]\n${CHART}\n---\n# Three`;
     compile(before, host, cache);
     const runs: string[] = [];
-    const spy = new Proxy(cache, { get: (t, k) => (k === 'compile' ? (key: string, ...rest: unknown[]) => {
-      if (!(t as unknown as { entries: Map<string, unknown> }).entries.has(key)) runs.push(key.split('\0').at(-1)!.trim().split('\n')[0]!);
-      return (t.compile as (...a: unknown[]) => unknown).call(t, key, ...rest);
-    } : Reflect.get(t, k)) });
+    const spy = new Proxy(cache, {
+      get: (t, k) =>
+        k === 'compile'
+          ? (key: string, ...rest: unknown[]) => {
+              if (!(t as unknown as { entries: Map<string, unknown> }).entries.has(key)) runs.push(key.split('\0').at(-1)!.trim().split('\n')[0]!);
+              return (t.compile as (...a: unknown[]) => unknown).call(t, key, ...rest);
+            }
+          : Reflect.get(t, k),
+    });
     const deck = compile(after, host, spy);
     expect(runs).toEqual(['# One']);
     expect(deck).toEqual(compile(after, host));

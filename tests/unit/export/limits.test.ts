@@ -17,7 +17,10 @@ describe('the png manifest', () => {
     writeFileSync(join(tmp.path, 'outside.png'), 'x');
     writeFileSync(join(dir, '.keep.png'), 'x');
     writeFileSync(join(dir, 'notes.md'), 'x');
-    writeFileSync(join(dir, PNG_MANIFEST), JSON.stringify({ generator: 'chokepoint png', files: ['../outside.png', '.keep.png', 'notes.md', '/etc/hostname', 'ok.png'] }));
+    writeFileSync(
+      join(dir, PNG_MANIFEST),
+      JSON.stringify({ generator: 'chokepoint png', files: ['../outside.png', '.keep.png', 'notes.md', '/etc/hostname', 'ok.png'] }),
+    );
     expect(recordedPngs(dir)).toEqual(['ok.png']);
     replacePngs(dir, new Map(), new Cleanup());
     expect(existsSync(join(tmp.path, 'outside.png'))).toBe(true);

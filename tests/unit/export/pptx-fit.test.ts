@@ -22,7 +22,13 @@ describe('pptx text sized for a fallback font', () => {
     expect(lineCount(words, one - 1, true).lines).toBe(2);
     expect(lineCount(words, one - 1, false)).toEqual({ lines: 1, widest: one });
     // "V4-" bold and "Flash" not: one word, moved to the next line together.
-    const split: Para = { runs: [{ text: 'xx ', size: 10 }, { text: 'V4-', size: 10, bold: true }, { text: 'Flash', size: 10 }] };
+    const split: Para = {
+      runs: [
+        { text: 'xx ', size: 10 },
+        { text: 'V4-', size: 10, bold: true },
+        { text: 'Flash', size: 10 },
+      ],
+    };
     const x = textWidth('xx ', { size: 10 });
     expect(lineCount(split, x + textWidth('V4-', { size: 10, bold: true }) + 1, true).lines).toBe(2);
     expect(lineCount({ ...words, bullet: 'bullet', indent: 20 }, one + 1, true).lines).toBe(2);
@@ -30,7 +36,13 @@ describe('pptx text sized for a fallback font', () => {
 
   it('puts a link wider than the rest of its line on a new line, and what follows it on another (LibreOffice)', () => {
     const link = 'a long link text here';
-    const p: Para = { runs: [{ text: 'See ', size: 10 }, { text: link, size: 10, link: 'https://example.com' }, { text: ', 2025.', size: 10 }] };
+    const p: Para = {
+      runs: [
+        { text: 'See ', size: 10 },
+        { text: link, size: 10, link: 'https://example.com' },
+        { text: ', 2025.', size: 10 },
+      ],
+    };
     const w = textWidth(link, { size: 10 });
     expect(lineCount(p, w + textWidth('See ', { size: 10 }) + textWidth(', 2025.', { size: 10 }) + 1, true).lines).toBe(1);
     expect(lineCount(p, w + textWidth(', 2025.', { size: 10 }) + 1, true).lines).toBe(2);
@@ -38,7 +50,7 @@ describe('pptx text sized for a fallback font', () => {
     expect(lineCount(p, w * 0.6, true).lines).toBe(4);
   });
 
-  it('scales text down only as far as it must to keep the browser\'s lines, and never below 0.6', () => {
+  it("scales text down only as far as it must to keep the browser's lines, and never below 0.6", () => {
     const title = [para('One Chinese model release wiped $589B off Nvidia in a day', 64)];
     const width = textWidth('One Chinese model release wiped $589B off Nvidia in a day', { size: 64 });
     expect(fitScale(title, width + 2, 64 * 1.2, true)).toBe(1);
@@ -56,12 +68,15 @@ describe('pptx repairs for what pptxgenjs cannot write', () => {
   const number = '<a:pPr marL="1" indent="-1"><a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="1"/></a:pPr>';
   it('colours the k-th list marker of a slide with the k-th colour, and leaves a slide whose count differs alone', () => {
     const xml = `<a:p>${bullet}</a:p><a:p>${number}</a:p>`;
-    expect(markerColours(xml, ['ffb000', ''])).toBe(`<a:p>${bullet.replace('<a:buSzPct', '<a:buClr><a:srgbClr val="FFB000"/></a:buClr><a:buSzPct')}</a:p><a:p>${number}</a:p>`);
+    expect(markerColours(xml, ['ffb000', ''])).toBe(
+      `<a:p>${bullet.replace('<a:buSzPct', '<a:buClr><a:srgbClr val="FFB000"/></a:buClr><a:buSzPct')}</a:p><a:p>${number}</a:p>`,
+    );
     expect(markerColours(xml, ['ffb000'])).toBe(xml);
   });
 
-  it('puts a log scale on a scatter\'s x axis (the first value axis), before its orientation, once', () => {
-    const chart = '<c:valAx>  <c:axId val="1"/>  <c:scaling><c:orientation val="minMax"/></c:scaling></c:valAx><c:valAx>  <c:axId val="2"/>  <c:scaling><c:logBase val="10"/><c:orientation val="minMax"/></c:scaling></c:valAx>';
+  it("puts a log scale on a scatter's x axis (the first value axis), before its orientation, once", () => {
+    const chart =
+      '<c:valAx>  <c:axId val="1"/>  <c:scaling><c:orientation val="minMax"/></c:scaling></c:valAx><c:valAx>  <c:axId val="2"/>  <c:scaling><c:logBase val="10"/><c:orientation val="minMax"/></c:scaling></c:valAx>';
     const fixed = logX(chart);
     expect(fixed.match(/<c:logBase val="10"\/>/g)).toHaveLength(2);
     expect(fixed).toContain('<c:axId val="1"/>  <c:scaling><c:logBase val="10"/><c:orientation');

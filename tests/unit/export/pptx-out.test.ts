@@ -11,7 +11,7 @@ const capture = () => {
 };
 
 describe('pptx --out never destroys a file that is not a PowerPoint file', () => {
-  it('refuses the deck\'s own Markdown and leaves it intact', async () => {
+  it("refuses the deck's own Markdown and leaves it intact", async () => {
     const dir = tempDir().path;
     const md = join(dir, 'talk.md');
     writeFileSync(md, '# Keep me\n');
@@ -19,7 +19,9 @@ describe('pptx --out never destroys a file that is not a PowerPoint file', () =>
     expect(await runPptx(md, { out: md }, out)).toBe(1);
     expect(readFileSync(md, 'utf8')).toBe('# Keep me\n');
     // Not "add --force": the export refuses the deck's own files even then.
-    expect(lines.join('\n')).toMatch(/talk\.md: --out is one of the deck's own files; refusing to overwrite it with the PowerPoint file\n {2}hint: write the PowerPoint file elsewhere/);
+    expect(lines.join('\n')).toMatch(
+      /talk\.md: --out is one of the deck's own files; refusing to overwrite it with the PowerPoint file\n {2}hint: write the PowerPoint file elsewhere/,
+    );
     expect(lines.join('\n')).not.toMatch(/--force/);
   });
 
@@ -32,7 +34,7 @@ describe('pptx --out never destroys a file that is not a PowerPoint file', () =>
     expect(readFileSync(notes, 'utf8')).toBe('my notes');
   });
 
-  it('treats one of the deck\'s files as never replaceable, even with --force', () => {
+  it("treats one of the deck's files as never replaceable, even with --force", () => {
     const dir = tempDir().path;
     const md = join(dir, 'talk.md');
     writeFileSync(md, '# Keep me\n');

@@ -35,14 +35,19 @@ describe('pptx units', () => {
 });
 
 describe('pptx repairs', () => {
-  it('keeps only a paragraph\'s leading paragraph properties', () => {
-    const xml = '<a:p><a:pPr algn="l"><a:buChar char="x"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:pPr/><a:r><a:t>d</a:t></a:r></a:p>';
-    expect(onePropertiesPerParagraph(xml)).toBe('<a:p><a:pPr algn="l"><a:buChar char="x"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:r><a:t>d</a:t></a:r></a:p>');
+  it("keeps only a paragraph's leading paragraph properties", () => {
+    const xml =
+      '<a:p><a:pPr algn="l"><a:buChar char="x"/></a:pPr><a:r><a:t>a</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:pPr/><a:r><a:t>d</a:t></a:r></a:p>';
+    expect(onePropertiesPerParagraph(xml)).toBe(
+      '<a:p><a:pPr algn="l"><a:buChar char="x"/></a:pPr><a:r><a:t>a</a:t></a:r><a:r><a:t>b</a:t></a:r></a:p><a:p><a:r><a:t>c</a:t></a:r><a:r><a:t>d</a:t></a:r></a:p>',
+    );
   });
 
   it('marks code fonts fixed-pitch and leaves text fonts alone', () => {
     const xml = '<a:latin typeface="JetBrains Mono" pitchFamily="34" charset="0"/><a:latin typeface="Inter" pitchFamily="34" charset="0"/>';
-    expect(monospaceFallback(xml)).toBe('<a:latin typeface="JetBrains Mono" pitchFamily="49" charset="0"/><a:latin typeface="Inter" pitchFamily="34" charset="0"/>');
+    expect(monospaceFallback(xml)).toBe(
+      '<a:latin typeface="JetBrains Mono" pitchFamily="49" charset="0"/><a:latin typeface="Inter" pitchFamily="34" charset="0"/>',
+    );
   });
 });
 

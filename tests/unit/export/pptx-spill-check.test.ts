@@ -52,10 +52,14 @@ describe('the PowerPoint spill check', () => {
     expect(textOutsideBoxes(pages, [slide])).toEqual(['slide 1: "standard tools" spills out of its box (line 176-194, box 200-220)']);
   });
 
-  it('counts a numbered list\'s words as drawn, though LibreOffice glues the number to the first one', () => {
+  it("counts a numbered list's words as drawn, though LibreOffice glues the number to the first one", () => {
     const slide = box(20, 113, 470, 40, 'Frontier Beat, DeepSeek release', 'Financial Times, Huawei chips') + chart(20, 160, 470, 200);
     // The chart below names a series with words the list holds.
-    const pages = page(line('17.Frontier Beat, DeepSeek release', 38, 115), line('18.Financial Times, Huawei chips', 38, 133), line('DeepSeek release', 40, 165));
+    const pages = page(
+      line('17.Frontier Beat, DeepSeek release', 38, 115),
+      line('18.Financial Times, Huawei chips', 38, 133),
+      line('DeepSeek release', 40, 165),
+    );
     expect(textOutsideBoxes(pages, [slide])).toEqual([]);
   });
 });

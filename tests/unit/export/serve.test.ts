@@ -33,7 +33,9 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
   return new Promise((done, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers, timeout: 10_000 }, (res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d; });
+      res.on('data', (d: Buffer) => {
+        body += d;
+      });
       res.on('end', () => done({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('timeout', () => req.destroy(new Error(`timeout on ${path}`)));
@@ -90,16 +92,23 @@ describe('the static server answers only to its own names (DNS rebinding)', () =
       expect((await get('/assets/a.css', { Host: host })).status, host).toBe(403);
     }
     expect((await get('/', { Host: 'evil.example' })).body).toContain('--allow-host evil.example');
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'deck.localhost', '10.1.2.3:4173']) expect((await get('/', { Host: host })).status, host).toBe(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'deck.localhost', '10.1.2.3:4173'])
+      expect((await get('/', { Host: host })).status, host).toBe(200);
   });
 
   it('serves a name given in allowHosts (`--allow-host`), and its subdomains with a leading dot', async () => {
     const named = await serveStatic(dist, 0, '127.0.0.1', ['talk.lan', '.party.lan']);
     try {
       const p = Number(new URL(named.url).port);
-      const status = (host: string) => new Promise<number>((done, fail) => {
-        request({ host: '127.0.0.1', port: p, path: '/', headers: { Host: host } }, (res) => { res.resume(); done(res.statusCode!); }).on('error', fail).end();
-      });
+      const status = (host: string) =>
+        new Promise<number>((done, fail) => {
+          request({ host: '127.0.0.1', port: p, path: '/', headers: { Host: host } }, (res) => {
+            res.resume();
+            done(res.statusCode!);
+          })
+            .on('error', fail)
+            .end();
+        });
       for (const host of ['talk.lan', `talk.lan:${p}`, 'Talk.Lan.', 'party.lan', 'a.party.lan']) expect(await status(host), host).toBe(200);
       for (const host of ['x.talk.lan', 'talk.lan.evil.example']) expect(await status(host), host).toBe(403);
     } finally {
@@ -120,7 +129,9 @@ describe('chokepoint preview', () => {
     const taken = (busy.address() as { port: number }).port;
     const run = await runCli('preview', dist, '--port', String(taken));
     expect(run.code).toBe(1);
-    expect(run.output).toBe(`chokepoint: port ${taken} on 127.0.0.1 is already in use\n  hint: stop the other server, or choose another port with --port (0 picks a free one)`);
+    expect(run.output).toBe(
+      `chokepoint: port ${taken} on 127.0.0.1 is already in use\n  hint: stop the other server, or choose another port with --port (0 picks a free one)`,
+    );
   });
 
   it('refuses an --allow-host that is not a host name, with exit 2', async () => {

@@ -22,7 +22,10 @@ describe('the import graph of src/', () => {
     const into = [...graph].flatMap(([file, deps]) => {
       const from = rel(file);
       if (!from.startsWith('src/check/') && from !== 'src/cli.ts') return [];
-      return deps.map(rel).filter((d) => d.startsWith('src/export/')).map((d) => `${from} -> ${d}`);
+      return deps
+        .map(rel)
+        .filter((d) => d.startsWith('src/export/'))
+        .map((d) => `${from} -> ${d}`);
     });
     expect(into).toEqual([]);
   });
@@ -44,8 +47,23 @@ describe('the import graph walk', () => {
   });
 
   it('finds a circle of three and a file that imports itself, and nothing in a tree', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']], ['f', ['d']]]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+      ['f', ['d']],
+    ]);
     expect(importCircles(g)).toEqual([['a', 'b', 'c'], ['e']]);
-    expect(importCircles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      importCircles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

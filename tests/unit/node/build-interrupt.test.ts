@@ -12,7 +12,13 @@ const deck = join(tmp.path, 'deck');
 beforeAll(() => {
   // The CLI runs lib/: compile it when older than the sources.
   const newest = (dir: string): number => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
-  const built = (() => { try { return statSync('lib/cli.js').mtimeMs; } catch { return 0; } })();
+  const built = (() => {
+    try {
+      return statSync('lib/cli.js').mtimeMs;
+    } catch {
+      return 0;
+    }
+  })();
   if (built < Math.max(newest('src'))) spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json']);
   mkdirSync(deck);
   // Forty 8 MB images: copying them into the build (~1 s) takes long enough to interrupt it.
@@ -21,7 +27,11 @@ beforeAll(() => {
   for (let i = 0; i < 40; i++) {
     const fd = openSync(join(deck, `clip${i}.png`), 'w');
     writeSync(fd, Buffer.from('89504e470d0a1a0a', 'hex'));
-    for (let j = 0; j < 8; j++) { chunk[0] = i; chunk[1] = j; writeSync(fd, chunk); }
+    for (let j = 0; j < 8; j++) {
+      chunk[0] = i;
+      chunk[1] = j;
+      writeSync(fd, chunk);
+    }
     closeSync(fd);
     links.push(`![clip ${i}](clip${i}.png)`);
   }
@@ -36,8 +46,12 @@ describe('an interrupted build', () => {
     const out = join(tmp.path, 'dist');
     const child = spawn(process.execPath, ['bin/chokepoint.js', 'build', deck, '--out', out]);
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d; });
-    child.stderr.on('data', (d: Buffer) => { output += d; });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d;
+    });
     const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     // Interrupt once the temp folder holds part of the copy.
     const started = Date.now();
@@ -62,10 +76,12 @@ describe('an interrupted build', () => {
     const out = join(tmp.path, 'deck.html');
     const child = spawn(process.execPath, ['bin/chokepoint.js', 'build', deck, '--single-file', '--out', out], { env: { ...process.env, TMPDIR: system } });
     let output = '';
-    child.stderr.on('data', (d: Buffer) => { output += d; });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d;
+    });
     const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     const copying = () => readdirSync(system, { recursive: true, encoding: 'utf8' }).some((f) => /clip\d+-\w+\.png$/.test(f));
-    for (const started = Date.now(); Date.now() - started < 30_000 && !copying();) await new Promise((r) => setTimeout(r, 5));
+    for (const started = Date.now(); Date.now() - started < 30_000 && !copying(); ) await new Promise((r) => setTimeout(r, 5));
     expect(copying(), 'the build never started copying').toBe(true);
     child.kill('SIGINT');
     expect(await closed).toBe(130);

@@ -7,8 +7,11 @@ import { tempDir } from '../helpers.ts';
 const tmp = tempDir('chokepoint-build-');
 afterAll(() => tmp.remove());
 
-const listFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true })
-  .filter((d) => d.isFile()).map((d) => relative(dir, join(d.parentPath, d.name))).sort();
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .sort();
 
 describe('chokepoint build', () => {
   it('gives byte-identical output for the same input', async () => {

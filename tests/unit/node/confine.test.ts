@@ -42,10 +42,18 @@ const chart = (data: string) => `# Chart\n\n\`\`\`chart\nkind: bar\ntitle: T\nda
 describe('a deck reads only files inside its own folder', () => {
   it.each([
     ['an image path that climbs out', { 'talk.md': '# A\n\nText\n\n![k](../secret/key.svg)\n' }, /talk\.md:5: `.*secret\/key\.svg` is outside the deck folder/],
-    ['../../etc/passwd as an image', { 'talk.md': '# A\n\n![p](../../../../../../../../etc/passwd)\n' }, /talk\.md:3: `\/etc\/passwd` is outside the deck folder/],
+    [
+      '../../etc/passwd as an image',
+      { 'talk.md': '# A\n\n![p](../../../../../../../../etc/passwd)\n' },
+      /talk\.md:3: `\/etc\/passwd` is outside the deck folder/,
+    ],
     ['theme: ../secret/x.css', { 'talk.md': '---\ntitle: T\ntheme: ../secret/x.css\n---\n# A\n' }, /talk\.md:3: `.*secret\/x\.css` is outside the deck folder/],
     ['chart data: ../secret/data.csv', { 'talk.md': chart('../secret/data.csv') }, /talk\.md:6: `.*secret\/data\.csv` is outside the deck folder/],
-    ['sources: ../secret/sources.yaml', { 'talk.md': '---\nsources: ../secret/sources.yaml\n---\n# A [@k]\n' }, /talk\.md:2: `.*secret\/sources\.yaml` is outside the deck folder/],
+    [
+      'sources: ../secret/sources.yaml',
+      { 'talk.md': '---\nsources: ../secret/sources.yaml\n---\n# A [@k]\n' },
+      /talk\.md:2: `.*secret\/sources\.yaml` is outside the deck folder/,
+    ],
   ])('%s: a located outside-deck error, nothing copied', async (_, files, message) => {
     const { dir } = deck(files);
     const { code, output, out } = await build(dir);

@@ -17,8 +17,11 @@ function fixture(name: string): string {
 
 /** Every file under `dir` (dotfiles and .git/ included) with its content. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
-    .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name), 'utf8')]),
+  );
 }
 
 const tmpLeftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('chokepoint-tmp'));
@@ -44,7 +47,9 @@ describe('build --out never deletes what it did not write', () => {
     // A second rebuild still keeps them, and removes exactly the files the first one recorded.
     expect((await runCli('build', 'tests/fixtures/decks/basic/talk.md', '--out', out)).code).toBe(0);
     for (const f of ['CNAME', 'notes.txt', '.git/HEAD']) expect(snapshot(out)[f], f).toBe(before[f]);
-    expect(Object.keys(snapshot(out)).sort()).toEqual([...manifest.files, '.chokepoint-build.json', 'CNAME', 'notes.txt', '.git/HEAD', '.git/refs/main'].sort());
+    expect(Object.keys(snapshot(out)).sort()).toEqual(
+      [...manifest.files, '.chokepoint-build.json', 'CNAME', 'notes.txt', '.git/HEAD', '.git/refs/main'].sort(),
+    );
     expect(tmpLeftovers(join(out, '..'))).toEqual([]);
   });
 

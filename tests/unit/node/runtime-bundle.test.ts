@@ -33,10 +33,21 @@ describe('the runtime bundle cache key', () => {
   // an edit there reused a stale bundle.
   it('covers every module the runtime imports, however deep, and the theme, fonts and lockfile', () => {
     const sources = runtimeSources().map((f) => relative(packageRoot, f).split('\\').join('/'));
-    for (const file of ['src/runtime/main.ts', 'src/runtime/console.ts', 'src/runtime/console.css', 'src/compile/runtime-config.ts', 'src/compile/frontmatter.ts', 'src/node/runtime-bundle.ts', 'package-lock.json']) expect(sources).toContain(file);
+    for (const file of [
+      'src/runtime/main.ts',
+      'src/runtime/console.ts',
+      'src/runtime/console.css',
+      'src/compile/runtime-config.ts',
+      'src/compile/frontmatter.ts',
+      'src/node/runtime-bundle.ts',
+      'package-lock.json',
+    ])
+      expect(sources).toContain(file);
     expect(sources.some((f) => f.startsWith('assets/theme/'))).toBe(true);
     expect(sources.some((f) => f.startsWith('assets/fonts/'))).toBe(true);
     // Node-only code is not part of the bundle: editing it must not throw the cached bundle away.
-    expect(sources.filter((f) => f.startsWith('src/node/') || f.startsWith('src/export/') || f.startsWith('src/vite/'))).toEqual(['src/node/runtime-bundle.ts']);
+    expect(sources.filter((f) => f.startsWith('src/node/') || f.startsWith('src/export/') || f.startsWith('src/vite/'))).toEqual([
+      'src/node/runtime-bundle.ts',
+    ]);
   });
 });

@@ -9,7 +9,12 @@ describe('the presenter protocol', () => {
   });
 
   it('drops extra fields', () => {
-    expect(parseStateMessage(JSON.stringify({ type: 'state', state: { h: 1, v: 0, f: 2, paused: false, evil: '<script>' }, x: 1 }))).toEqual({ h: 1, v: 0, f: 2, paused: false });
+    expect(parseStateMessage(JSON.stringify({ type: 'state', state: { h: 1, v: 0, f: 2, paused: false, evil: '<script>' }, x: 1 }))).toEqual({
+      h: 1,
+      v: 0,
+      f: 2,
+      paused: false,
+    });
   });
 
   it.each([

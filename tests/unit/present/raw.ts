@@ -10,7 +10,11 @@ export function rawExchange(port: number, bytes: string | Buffer, ms = 2_000, he
   return new Promise((done) => {
     const socket = connect({ host: '127.0.0.1', port });
     let got = '';
-    const finish = () => { clearTimeout(timer); socket.destroy(); done(got); };
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      done(got);
+    };
     const timer = setTimeout(finish, ms);
     socket.on('data', (d: Buffer) => {
       got += d.toString('latin1');

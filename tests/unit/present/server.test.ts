@@ -33,7 +33,8 @@ afterAll(async () => {
 });
 
 // `Connection: close` so the exchange ends with the answer instead of waiting out keep-alive.
-const request = (line: string, headers: string[] = ['Connection: close'], host = `127.0.0.1:${port}`) => `${line}\r\n${[`Host: ${host}`, ...headers].join('\r\n')}\r\n\r\n`;
+const request = (line: string, headers: string[] = ['Connection: close'], host = `127.0.0.1:${port}`) =>
+  `${line}\r\n${[`Host: ${host}`, ...headers].join('\r\n')}\r\n\r\n`;
 /** The status `server` (default: the shared one) answers to GET `path` addressed to `host`, optionally as a WebSocket upgrade. */
 const statusFor = async (path: string, host: string, options: { upgrade?: boolean; port?: number } = {}) =>
   statusOf(await rawExchange(options.port ?? port, request(`GET ${path} HTTP/1.1`, options.upgrade ? UPGRADE : ['Connection: close'], host), 2_000, true));
@@ -106,7 +107,15 @@ describe('present answers only to its own names (DNS rebinding)', () => {
   });
 
   it('answers addresses and localhost names, as the printed URLs use them', async () => {
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, `deck.localhost:${port}`, '192.168.1.20:4173', '[fe80::1]']) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `LOCALHOST:${port}`,
+      `[::1]:${port}`,
+      `deck.localhost:${port}`,
+      '192.168.1.20:4173',
+      '[fe80::1]',
+    ]) {
       expect(await statusFor('/', host), host).toBe(200);
       expect(await statusFor(`/presenter?token=${present.token}`, host), host).toBe(200);
       expect(await statusFor('/sync', host, { upgrade: true }), `${host} /sync`).toBe(101);
@@ -117,7 +126,8 @@ describe('present answers only to its own names (DNS rebinding)', () => {
     const named = await startPresentServer(dist, { port: 0, host: '0.0.0.0', allowHosts: ['talk.lan', '.party.lan'] });
     try {
       const p = Number(new URL(named.audienceUrl).port);
-      for (const host of [`talk.lan:${p}`, 'TALK.LAN.', 'party.lan', 'a.party.lan', `${lanAddress() ?? '10.0.0.2'}:${p}`]) expect(await statusFor('/', host, { port: p }), host).toBe(200);
+      for (const host of [`talk.lan:${p}`, 'TALK.LAN.', 'party.lan', 'a.party.lan', `${lanAddress() ?? '10.0.0.2'}:${p}`])
+        expect(await statusFor('/', host, { port: p }), host).toBe(200);
       for (const host of ['x.talk.lan', 'talk.lan.evil.example', 'notparty.lan']) expect(await statusFor('/', host, { port: p }), host).toBe(403);
     } finally {
       await named.close();
@@ -132,7 +142,9 @@ function open(url: string, options: ClientOptions = {}): Promise<{ ws?: WebSocke
     ws.once('open', () => done({ ws }));
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d; });
+      res.on('data', (d: Buffer) => {
+        body += d;
+      });
       res.on('end', () => done({ status: res.statusCode, body }));
     });
     ws.once('error', () => done({}));
@@ -145,8 +157,15 @@ const state = (h: number) => JSON.stringify({ type: 'state', state: { h, v: 0, f
 const nextMessage = (socket: WebSocket) => new Promise<string>((done) => socket.once('message', (d) => done(String(d))));
 
 describe('present WebSockets', () => {
-  it('refuse a handshake from another site\'s page (Origin), a sandboxed frame\'s (null) too; allow its own pages and clients without Origin', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${port}`, 'null', `https://127.0.0.1:${port}.evil.example`, `http://localhost:${port}`, 'not a url']) {
+  it("refuse a handshake from another site's page (Origin), a sandboxed frame's (null) too; allow its own pages and clients without Origin", async () => {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${port}`,
+      'null',
+      `https://127.0.0.1:${port}.evil.example`,
+      `http://localhost:${port}`,
+      'not a url',
+    ]) {
       for (const url of [ws(present, 'sync'), control(present)]) {
         const r = await open(url, { origin });
         expect(r.status, `${origin} ${url}`).toBe(403);
@@ -204,7 +223,11 @@ describe('present WebSockets', () => {
 
   it('`present --max-viewers` sets the cap: the third page of two gets the 503', async () => {
     const errors: string[] = [];
-    const { presenting } = await runPresent('tests/fixtures/decks/nav/deck.md', { port: 0, host: '127.0.0.1', maxViewers: 2 }, { log: () => undefined, error: (s) => errors.push(s) });
+    const { presenting } = await runPresent(
+      'tests/fixtures/decks/nav/deck.md',
+      { port: 0, host: '127.0.0.1', maxViewers: 2 },
+      { log: () => undefined, error: (s) => errors.push(s) },
+    );
     try {
       const opened = await Promise.all([1, 2].map(() => open(ws(presenting!, 'sync'))));
       expect(opened.every((o) => o.ws)).toBe(true);
@@ -256,5 +279,7 @@ describe('present WebSockets', () => {
 });
 
 function lanAddress(): string | undefined {
-  return Object.values(networkInterfaces()).flat().find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
 }

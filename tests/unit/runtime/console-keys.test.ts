@@ -20,7 +20,14 @@ describe('the speaker console key table', () => {
 
   it('moves as the deck does: Space next, Shift+Space back', () => {
     const sent: unknown[] = [];
-    const a = { send: (c: unknown) => void sent.push(c), goto: () => undefined, toggleOverview: () => undefined, closeOverview: () => undefined, overviewOpen: () => false, blank: () => undefined };
+    const a = {
+      send: (c: unknown) => void sent.push(c),
+      goto: () => undefined,
+      toggleOverview: () => undefined,
+      closeOverview: () => undefined,
+      overviewOpen: () => false,
+      blank: () => undefined,
+    };
     consoleKey(' ')!.run(a, { shiftKey: false } as KeyboardEvent);
     consoleKey(' ')!.run(a, { shiftKey: true } as KeyboardEvent);
     consoleKey('Backspace')!.run(a, {} as KeyboardEvent);

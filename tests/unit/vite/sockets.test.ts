@@ -33,15 +33,17 @@ function open(protocol: string, origin?: string): Promise<{ ws?: WebSocket; stat
     ws.once('open', () => done({ ws }));
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d; });
+      res.on('data', (d: Buffer) => {
+        body += d;
+      });
       res.on('end', () => done({ status: res.statusCode, body }));
     });
     ws.once('error', () => done({}));
   });
 }
 
-describe('the gate before Vite\'s hot-reload socket', () => {
-  it('takes Vite\'s protocol from this origin only, up to the cap; a place frees when a page leaves', async () => {
+describe("the gate before Vite's hot-reload socket", () => {
+  it("takes Vite's protocol from this origin only, up to the cap; a place frees when a page leaves", async () => {
     expect((await open('other')).status).toBe(400);
     expect((await open('vite-hmr', 'http://localhost:3000')).status).toBe(403);
     const opened = [await open('vite-hmr', `http://127.0.0.1:${port}`), await open('vite-hmr'), await open('vite-ping')];
@@ -50,11 +52,16 @@ describe('the gate before Vite\'s hot-reload socket', () => {
     expect(refused.status).toBe(503);
     expect(refused.body).toContain('3 pages are already connected');
     opened[0]!.ws!.close();
-    await expect.poll(async () => {
-      const again = await open('vite-hmr');
-      again.ws?.close();
-      return again.ws !== undefined;
-    }, { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const again = await open('vite-hmr');
+          again.ws?.close();
+          return again.ws !== undefined;
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     for (const o of opened) o.ws?.close();
   });
 });

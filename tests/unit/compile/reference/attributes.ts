@@ -30,9 +30,18 @@ function renderAttributes(attrs: Attributes): string {
   return out;
 }
 
-const escapeAttr = (s: string) => s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s
+    .replace(/&(?!#?\w+;)/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
 
-interface Open { name: string; tagStart: number; tagEnd: number; lastChild?: { tagStart: number; tagEnd: number } }
+interface Open {
+  name: string;
+  tagStart: number;
+  tagEnd: number;
+  lastChild?: { tagStart: number; tagEnd: number };
+}
 
 /**
  * Applies reveal.js attribute comments to rendered slide HTML: `.element:` goes to the previous element
@@ -50,7 +59,10 @@ export function referenceApplyCommentAttributes(html: string): { html: string; s
     const at = m.index;
     const top = stack[stack.length - 1]!;
     if (rawUntil) {
-      if (m[1] === '/' && m[2]!.toLowerCase() === rawUntil) { rawUntil = undefined; closeInto(stack, stack.pop()!); }
+      if (m[1] === '/' && m[2]!.toLowerCase() === rawUntil) {
+        rawUntil = undefined;
+        closeInto(stack, stack.pop()!);
+      }
       continue;
     }
     if (m[0].startsWith('<!--')) {
