@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXPORT_FORMATS, formatCommandUsage, formatFlagUsage, formatOptions } from './commands/formats.ts';
 import type { Out } from './commands/terminal.ts';
 import { packageRoot } from './node/paths.ts';
 import { readFileSync, statSync } from 'node:fs';
@@ -11,9 +12,7 @@ Commands:
   build [input]     write a static site: index.html + hashed assets (--single-file: one HTML file)
   present [input]   build, serve and sync: prints an audience URL and a presenter URL (speaker console)
   preview [dir]     serve a built deck (default dist/)
-  pdf [input]       export a PDF: one page per slide (needs Chromium or Chrome)
-  png [input]       export one PNG per slide at the deck's size, named 001-<title>.png
-  pptx [input]      export PowerPoint: editable text, tables and native charts with their data, notes
+${formatCommandUsage()}
   check [input]     lint the deck in Chromium: overflow at every fragment step, small text, contrast,
                     alt text, SVG titles, notes, sources, links, missing assets, duplicate ids, scripts, overlap,
                     density (words per slide, front matter maxWords)
@@ -25,9 +24,7 @@ Options:
   --single-file     build: one self-contained HTML file (default --out deck.html); opens from file://
   --out <path>      build: output folder (default dist); pdf: file (default deck.pdf); png: folder (default png);
                     pptx: file (default deck.pptx)
-  --notes           pdf: a notes page after each slide
-  --handout         pdf: one A4 sheet per slide with the slide, its notes, deck title and slide number
-  --fragments       pdf: one page per fragment step instead of the final state
+${formatFlagUsage()}
   --force           pdf, pptx: replace an existing --out file even if it is not a PDF / PowerPoint file;
                     png: replace files named like the images, and another deck's images in --out
   --json            check: print the findings as JSON ({issues, summary})
@@ -48,9 +45,7 @@ const OPTIONS = {
   out: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
-  notes: { type: 'boolean' },
-  handout: { type: 'boolean' },
-  fragments: { type: 'boolean' },
+  ...formatOptions(),
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   'allow-host': { type: 'string', multiple: true },
@@ -59,7 +54,7 @@ const OPTIONS = {
   'max-viewers': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const;
+} as const satisfies ParseArgsConfig['options'];
 
 /** Runs one command; resolves with the exit status (long-running commands resolve once started). */
 export async function main(argv: string[], out: Out = console): Promise<number> {
@@ -88,6 +83,8 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
   if (badHost !== undefined)
     return (out.error(`chokepoint: --allow-host \`${badHost}\` is not a host name (give a name such as mybox.lan, without port or scheme)`), 2);
 
+  const format = EXPORT_FORMATS.find((f) => f.name === command);
+  if (format) return format.run(input, { ...values, allowDirs: allow }, out);
   switch (command) {
     case 'build': {
       if (values['single-file']) return (await import('./commands/single-file.ts')).runSingleFile(input, values.out, out, allow);
@@ -108,21 +105,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       if (presenting) stopOnSignal(presenting, out);
       return code;
     }
-    case 'pdf': {
-      const { runPdf } = await import('./commands/export.ts');
-      return runPdf(input, { ...values, allowDirs: allow }, out);
-    }
-    case 'png': {
-      const { runPng } = await import('./commands/export.ts');
-      return runPng(input, { ...values, allowDirs: allow }, out);
-    }
     case 'new': {
       if (positionals.length < 2) return (out.error(`chokepoint: \`new\` needs a folder, e.g. \`chokepoint new my-talk\`\n\n${USAGE}`), 2);
       return (await import('./commands/new.ts')).runNew(input, out);
-    }
-    case 'pptx': {
-      const { runPptx } = await import('./commands/pptx.ts');
-      return runPptx(input, { ...values, allowDirs: allow }, out);
     }
     case 'check': {
       const { runCheck } = await import('./commands/check.ts');

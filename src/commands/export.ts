@@ -6,6 +6,7 @@ import { exportPng } from '../export/png.ts';
 import { otherDeckProblem } from '../export/png-guard.ts';
 import { stderrProgress, type Progress } from '../browser/progress.ts';
 import { exportFailure, outFileRefusal } from './out-file.ts';
+import { formatSpec } from './format-table.ts';
 import { kib, printIssues, secs, type Out } from './terminal.ts';
 
 /** The CLI flags the export commands read. */
@@ -26,7 +27,7 @@ export async function runPdf(input: string, flags: ExportFlags, out: Out, progre
     out.error('chokepoint: --handout shows each slide once, in its final state; it cannot be combined with --fragments');
     return 2;
   }
-  const file = flags.out ?? 'deck.pdf';
+  const file = flags.out ?? formatSpec('pdf').defaultOut;
   const refused = outFileRefusal(file, 'pdf', input, flags.force, out);
   if (refused !== undefined) return refused;
   const kind = flags.handout ? 'handout' : flags.notes ? 'slides and notes' : flags.fragments ? 'fragment steps' : 'slides';
@@ -43,7 +44,7 @@ export async function runPng(input: string, flags: ExportFlags, out: Out, progre
     out.error('chokepoint: --notes, --handout and --fragments apply to `chokepoint pdf` only');
     return 2;
   }
-  const dir = flags.out ?? 'png';
+  const dir = flags.out ?? formatSpec('png').defaultOut;
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     out.error(`chokepoint: --out ${dir} is a file; png writes one image per slide into a folder`);
     return 2;

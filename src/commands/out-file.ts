@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { BrowserError } from '../browser/browser-errors.ts';
 import { formatIssue } from '../compile/errors.ts';
-import { foreignOutProblem, type OutFormat } from '../export/out-guard.ts';
+import { foreignOutProblem } from '../export/out-guard.ts';
+import { fileSpec, formatSpec, type OutFormat } from './format-table.ts';
 import { displayPath } from '../node/display-path.ts';
 import type { Out } from './terminal.ts';
-
-/** How the folder-instead-of-file message names each single-file format's output. */
-const FILE_NAME: Record<OutFormat, string> = { pdf: "the PDF's file name", pptx: "the presentation's file name" };
 
 /**
  * The pre-flight every single-file export shares: `--out` must not be a folder (2, usage), nor an existing file of
@@ -14,7 +12,9 @@ const FILE_NAME: Record<OutFormat, string> = { pdf: "the PDF's file name", pptx:
  */
 export function outFileRefusal(file: string, format: OutFormat, input: string, force: boolean | undefined, out: Out): number | undefined {
   if (existsSync(file) && statSync(file).isDirectory()) {
-    out.error(`chokepoint: --out ${file} is a folder; give ${FILE_NAME[format]}, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/deck.${format}`)}`);
+    out.error(
+      `chokepoint: --out ${file} is a folder; give ${fileSpec(format).fileName}, e.g. --out ${displayPath(`${file.replace(/[\\/]+$/, '')}/${formatSpec(format).defaultOut}`)}`,
+    );
     return 2;
   }
   const clash = force ? undefined : foreignOutProblem(file, format, input);

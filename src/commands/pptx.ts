@@ -2,6 +2,7 @@ import { displayPath } from '../node/display-path.ts';
 import { stderrProgress, type Progress } from '../browser/progress.ts';
 import { exportPptx, type PptxResult } from '../export/pptx/export.ts';
 import { exportFailure, outFileRefusal } from './out-file.ts';
+import { formatSpec } from './format-table.ts';
 import { kib, printIssues, secs, type Out } from './terminal.ts';
 
 /** `chokepoint pptx`: exports, prints the outcome, resolves with the exit status (0 done, 1 failed, 2 usage). */
@@ -17,7 +18,7 @@ export async function runPptx(
     );
     return 2;
   }
-  const file = flags.out ?? 'deck.pptx';
+  const file = flags.out ?? formatSpec('pptx').defaultOut;
   const refused = outFileRefusal(file, 'pptx', input, flags.force, out);
   if (refused !== undefined) return refused;
   let result: PptxResult;

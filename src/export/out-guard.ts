@@ -2,16 +2,7 @@ import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } fro
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { displayPath } from '../node/display-path.ts';
-
-/** What an export writes, and the first bytes that prove an existing file is one we may replace. */
-const FORMATS = {
-  pdf: { magic: '%PDF-', name: 'a PDF', what: 'the PDF', example: 'deck.pdf' },
-  // A .pptx is a zip.
-  pptx: { magic: 'PK\x03\x04', name: 'a PowerPoint file', what: 'the PowerPoint file', example: 'deck.pptx' },
-} as const;
-
-/** A single-file export format that these guards know. */
-export type OutFormat = keyof typeof FORMATS;
+import { fileSpec, formatSpec, type OutFormat } from '../commands/format-table.ts';
 
 function startsWith(path: string, magic: string): boolean {
   const head = Buffer.alloc(magic.length);
@@ -28,7 +19,8 @@ function startsWith(path: string, magic: string): boolean {
 
 /** An existing `--out` that is not of the export's format: replacing it would destroy someone's file (unless --force). */
 export function foreignOutProblem(out: string, format: OutFormat, input?: string): DeckIssue | undefined {
-  const { magic, name, example } = FORMATS[format];
+  const { magic, a } = fileSpec(format);
+  const example = formatSpec(format).defaultOut;
   if (!existsSync(out) || statSync(out).isDirectory() || startsWith(out, magic)) return undefined;
   // The deck's own Markdown: --force would not help (the export refuses its input files), so do not offer it.
   if (input !== undefined && isDeckMarkdown(out, input)) return deckFileProblem(out, [out], format);
@@ -37,7 +29,7 @@ export function foreignOutProblem(out: string, format: OutFormat, input?: string
     line: 0,
     severity: 'error',
     code: `out-not-${format}`,
-    message: `--out names an existing file that is not ${name}; refusing to overwrite it`,
+    message: `--out names an existing file that is not ${a}; refusing to overwrite it`,
     hint: `choose another file name, e.g. --out ${example}, or add --force to replace this file`,
   };
 }
@@ -52,7 +44,8 @@ const real = (path: string) => {
 
 /** `--out` is one of the files the deck is made from: writing the export there would destroy the deck. */
 export function deckFileProblem(out: string, deckFiles: readonly string[], format: OutFormat): DeckIssue | undefined {
-  const { what, example } = FORMATS[format];
+  const what = fileSpec(format).the;
+  const example = formatSpec(format).defaultOut;
   const target = real(out);
   if (!deckFiles.some((f) => real(f) === target)) return undefined;
   return {
