@@ -48,7 +48,7 @@ export const PICTURES: Picture[] = [
   { file: 'diagram-timeline.png', deck: AUTHORING, title: /^Timeline$/ },
   { file: 'theme-light.png', deck: LIGHT, title: /^Text and emphasis$/ },
   { file: 'theme-light-chart.png', deck: LIGHT, title: /^A chart$/ },
-  { file: 'starter-big-number.png', deck: STARTER, title: /^42%/ },
+  { file: 'starter-big-number.png', deck: STARTER, title: /^The one number$/ },
   { file: 'starter-columns.png', deck: STARTER, title: /^Two columns$/ },
 ];
 
