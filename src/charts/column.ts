@@ -2,7 +2,7 @@ import { max } from 'd3-array';
 import { scaleBand } from 'd3-scale';
 import { axisLeft, axisTitle, baseline } from './axis.ts';
 import { categoryOf, numberAt, uniqueCategories } from './columns.ts';
-import { seriesSentence } from './describe.ts';
+import { categorySentences } from './describe.ts';
 import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, maxWidth, wrap } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, seriesKey, step } from './marks.ts';
@@ -147,15 +147,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       drawAnnotations(plan, targets, top - headroom - GAP, spec.fragments ? spec.y.length + 1 : undefined),
     summary:
       `Column chart${spec.unit ? ` in ${spec.unit}` : ''} of ${cats.length} categories, ${cats[0]} to ${cats[cats.length - 1]}. ` +
-      values
-        .map((s, i) =>
-          seriesSentence(
-            spec.names[i]!,
-            s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])),
-            fmt,
-          ),
-        )
-        .join(' '),
+      categorySentences(spec.names, values, cats, fmt),
     table: {
       head: [spec.x!.name, ...spec.names],
       rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i]))]),

@@ -21,6 +21,24 @@ export interface Point {
   value: number;
 }
 
+/** One sentence per series of per-category values (nulls skipped), as column and stacked charts describe them. */
+export function categorySentences(
+  names: readonly string[],
+  values: readonly (readonly (number | null)[])[],
+  cats: readonly string[],
+  fmt: (n: number) => string,
+): string {
+  return values
+    .map((s, i) =>
+      seriesSentence(
+        names[i]!,
+        s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])),
+        fmt,
+      ),
+    )
+    .join(' ');
+}
+
 /**
  * One sentence about a series: where it starts and ends and its extremes, which is
  * what a sighted reader takes from a glance at the chart.

@@ -3,7 +3,7 @@ import { scaleBand } from 'd3-scale';
 import { stack, stackOffsetDiverging } from 'd3-shape';
 import { axisLeft, axisTitle, baseline } from './axis.ts';
 import { categoryOf, numberAt, uniqueCategories } from './columns.ts';
-import { seriesSentence } from './describe.ts';
+import { categorySentences, seriesSentence } from './describe.ts';
 import { UNIT_ROOM, heightOf, leftFor, valueScale, yTicks } from './frame.ts';
 import { FONT, GAP, WIDTH, wrap } from './layout.ts';
 import { drawAnnotations, drawEndLabels, endLabelWidth, planAnnotations, seriesClass, step } from './marks.ts';
@@ -137,15 +137,7 @@ export function renderStacked(spec: ChartSpec, data: Dataset): ChartOutput {
         fmt,
       ) +
       ' ' +
-      values
-        .map((s, i) =>
-          seriesSentence(
-            spec.names[i]!,
-            s.flatMap((v, j) => (v === null ? [] : [{ at: cats[j]!, value: v }])),
-            fmt,
-          ),
-        )
-        .join(' '),
+      categorySentences(spec.names, values, cats, fmt),
     table: {
       head: [spec.x!.name, ...spec.names, 'Total'],
       rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i])), estText(fmt(totals[i]!), est[i])]),
