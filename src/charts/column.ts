@@ -15,6 +15,9 @@ import type { ChartOutput } from './describe.ts';
 import type { ChartSpec, Dataset } from './types.ts';
 
 const LINE = 30;
+/** A zero is a value, not a missing column: a low stub on the baseline and its value set large above it. */
+const ZERO_STUB = 8;
+const ZERO_FONT = FONT.label * 2;
 
 /** Grouped columns: one column per y field in each x category, values printed on top. */
 export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
@@ -97,6 +100,7 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
         const v = values[s]![i];
         if (v === null || v === undefined) return '';
         const cx = x(c)! + sub(s)!;
+        if (v === 0) return zeroColumn(cx, sub.bandwidth(), zero, shown(v, i), paintAttrs(est[i] ? 'est' : '', markPaint(s, c)));
         const end = y(v);
         const label = showValues
           ? text(
@@ -128,7 +132,9 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
   const targets = spec.annotate.map((a) => {
     const i = cats.indexOf(categoryOf(a, cats, spec));
     const tallest = Math.min(...values.map((s) => y(Math.max(0, s[i] ?? 0))));
-    return { y: a.y !== undefined ? y(a.y) : tallest - (showValues ? LINE + 4 : 0), dot: a.y !== undefined };
+    // Over a zero the leader stops above its large value, not on the baseline through it.
+    const label = values.some((s) => s[i] === 0) ? Math.max(ZERO_STUB + ZERO_FONT + GAP, showValues ? LINE + 4 : 0) : showValues ? LINE + 4 : 0;
+    return { y: a.y !== undefined ? y(a.y) : tallest - label, dot: a.y !== undefined };
   });
 
   return {
@@ -153,4 +159,26 @@ export function renderColumn(spec: ChartSpec, data: Dataset): ChartOutput {
       rows: cats.map((c, i) => [c, ...values.map((s) => estText(s[i] === null ? '' : fmt(s[i]!), est[i]))]),
     },
   };
+}
+
+/**
+ * A zero column: drawn at full height it would be nothing, and an annotation's leader would run down to the
+ * baseline like a bar of its own. A stub on the baseline in the mark's paint, with the value large above it.
+ */
+function zeroColumn(x: number, width: number, zero: number, value: string, attrs: Record<string, string | undefined>): string {
+  const cls = `${attrs.class ?? ''} zero`.trim();
+  return (
+    el('rect', { ...attrs, class: cls, x, y: zero - ZERO_STUB, width, height: ZERO_STUB }) +
+    text(
+      {
+        class: ['value zero', ...(attrs.class ?? '').split(' ').filter((c) => c && c !== 'est')].join(' '),
+        style: attrs.style,
+        x: x + width / 2,
+        y: zero - ZERO_STUB - GAP,
+        'text-anchor': 'middle',
+        'font-size': ZERO_FONT,
+      },
+      value,
+    )
+  );
 }

@@ -156,3 +156,32 @@ describe('chart geometry', () => {
     expect(html).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('a zero column', () => {
+  const spec = (extra = '') =>
+    `kind: column\ntitle: t\ndata:\n  - { k: a, v: 0.76 }\n  - { k: none, v: 0 }\n  - { k: c, v: 0.96 }\nx: k\ny: v\nvalues: false\nformat: ".2~f"\n${extra}`;
+
+  it('is a visible stub on the baseline with its value set large above it, even with values: false', () => {
+    const html = render(spec('highlight: none\n'));
+    const base = n(find(html, 'line', 'baseline')[0]!, 'y1');
+    const stub = find(html, 'rect', 'zero');
+    expect(stub).toHaveLength(1);
+    expect(n(stub[0]!, 'height')).toBeGreaterThanOrEqual(6);
+    expect(n(stub[0]!, 'y') + n(stub[0]!, 'height')).toBeCloseTo(base, 2);
+    expect(stub[0]!.attrs.class).toContain('hl');
+    const value = find(html, 'text', 'zero');
+    expect(value.map((t) => t.text)).toEqual(['0']);
+    expect(n(value[0]!, 'font-size')).toBeGreaterThanOrEqual(48);
+    expect(n(value[0]!, 'y')).toBeLessThan(n(stub[0]!, 'y'));
+    expect(value[0]!.attrs.class).toContain('hl');
+    // Only the zero prints its value: the others keep values: false.
+    expect(find(html, 'text', 'value')).toHaveLength(1);
+  });
+
+  it('stops an annotation leader above its value instead of running it down to the baseline', () => {
+    const html = render(spec('annotate:\n  - { x: none, label: "no FP8" }\n'));
+    const leader = find(groups(html, 'annotation')[0]!.inner, 'line', 'leader')[0]!;
+    const value = find(html, 'text', 'zero')[0]!;
+    expect(n(leader, 'y2')).toBeLessThan(n(value, 'y') - 48);
+  });
+});
