@@ -15,6 +15,9 @@ import { ChartError } from './types.ts';
 import type { ChartOutput, Point } from './describe.ts';
 import type { ChartSpec, Dataset } from './types.ts';
 
+/** At most this many values in a line, each is drawn as a point too. */
+const MILESTONES = 12;
+
 interface Sample {
   x: number;
   y: number | null;
@@ -73,6 +76,9 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
     .y((p) => y(p.y!))
     .digits(2);
   const lone = (s: Sample[], i: number) => s[i]!.y !== null && s[i - 1]?.y == null && s[i + 1]?.y == null;
+  // A few milestones joined by straight lines are points, not a series: each gets its dot, so the line does
+  // not read as a measured curve. A dense series keeps only dots where a value stands alone.
+  const dotted = (s: Sample[], i: number) => lone(s, i) || (s[i]!.y !== null && s.filter((p) => p.y !== null).length <= MILESTONES);
   const labels = drawEndLabels(
     // A series that stops early is labelled where it stops, not at the far edge.
     [
@@ -98,7 +104,7 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
           'stroke-dasharray': dashes(run.s, run.est, (p) => [x.at(p.x), y(p.y!)]),
         }),
       ),
-      s.flatMap((p, j) => (lone(s, j) ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 4 })] : [])),
+      s.flatMap((p, j) => (dotted(s, j) && p !== ends[i]!.last ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 5 })] : [])),
       ends[i]!.last ? el('circle', { ...paintAttrs('end', seriesPaint[i]!), cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
       // A highlighted x value: a dot in the accent on every line there.
       litX.flatMap((j) => (s[j]!.y === null ? [] : [el('circle', { class: 'end hl', cx: x.at(s[j]!.x), cy: y(s[j]!.y!), r: 8 })])),

@@ -185,3 +185,21 @@ describe('a zero column', () => {
     expect(n(leader, 'y2')).toBeLessThan(n(value, 'y') - 48);
   });
 });
+
+describe('line milestones', () => {
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => `  - { d: ${2000 + i}, v: ${(i * 7) % 5} }`).join('\n');
+  const dots = (html: string) => find(groups(html, 'series-1')[0]!.inner, 'circle');
+
+  it('marks every value of a short line with a dot, the last with its end dot', () => {
+    const html = render(`kind: line\ntitle: t\ndata:\n${rows(6)}\nx: d\ny: v\n`);
+    const all = dots(html);
+    expect(all).toHaveLength(6);
+    expect(all.filter((c) => c.attrs.class === 'end')).toHaveLength(1);
+    expect(new Set(all.map((c) => c.attrs.cx)).size).toBe(6);
+  });
+
+  it('leaves a dense series as a line, with only its end dot', () => {
+    const html = render(`kind: line\ntitle: t\ndata:\n${rows(30)}\nx: d\ny: v\n`);
+    expect(dots(html).map((c) => c.attrs.class)).toEqual(['end']);
+  });
+});
