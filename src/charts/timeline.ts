@@ -136,7 +136,8 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
       ruleLines(
         rules.map((r) => ({ ...r, x: x(new Date(r.at)) })),
         axisY,
-        H - GAP - key.height,
+        // To the lowest label, not the bottom of a taller `height:`: there a rule ran on into empty space.
+        axisY + RIBBON + below + GAP,
       ) +
       key.svg +
       marks.join(''),

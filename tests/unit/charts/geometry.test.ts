@@ -203,3 +203,15 @@ describe('line milestones', () => {
     expect(dots(html).map((c) => c.attrs.class)).toEqual(['end']);
   });
 });
+
+describe('timeline rules', () => {
+  it('end under the lowest label, not at the bottom of a taller height:', () => {
+    const spec = (height: number) =>
+      `kind: timeline\ntitle: t\ndata:\n  - { d: 2025-02-01, e: First }\n  - { d: 2025-06-01, e: Second }\ndate: d\nlabel: e\nheight: ${height}\nrules:\n  - { x: 2025-09-01, label: Deadline }\n`;
+    const lower = (html: string) => Math.max(...find(groups(html, 'rule')[0]!.inner, 'line').map((l) => n(l, 'y2')));
+    // Both events hang above the date band, so the content ends just under it, far above 900.
+    const tall = render(spec(900));
+    expect(lower(tall)).toBeLessThan(300);
+    expect(lower(tall)).toBe(lower(render(spec(240))));
+  });
+});
