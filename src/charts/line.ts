@@ -104,7 +104,9 @@ export function renderLine(spec: ChartSpec, data: Dataset): ChartOutput {
           'stroke-dasharray': dashes(run.s, run.est, (p) => [x.at(p.x), y(p.y!)]),
         }),
       ),
-      s.flatMap((p, j) => (dotted(s, j) && p !== ends[i]!.last ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 5 })] : [])),
+      s.flatMap((p, j) =>
+        dotted(s, j) && p !== ends[i]!.last ? [el('circle', { ...paintAttrs('', seriesPaint[i]!), cx: x.at(p.x), cy: y(p.y!), r: 5 })] : [],
+      ),
       ends[i]!.last ? el('circle', { ...paintAttrs('end', seriesPaint[i]!), cx: x.at(ends[i]!.last!.x), cy: y(ends[i]!.last!.y!), r: 6 }) : '',
       // A highlighted x value: a dot in the accent on every line there.
       litX.flatMap((j) => (s[j]!.y === null ? [] : [el('circle', { class: 'end hl', cx: x.at(s[j]!.x), cy: y(s[j]!.y!), r: 8 })])),
