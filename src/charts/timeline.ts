@@ -8,6 +8,7 @@ import { ruleValue } from './rules.ts';
 import { dateAt, rowName, textAt } from './columns.ts';
 import { FONT, GAP, WIDTH, maxWidth, textWidth, wrap } from './layout.ts';
 import { seriesClass, seriesKey, step } from './marks.ts';
+import { TIMELINE_TICKS, clearOfRules, startOnTick } from './timeline-axis.ts';
 import { stackHeight, stackUp } from './stack-labels.ts';
 import type { Side } from './stack-labels.ts';
 import { el, lines, styledGroup, text } from './svg.ts';
@@ -86,9 +87,12 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   const last = new Date(Math.max(...times));
   // One date alone would give d3 an empty domain: widen it by a month each way.
   const domain = first.getTime() === last.getTime() ? [utcMonth.offset(first, -1), utcMonth.offset(last, 1)] : [first, last];
-  const x = scaleUtc()
-    .domain(domain)
-    .range([PAD, WIDTH - PAD]);
+  const x = startOnTick(
+    scaleUtc()
+      .domain(domain)
+      .range([PAD, WIDTH - PAD]),
+    PAD,
+  );
   // Two tracks read best as two sides of the axis; otherwise each label takes the nearest free spot.
   const sideOf = (g: string): Side | undefined => (groups.length === 2 ? (g === groups[0] ? 'up' : 'down') : undefined);
   const blocks = events.map((e) => {
@@ -132,7 +136,13 @@ export function renderTimeline(spec: ChartSpec, data: Dataset): ChartOutput {
   return {
     height: H,
     body:
-      ribbon(fitTimeTicks(x, 8, undefined), axisY) +
+      ribbon(
+        clearOfRules(
+          fitTimeTicks(x, TIMELINE_TICKS, undefined),
+          rules.map((r) => x(new Date(r.at))),
+        ),
+        axisY,
+      ) +
       ruleLines(
         rules.map((r) => ({ ...r, x: x(new Date(r.at)) })),
         axisY,

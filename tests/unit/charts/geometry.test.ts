@@ -215,3 +215,25 @@ describe('timeline rules', () => {
     expect(lower(tall)).toBe(lower(render(spec(240))));
   });
 });
+
+describe('timeline axis', () => {
+  it('starts at a date tick, so the first event is never left of every tick', () => {
+    // Quarterly ticks (Jan, Apr, ...) for a year from 8 Dec: the first event used to sit left of "Jan 2026".
+    const html = render(
+      'kind: timeline\ntitle: t\ndata:\n  - { d: 2025-12-08, e: First }\n  - { d: 2026-05-15, e: Next }\n  - { d: 2026-11-30, e: Last }\ndate: d\nlabel: e\n',
+    );
+    const ticks = find(groups(html, 'ribbon')[0]!.inner, 'text', 'tick').map((t) => n(t, 'x'));
+    const events = find(html, 'circle').map((c) => n(c, 'cx'));
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(Math.min(...events));
+  });
+
+  it('leaves out a tick label that a dated rule would run into', () => {
+    const html = render(
+      'kind: timeline\ntitle: t\ndata:\n  - { d: 2026-03-02, e: A }\n  - { d: 2026-12-31, e: B }\n  - { d: 2027-12-31, e: C }\n  - { d: 2028-12-31, e: D }\ndate: d\nlabel: e\ntoday: 2026-11-30\n',
+    );
+    const today = n(find(groups(html, 'today')[0]!.inner, 'line')[0]!, 'x1');
+    const ticks = find(groups(html, 'ribbon')[0]!.inner, 'text', 'tick');
+    expect(ticks.length).toBeGreaterThan(3);
+    for (const t of ticks) expect(Math.abs(n(t, 'x') - today), t.text).toBeGreaterThanOrEqual(textWidth(t.text, 24) / 2 + 12);
+  });
+});

@@ -1,0 +1,33 @@
+import { utcMonth } from 'd3-time';
+import { fitTimeTicks } from './axis.ts';
+import type { Tick } from './axis.ts';
+import { FONT, GAP, textWidth } from './layout.ts';
+import type { ScaleTime } from 'd3-scale';
+
+/** How many ticks a timeline's date band shows at most. */
+export const TIMELINE_TICKS = 8;
+const DAY = 864e5;
+
+/**
+ * Moves the axis start back to the tick before its first date: d3 puts ticks on round dates, and an event on
+ * 8 Dec with quarterly ticks from Jan read as off the scale (month steps and longer). A few rounds, as a wider domain may pick a wider step.
+ */
+export function startOnTick(x: ScaleTime<number, number>, left: number): ScaleTime<number, number> {
+  let scale = x;
+  for (let round = 0; round < 3; round++) {
+    const ticks = fitTimeTicks(scale, TIMELINE_TICKS, undefined);
+    if (ticks.length < 2 || ticks[0]!.pos <= left + 0.5) return scale;
+    const [a, b] = [scale.invert(ticks[0]!.pos), scale.invert(ticks[1]!.pos)];
+    const step = b.getTime() - a.getTime();
+    const months = Math.round(step / (30.44 * DAY));
+    // Day and week steps leave the first event at most days before the first tick: not worth a wider axis.
+    if (months < 1) return scale;
+    scale = scale.copy().domain([utcMonth.offset(utcMonth.round(a), -months), scale.domain()[1]!]);
+  }
+  return scale;
+}
+
+/** Tick labels a dated rule's line would run into ("today" beside "Jan 2027") are left out; the rule carries its own date. */
+export function clearOfRules(ticks: readonly Tick[], ruleXs: readonly number[]): Tick[] {
+  return ticks.filter((t) => ruleXs.every((x) => Math.abs(t.pos - x) >= textWidth(t.label, FONT.tick) / 2 + GAP));
+}
