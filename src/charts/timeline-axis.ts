@@ -27,7 +27,21 @@ export function startOnTick(x: ScaleTime<number, number>, left: number): ScaleTi
   return scale;
 }
 
-/** Tick labels a dated rule's line would run into ("today" beside "Jan 2027") are left out; the rule carries its own date. */
+/**
+ * Tick labels a dated rule's line would run into ("today" beside "Jan 2027") are left out; the rule carries its
+ * own date. A left-out label that named a new year hands the year to the next label ("Apr" becomes "Apr 2027").
+ */
 export function clearOfRules(ticks: readonly Tick[], ruleXs: readonly number[]): Tick[] {
-  return ticks.filter((t) => ruleXs.every((x) => Math.abs(t.pos - x) >= textWidth(t.label, FONT.tick) / 2 + GAP));
+  const out: Tick[] = [];
+  let year: string | undefined;
+  for (const t of ticks) {
+    const label = year && !YEAR.test(t.label) ? `${t.label} ${year}` : t.label;
+    if (ruleXs.every((x) => Math.abs(t.pos - x) >= textWidth(label, FONT.tick) / 2 + GAP)) {
+      out.push({ pos: t.pos, label });
+      year = undefined;
+    } else year = YEAR.exec(label)?.[0] ?? year;
+  }
+  return out;
 }
+
+const YEAR = /\d{4}$/;
