@@ -8,7 +8,7 @@ import { ruleValue } from './rules.ts';
 import { dateAt, rowName, textAt } from './columns.ts';
 import { FONT, GAP, WIDTH, maxWidth, textWidth, wrap } from './layout.ts';
 import { seriesClass, seriesKey, step } from './marks.ts';
-import { TIMELINE_TICKS, clearOfRules, startOnTick } from './timeline-axis.ts';
+import { TIMELINE_TICKS, clearOfRules, startOnTick } from './time-axis.ts';
 import { stackHeight, stackUp } from './stack-labels.ts';
 import type { Side } from './stack-labels.ts';
 import { el, lines, styledGroup, text } from './svg.ts';

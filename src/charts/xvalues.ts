@@ -1,6 +1,7 @@
 import { extent } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { fitTicks, fitTimeTicks } from './axis.ts';
+import { startOnTick } from './time-axis.ts';
 import { dateAt, numberAt, rowName } from './columns.ts';
 import { cellText, clip, dateText, looksLikeDate, parseDate, parseNumber, valueFormatter, xNumberFormatter } from './values.ts';
 import { ChartError } from './types.ts';
@@ -76,9 +77,13 @@ export function xAxis(xs: XValues, range: [number, number], specifier: string | 
   const [lo = 0, hi = 0] = extent(xs.values);
   const domain: [number, number] = [lo, hi];
   if (xs.time) {
-    const s = scaleUtc()
-      .domain(domain.map((v) => new Date(v)))
-      .range(range);
+    const s = startOnTick(
+      scaleUtc()
+        .domain(domain.map((v) => new Date(v)))
+        .range(range),
+      range[0],
+      specifier,
+    );
     return { at: (v) => s(v), ticks: fitTimeTicks(s, 8, specifier), domain };
   }
   const s = scaleLinear().domain(domain).range(range);

@@ -242,3 +242,15 @@ describe('timeline axis', () => {
     expect(ticks.map((t) => t.text)).not.toContain('Jan 2027');
   });
 });
+
+describe('a line on a time axis', () => {
+  it('starts on the tick before its first point, not with the point on the value axis', () => {
+    const html = render('kind: line\ntitle: t\ndata:\n  - { d: 2025-01-27, v: 2.9 }\n  - { d: 2025-04-04, v: 2.3 }\n  - { d: 2025-10-29, v: 5 }\nx: d\ny: v\n');
+    const axisX = n(find(groups(html, 'grid')[0]!.inner, 'line')[0]!, 'x1');
+    const ticks = find(groups(html, 'axis-x')[0]!.inner, 'text').map((t) => ({ x: n(t, 'x'), label: t.text }));
+    const first = find(html, 'circle')[0]!;
+    expect(n(first, 'cx')).toBeGreaterThan(axisX + 20);
+    expect(ticks[0]!.x).toBeLessThanOrEqual(n(first, 'cx'));
+    expect(ticks[0]!.label).toBe('Jan 2025');
+  });
+});

@@ -10,12 +10,13 @@ const DAY = 864e5;
 
 /**
  * Moves the axis start back to the tick before its first date: d3 puts ticks on round dates, and an event on
- * 8 Dec with quarterly ticks from Jan read as off the scale (month steps and longer). A few rounds, as a wider domain may pick a wider step.
+ * 8 Dec with quarterly ticks from Jan read as off the scale, a line's first point sat on the value axis (month
+ * steps and longer; timelines and time-axis line charts). A few rounds, as a wider domain may pick a wider step.
  */
-export function startOnTick(x: ScaleTime<number, number>, left: number): ScaleTime<number, number> {
+export function startOnTick(x: ScaleTime<number, number>, left: number, specifier?: string): ScaleTime<number, number> {
   let scale = x;
   for (let round = 0; round < 3; round++) {
-    const ticks = fitTimeTicks(scale, TIMELINE_TICKS, undefined);
+    const ticks = fitTimeTicks(scale, TIMELINE_TICKS, specifier);
     if (ticks.length < 2 || ticks[0]!.pos <= left + 0.5) return scale;
     const [a, b] = [scale.invert(ticks[0]!.pos), scale.invert(ticks[1]!.pos)];
     const step = b.getTime() - a.getTime();
