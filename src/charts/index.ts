@@ -54,7 +54,7 @@ export function renderChart(spec: ChartSpec, data: Dataset, opts: FigureOptions)
   );
   const caption = spec.caption ? el('p', { class: 'chart-caption' }, esc(spec.caption)) : '';
   const label = opts.sources.length > 1 ? 'Sources' : 'Source';
-  const source = opts.sources.length ? el('p', { class: 'chart-source' }, `${label}: ${esc(opts.sources.join('; '))}`) : '';
+  const source = opts.sources.length ? el('p', { class: 'chart-source' }, `${label}: ${esc(opts.sources.join(' · '))}`) : '';
   return el(
     'figure',
     // The values themselves, for exporters that redraw the chart natively (chokepoint pptx).

@@ -94,11 +94,13 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
               const text = env.host.readText(path);
               return text === null ? null : { path, text };
             },
+            // Numbered like the slide's own source line, so a reader of the handout finds it in the appendix.
             cite: (key, line) => {
-              env.citations().cite(key, file, line);
+              const n = env.citations().cite(key, file, line);
               chartCites.add(key);
               const source = env.citations().sources.get(key);
-              return source ? shortLabel(source) : key;
+              const label = source ? shortLabel(source) : key;
+              return n > 0 ? `[${n}] ${label}` : label;
             },
           }),
         '',

@@ -54,7 +54,7 @@ describe('chart output', () => {
   it('ends the figure with the caption and the cited source labels', () => {
     const html = renderFixture('line-market-cap');
     expect(html).toMatch(
-      /<figcaption><p class="chart-caption">Milestone points, not a daily series\.<\/p><p class="chart-source">Sources: Label of cnbc-2024-06; Label of reuters-2025-07-09<\/p><\/figcaption><\/figure>$/,
+      /<figcaption><p class="chart-caption">Milestone points, not a daily series\.<\/p><p class="chart-source">Sources: Label of cnbc-2024-06 · Label of reuters-2025-07-09<\/p><\/figcaption><\/figure>$/,
     );
   });
 

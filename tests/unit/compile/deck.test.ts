@@ -62,6 +62,15 @@ describe('compileDeck', () => {
     );
   });
 
+  it("numbers a chart's sources like the slide's own, in the appendix's order", () => {
+    const csv = 'x,y\nA,1\nB,2\n';
+    const chart = '```chart\nkind: bar\ntitle: T\ndata: d.csv\nx: x\ny: y\nsource: [a, b]\n```';
+    const deck = compileText(`# One [@b]\n---\n## Two\n\n${chart}\n---\n<!-- sources -->`, { 'sources.yaml': SOURCES, 'd.csv': csv });
+    expect(errorsOf(deck)).toEqual([]);
+    expect(deck.sources.map((s) => s.key)).toEqual(['b', 'a']);
+    expect(deck.html).toContain('<p class="chart-source">Sources: [2] Reuters, 25 Feb 2025 · [1] Financial Times, 14 Aug 2025</p>');
+  });
+
   it('reports an unknown citation with file, line and the closest key', () => {
     const deck = compileText('# One\n\nText [@aa]', { 'sources.yaml': SOURCES });
     expect(errorsOf(deck)).toEqual([expect.objectContaining({ file: 'deck/talk.md', line: 3, message: 'unknown source `aa`', hint: 'did you mean `a`?' })]);
