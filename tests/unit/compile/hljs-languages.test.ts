@@ -11,6 +11,7 @@ const common = require('highlight.js/lib/common') as typeof import('highlight.js
 
 // Code that hands parts to embedded languages (HTML's <style> and <script>, a shell session's commands, a
 // Python prompt, JavaScript's html``/css`` templates, PHP in a template, YAML with ERB), and plain samples.
+// biome-ignore-start lint/suspicious/noTemplateCurlyInString: JavaScript code as data
 const EMBEDDING: [lang: string, code: string][] = [
   ['html', '<!doctype html>\n<style>body { color: red; }</style>\n<script>const x = `a${1}`; if (x < 2) alert("<b>");</script>\n<p class="a">Hi &amp; bye</p>'],
   ['markdown', '# Title\n\n<div class="x">*html* inside</div>\n\n```js\nlet a = 1;\n```'],
@@ -23,14 +24,18 @@ const EMBEDDING: [lang: string, code: string][] = [
   ['perl', 'my $x = 1;\nprint "hello $x\\n";\n__END__\n% my $y = 2;'],
   ['xml', '<?xml version="1.0"?>\n<root a="1"><![CDATA[ x < y ]]><child/></root>'],
 ];
-const GENERIC = 'function f(x) {\n  // a comment\n  return "string" + 42 * x; /* block */\n}\nclass A < B; end\n<tag attr="v">text</tag>\n$var = [1, 2.5, true, null];';
+// biome-ignore-end lint/suspicious/noTemplateCurlyInString: JavaScript code as data
+const GENERIC =
+  'function f(x) {\n  // a comment\n  return "string" + 42 * x; /* block */\n}\nclass A < B; end\n<tag attr="v">text</tag>\n$var = [1, 2.5, true, null];';
 
 function onDemand(cases: [string, string][]): string[] {
   const script = `
     const { highlighterFor } = await import(${JSON.stringify(join(ROOT, 'lib/compile/lazy-libs.js'))});
     const cases = JSON.parse(process.argv[1]);
     console.log(JSON.stringify(cases.map(([lang, code]) => highlighterFor(lang)?.highlight(code, { language: lang, ignoreIllegals: true }).value ?? null)));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(cases)], { encoding: 'utf8', maxBuffer: 64 << 20 })) as string[];
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(cases)], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as string[];
 }
 
 describe('highlight.js languages load on demand', () => {
@@ -50,7 +55,12 @@ describe('highlight.js languages load on demand', () => {
   });
 
   it('a language outside the common set is not highlighted, as before', () => {
-    expect(onDemand([['haskell', 'main = print 1'], ['nope', 'x']])).toEqual([null, null]);
+    expect(
+      onDemand([
+        ['haskell', 'main = print 1'],
+        ['nope', 'x'],
+      ]),
+    ).toEqual([null, null]);
     expect(common.getLanguage('haskell')).toBeUndefined();
   });
 });
