@@ -7,6 +7,9 @@ import { displayPath } from './display-path.ts';
 export { displayPath };
 import type { InputFile } from '../compile/types.ts';
 
+// One collator for the whole sort: `localeCompare(b, 'en', options)` builds a new one per comparison (~9 ms for 30 files).
+const byFileName = new Intl.Collator('en', { numeric: true });
+
 /** Where a deck comes from: its Markdown files in order, and the folder paths are relative to. */
 export interface Input {
   /** The input as given (a folder or one .md file). */
@@ -33,7 +36,7 @@ export function findInput(path: string): Input {
       // Symlinked files are kept (and checked when read): skipping them silently hid slides.
       .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
       .map((d) => d.name)
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      .sort(byFileName.compare);
     if (names.length === 0)
       throw new DeckError({
         file: displayPath(path),
