@@ -74,15 +74,16 @@ export function loadBundled() {
   }
   const libUrl = pathToFileURL(`${lib}/`);
   const resolveFromLib = createRequire(bundleFile);
+  // What the bundle cannot do in one file: import.meta of the module it came from, and dynamic imports (made
+  // here, by this ES module, so the script needs no vm module loader).
   const chokepoint = {
     url: (file) => new URL(file, libUrl).href,
     resolve: (spec) => import.meta.resolve(spec),
-    href: (spec, from) => (spec.startsWith('.') ? new URL(spec, new URL(from, libUrl)).href : import.meta.resolve(spec)),
+    import: (spec, from) => import(spec.startsWith('.') ? new URL(spec, new URL(from, libUrl)).href : import.meta.resolve(spec)),
   };
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __chokepoint) {${source}\n})`, {
     filename: bundleFile,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, resolveFromLib, module, bundleFile, lib, chokepoint);

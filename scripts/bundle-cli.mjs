@@ -30,7 +30,7 @@ function rewrite(code, id) {
     .replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (whole, _q, spec) => {
       const target = spec.startsWith('.') ? resolve(dirname(id), spec) : undefined;
       if (target && INLINE.has(target)) return whole;
-      return `import(__chokepoint.href(${JSON.stringify(spec)}, ${at}))`;
+      return `__chokepoint.import(${JSON.stringify(spec)}, ${at})`;
     })
     .replace(/\bimport\.meta\.url\b/g, `__chokepoint.url(${at})`)
     .replace(/\bimport\.meta\.resolve\(/g, `__chokepoint.resolve(`);
@@ -60,7 +60,9 @@ export async function bundleCli() {
   await bundle.close();
   const code = readFileSync(tmp, 'utf8');
   // Anything the rewrite missed would run with the wrong meaning in one file: refuse rather than guess.
-  if (problems.length > 0 || /\bimport\.meta\b/.test(code)) throw new Error(`bundle-cli: ${problems.join('\n') || 'import.meta left in the bundle'}`);
+  // A dynamic import left as it is would need vm's experimental module loader (and print its warning).
+  if (problems.length > 0 || /\bimport\.meta\b|(?<![\w.])import\(/.test(code))
+    throw new Error(`bundle-cli: ${problems.join('\n') || 'import.meta or a dynamic import() left in the bundle'}`);
   const inputs = output[0].moduleIds
     .filter((id) => !id.startsWith('\0') && !id.startsWith('rolldown:'))
     .map((id) => {
