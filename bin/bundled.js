@@ -17,11 +17,13 @@ const manifestFile = join(lib, 'build-cli.json');
 function fresh(manifest) {
   let touched = false;
   for (const input of manifest.inputs) {
-    const [path, size, mtimeMs, hash] = input;
+    const [path, size, mtimeMs, hash, optional] = input;
     let st;
     try {
       st = statSync(join(root, path));
     } catch {
+      // The lockfile is in a checkout only: an installed package has the bundled packages' locked versions inside.
+      if (optional) continue;
       return false;
     }
     if (st.size === size && st.mtimeMs === mtimeMs) continue;

@@ -4,11 +4,12 @@
 // ~150 ms of CPU per build; one script with cached bytecode ~25 ms. Every other import stays as it is: the
 // other commands, the lazily required renderers (highlight.js, KaTeX, Mermaid) and Vite load from lib/ and
 // node_modules at run time. lib/build-cli.json records each input's size, mtime and hash: a bundle whose
-// inputs changed is not used (bin/bundled.js), so a `tsc` that changes lib/ can never run yesterday's code.
+// inputs changed is not used (bin/bundled.js), so a `tsc` that changes lib/ can never run yesterday's code, nor
+// a checkout whose package-lock.json changed the bundled packages.
 //
 // Run after `tsc -p tsconfig.node.json` (npm run compile, prepack, and bin/chokepoint.js in a checkout).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,12 +64,15 @@ export async function bundleCli() {
   // A dynamic import left as it is would need vm's experimental module loader (and print its warning).
   if (problems.length > 0 || /\bimport\.meta\b|(?<![\w.])import\(/.test(code))
     throw new Error(`bundle-cli: ${problems.join('\n') || 'import.meta or a dynamic import() left in the bundle'}`);
-  const inputs = output[0].moduleIds
-    .filter((id) => !id.startsWith('\0') && !id.startsWith('rolldown:'))
-    .map((id) => {
-      const st = statSync(id);
-      return [relative(root, id).split('\\').join('/'), st.size, st.mtimeMs, createHash('sha256').update(readFileSync(id)).digest('hex').slice(0, 16)];
-    });
+  // Our modules decide whether the bundle is current. The packages inside it are the locked versions (the
+  // published package pins them); in a checkout the lockfile stands for them, and an installed package has none.
+  const stamp = (id, optional) => {
+    const st = statSync(id);
+    const entry = [relative(root, id).split('\\').join('/'), st.size, st.mtimeMs, createHash('sha256').update(readFileSync(id)).digest('hex').slice(0, 16)];
+    return optional ? [...entry, 'optional'] : entry;
+  };
+  const inputs = output[0].moduleIds.filter((id) => id.startsWith(lib)).map((id) => stamp(id, false));
+  if (existsSync(join(root, 'package-lock.json'))) inputs.push(stamp(join(root, 'package-lock.json'), true));
   const manifest = { hash: createHash('sha256').update(code).digest('hex').slice(0, 16), inputs };
   renameSync(tmp, BUNDLE);
   // The manifest last: a bundle without a matching manifest is never used.

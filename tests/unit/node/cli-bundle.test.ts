@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheDir } from '../../../src/node/runtime-bundle.ts';
 import { tempDir } from '../helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const tmp = tempDir('chokepoint-cli-bundle-');
-// A copy of the package as npm installs it (no tsconfig: not a checkout, so the CLI never recompiles it).
-const pkg = join(tmp.path, 'pkg');
+// A copy of the package where npm installs it: in a project's node_modules, beside its dependencies, without
+// tsconfig (not a checkout, so the CLI never recompiles it) and without package-lock.json.
+const modules = join(tmp.path, 'project', 'node_modules');
+const pkg = join(modules, 'chokepoint');
 const deck = join(tmp.path, 'deck');
 
 const DECK = `---
@@ -63,12 +64,13 @@ function buildUnbundled(out: string, cache: string): void {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, CHOKEPOINT_CACHE_DIR: cache } });
 }
 
-/** A cache folder holding the current runtime bundle already (building it takes a second and is not under test). */
-function newCache(name: string): string {
+/** A new cache folder, with the runtime bundles (not the code cache) of `from`, if given. */
+function newCache(name: string, from?: string): string {
   const dir = join(tmp.path, name);
   mkdirSync(dir);
-  for (const entry of readdirSync(cacheDir()))
-    if (/^(runtime-[0-9a-f]{16}|katex-.*)$/.test(entry)) cpSync(join(cacheDir(), entry), join(dir, entry), { recursive: true });
+  if (from)
+    for (const entry of readdirSync(from))
+      if (/^(runtime-[0-9a-f]{16}|katex-.*)$/.test(entry)) cpSync(join(from, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
@@ -81,8 +83,8 @@ const tree = (dir: string): Record<string, string> =>
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: ROOT });
-  for (const part of ['bin', 'lib', 'src', 'assets', 'package.json', 'package-lock.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+  for (const part of ['bin', 'lib', 'src', 'assets', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+  for (const dep of readdirSync(join(ROOT, 'node_modules'))) if (!dep.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep));
   mkdirSync(deck);
   writeFileSync(join(deck, 'talk.md'), DECK);
   writeFileSync(join(deck, 'dot.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>');
@@ -91,6 +93,7 @@ afterAll(() => tmp.remove());
 
 describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
   it('writes the same site as lib/ unbundled, and keeps a code cache that the next build uses', () => {
+    // A cold cache: the bundled build also makes the runtime bundle (Vite, imported from the bundle at run time).
     const cache = newCache('cache-a');
     const first = build(join(tmp.path, 'out-1'), cache);
     expect(first.stdout).toMatch(/Built 3 slides into/);
@@ -99,7 +102,7 @@ describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
     expect(v8).toHaveLength(1);
     const second = build(join(tmp.path, 'out-2'), cache);
     expect(second.cached).toEqual(first.cached);
-    buildUnbundled(join(tmp.path, 'out-3'), newCache('cache-b'));
+    buildUnbundled(join(tmp.path, 'out-3'), newCache('cache-b', cache));
     const site = tree(join(tmp.path, 'out-3'));
     expect(Object.keys(site)).toContain('/index.html');
     expect(site['/index.html']).toBeDefined();
@@ -110,7 +113,7 @@ describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
   }, 120_000);
 
   it('is not used once a file it was made from changes: the build runs the changed lib/', () => {
-    const cache = newCache('cache-c');
+    const cache = newCache('cache-c', join(tmp.path, 'cache-a'));
     appendFileSync(join(pkg, 'lib/commands/build.js'), '\n// changed after bundling\n');
     const source = readFileSync(join(pkg, 'lib/commands/build.js'), 'utf8');
     writeFileSync(join(pkg, 'lib/commands/build.js'), source.replace('`Built ${', '`Built (from lib) ${'));
