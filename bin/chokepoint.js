@@ -2,7 +2,6 @@
 // Runs the compiled CLI from lib/. The published package ships lib/ prebuilt (`prepack`), so installing it runs
 // no script; in a checkout of the repository, a run compiles lib/ when it is missing or older than a file in src/
 // (after a `git pull`, `npm install` no longer compiles it, and a stale lib/ would run yesterday's code).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -21,12 +20,17 @@ if (checkout && stale()) {
   console.error(
     existsSync(cli) ? 'chokepoint: src/ changed since lib/ was compiled: compiling lib/…' : 'chokepoint: compiling lib/ (first run in a checkout)…',
   );
-  spawnSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], { cwd: root, stdio: 'inherit' });
+  const { spawnSync } = await import('node:child_process');
+  const tsc = spawnSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.node.json'], { cwd: root, stdio: 'inherit' });
+  if (tsc.status === 0) spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 if (!existsSync(cli)) {
   console.error('chokepoint: lib/ is missing: run `npm ci` and then `npm run compile` in the Chokepoint folder.');
   process.exit(2);
 }
-const { main } = await import(cli.href);
+// `build` runs from one bundled script with cached bytecode when lib/build-cli.cjs is current (bin/bundled.js).
+const bundled = process.argv[2] === 'build' ? (await import('./bundled.js')).loadBundled() : undefined;
+const { main } = bundled ?? (await import(cli.href));
 const code = await main(process.argv.slice(2));
+bundled?.done();
 if (code !== 0) process.exit(code);

@@ -1,5 +1,5 @@
 import { escapeHtml } from './html.ts';
-import { highlighter } from './lazy-libs.ts';
+import { highlighterFor } from './lazy-libs.ts';
 
 /** A code block whose line steps would repeat it too often; the slide compiler locates it. */
 export class TooManyCells extends Error {}
@@ -36,9 +36,8 @@ export const MAX_STEP_CELLS = 200_000;
  */
 export function renderCode(text: string, info: string): string {
   const { lang, steps, firstLine } = parseCodeInfo(info);
-  const hljs = lang === '' ? undefined : highlighter();
-  const known = hljs?.getLanguage(lang) !== undefined;
-  const html = hljs && known ? hljs.highlight(text, { language: lang, ignoreIllegals: true }).value : escapeHtml(text);
+  const hljs = lang === '' ? undefined : highlighterFor(lang);
+  const html = hljs ? hljs.highlight(text, { language: lang, ignoreIllegals: true }).value : escapeHtml(text);
   const cls = `hljs${lang ? ` language-${escapeHtml(lang)}` : ''}`;
   if (!steps) return `<pre class="code-wrapper"><code class="${cls}">${html}</code></pre>\n`;
   const lines = splitHighlightedLines(html);

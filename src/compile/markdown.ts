@@ -6,6 +6,7 @@ import { renderCode, TooManyCells } from './highlight.ts';
 import { ASSET_ATTR } from './html.ts';
 import { decorateImage, imageAttrsExtension, unwrapBackgrounds } from './images.ts';
 import { mathExtensions } from './math.ts';
+import { lheadingGuard } from './setext-guard.ts';
 import { SyntaxAtText } from './syntax-error.ts';
 
 /** What the renderer needs from the slide being rendered. Lines are 0-based offsets into the rendered Markdown. */
@@ -76,6 +77,7 @@ export function createMarkdown(): (markdown: string, ctx: RenderContext) => stri
 
   const marked = new Marked({
     gfm: true,
+    tokenizer: { lheading: lheadingGuard },
     extensions: [
       cite,
       fencedDivs,

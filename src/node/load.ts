@@ -32,8 +32,8 @@ export function findInput(path: string): Input {
     const names = readdirSync(path, { withFileTypes: true })
       // Symlinked files are kept (and checked when read): skipping them silently hid slides.
       .filter((d) => (d.isFile() || d.isSymbolicLink()) && d.name.toLowerCase().endsWith('.md') && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      .map((d) => d.name);
+    sortFileNames(names);
     if (names.length === 0)
       throw new DeckError({
         file: displayPath(path),
@@ -124,4 +124,22 @@ function firstInvalidUtf8(bytes: Buffer): number {
     i += extra;
   }
   return 0;
+}
+
+let collator: Intl.Collator | undefined;
+
+/**
+ * Sorts file names as `localeCompare(b, 'en', { numeric: true })` does. Numbered names with distinct numbers
+ * (`01-intro.md`, `002.md`) sort by number, which is what the collator decides at their first element; any
+ * other set takes the collator, whose first use costs ~8 ms of CPU (ICU's data), a tenth of a small build.
+ */
+export function sortFileNames(names: string[]): string[] {
+  // ASCII digits followed by an ASCII non-digit: the collator reads exactly that run as the number.
+  const numbers = names.map((n) => /^(\d{1,15})[\x00-\x2f\x3a-\x7f]/.exec(n)?.[1]);
+  if (numbers.every((d) => d !== undefined) && new Set(numbers.map(Number)).size === names.length) {
+    const rank = new Map(names.map((n, i) => [n, Number(numbers[i])]));
+    return names.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  }
+  collator ??= new Intl.Collator('en', { numeric: true });
+  return names.sort(collator.compare);
 }

@@ -89,12 +89,15 @@ const step = async (name, fn) => {
   return best.result;
 };
 
-// lib/ is what the CLI runs: compile it first, as `npm test` does.
+// lib/ is what the CLI runs: compile it first, as `npm test` does, then bundle its `build` path as `npm run compile`
+// and the published package do (scripts/bundle-cli.mjs).
 const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'inherit' });
 if (tsc.status !== 0) {
   if (!existsSync(join(ROOT, 'lib/cli.js'))) process.exit(1);
   log('tsc reported errors (work in progress elsewhere?); benchmarking the lib/ it emitted anyway');
 }
+if (spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0)
+  log('bundle-cli failed: `build` runs from lib/ unbundled');
 
 const tmp = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
 const commands = cliCommands();

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRuntime, runtimeSources } from '../../../src/node/runtime-bundle.ts';
+import { buildRuntime, runtimeKey, runtimeSources } from '../../../src/node/runtime-bundle.ts';
 import { packageRoot } from '../../../src/node/paths.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -49,5 +49,34 @@ describe('the runtime bundle cache key', () => {
     expect(sources.filter((f) => f.startsWith('src/node/') || f.startsWith('src/export/') || f.startsWith('src/vite/'))).toEqual([
       'src/node/runtime-bundle.ts',
     ]);
+  });
+});
+
+describe('the runtime bundle cache key, remembered', () => {
+  // A build used to read and hash every runtime source (~50 files) to find its bundle; the stamp keeps the key
+  // with the files' stats, and any change of a file or of a folder holding them makes it hash again.
+  it('is reused while every stat matches, and computed again from the sources when one does not', () => {
+    const cache = tempDir('chokepoint-key-');
+    const before = process.env.CHOKEPOINT_CACHE_DIR;
+    process.env.CHOKEPOINT_CACHE_DIR = cache.path;
+    try {
+      const key = runtimeKey();
+      expect(key).toMatch(/^[0-9a-f]{16}$/);
+      const stampFile = join(cache.path, 'runtime-key.json');
+      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { key: string; stats: [string, ...number[]][] };
+      const listed = stamp.stats.map(([p]) => relative(packageRoot, p).split('\\').join('/'));
+      for (const need of ['src/runtime/main.ts', 'package-lock.json', 'src/runtime', 'assets/theme']) expect(listed).toContain(need);
+      // The stamp is what answers: a key planted in it comes back while the stats match...
+      writeFileSync(stampFile, JSON.stringify({ ...stamp, key: 'feedfacefeedface' }));
+      expect(runtimeKey()).toBe('feedfacefeedface');
+      // ...and one changed stat (here: the size recorded for the last entry) sends it back to the sources.
+      const stats = stamp.stats.map((s, i) => (i === stamp.stats.length - 1 ? ([s[0], Number(s[1]) + 1, ...s.slice(2)] as typeof s) : s));
+      writeFileSync(stampFile, JSON.stringify({ ...stamp, key: 'feedfacefeedface', stats }));
+      expect(runtimeKey()).toBe(key);
+    } finally {
+      if (before === undefined) delete process.env.CHOKEPOINT_CACHE_DIR;
+      else process.env.CHOKEPOINT_CACHE_DIR = before;
+      cache.remove();
+    }
   });
 });
