@@ -108,18 +108,21 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
 }
 
 /**
- * Frees what the page no longer needs before `page.pdf`, whose print layout and page records are the peak of
- * an export's memory: the layouts and styles reveal's setup threw away are garbage until a collection, and
- * caches (fonts, decoded images) are refilled on demand. Measured at 300 slides: the renderer's peak drops by
- * ~60 MB (from ~280 MB), for ~0.2 s. Best effort: a browser without these commands prints all the same.
+ * Collects the garbage reveal's print view leaves before `page.pdf`, whose print layout and page records are the
+ * peak of an export's memory: reveal sets up the live deck, then moves every slide into its page, and the
+ * styles and layouts it threw away stay until a collection. Measured at 300 text slides (renderer peak, CPU of
+ * page.pdf): no collection 249–288 MB; this 230 MB; a collection plus a critical memory-pressure signal (what
+ * this once also sent) 231 MB, for ~0.3 s more CPU, as the signal also purges the font and shaping caches that
+ * page.pdf then refills. A page printed by the static view (static-print.ts) has no such garbage, and a forced
+ * collection there cost memory and time (renderer peak 217–234 MB against 210–216 MB): it is not called there.
+ * Best effort: a browser without the command prints all the same.
  */
-export async function releaseMemory(page: Page): Promise<void> {
+export async function collectGarbage(page: Page): Promise<void> {
   const cdp = await page
     .context()
     .newCDPSession(page)
     .catch(() => undefined);
   if (!cdp) return;
-  await cdp.send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined);
   await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
   await cdp.detach().catch(() => undefined);
 }

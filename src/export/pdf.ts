@@ -8,7 +8,7 @@ import { pageCount, withInfo } from './pdf-info.ts';
 import { deckFileProblem } from './out-guard.ts';
 import { layoutPrintPages, PRINT_LAYOUT_CSS, type PrintPage, type PrintSlide } from './print-layout.ts';
 import { heartbeat, type Progress } from '../browser/progress.ts';
-import { exportInitScript, releaseMemory, waitForAssets, waitForPrintView } from '../browser/ready.ts';
+import { collectGarbage, exportInitScript, waitForAssets, waitForPrintView } from '../browser/ready.ts';
 import { layoutStaticPrint, staticPrint } from './static-print.ts';
 import { withSession, type SessionOptions } from '../browser/session.ts';
 import { slideNumbers } from './slide-number.ts';
@@ -98,7 +98,7 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
     }
     await page.evaluate(boxHalos);
     await waitForAssets(page);
-    await releaseMemory(page);
+    if (!staticView) await collectGarbage(page);
     progress.phase(`rendering ${pages.length} pages`);
     doing = `still rendering ${pages.length} pages in Chromium`;
     const pdf = await page.pdf({
