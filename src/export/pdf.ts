@@ -1,6 +1,7 @@
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck, SlideInfo } from '../compile/types.ts';
 import { writeAtomic } from './write-atomic.ts';
+import { evaluateJson } from './evaluate-json.ts';
 import { boxHalos } from './halo.ts';
 import { HANDOUT_CSS, layoutHandout } from './handout.ts';
 import { loadCompactor } from './pdf-compact.ts';
@@ -83,11 +84,11 @@ export async function exportPdf(options: PdfOptions, progress: Progress): Promis
         continued: Boolean(before && before.file === s.file && before.line === s.line && before.title === s.title),
       };
     });
-    let { pages, cutNotes } = await page.evaluate(layoutPrintPages, { slides, notes });
+    let { pages, cutNotes } = await evaluateJson(page, layoutPrintPages, { slides, notes });
     if (options.handout) {
       await page.addStyleTag({ content: HANDOUT_CSS });
       const { meta } = deck;
-      const handout = await page.evaluate(layoutHandout, {
+      const handout = await evaluateJson(page, layoutHandout, {
         title: meta.title ?? '',
         byline: [meta.author, meta.date].filter(Boolean).join(' · '),
         about: meta.subtitle ?? meta.description ?? '',
