@@ -154,11 +154,12 @@ describe('export limits', () => {
     chmodSync(chrome, 0o755);
     const run = await cli(['pdf', join(FIXTURE, 'deck.md'), '--out', join(dir, 'deck.pdf')], {
       CHROME_PATH: chrome,
-      CHOKEPOINT_BROWSER_TIMEOUT: '3000',
+      // 1 s before the first look: the give-up (4 × that) costs the suite 4 s of waiting, not 12.
+      CHOKEPOINT_BROWSER_TIMEOUT: '1000',
       TMPDIR: tmpdir,
     });
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toContain(`chokepoint: the browser at ${chrome} did not start: no sign of a browser within 12 s`);
+    expect(run.stderr).toContain(`chokepoint: the browser at ${chrome} did not start: no sign of a browser within 4 s`);
     expect(run.stderr).not.toContain('Call log');
     noStackTrace(run.stderr);
     expect(run.ms).toBeLessThan(60_000);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/browser/browser.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
 import { buildDeck } from '../../src/node/build.ts';
+import { launchBrowser } from '../shared-browser.ts';
 import { tempDir } from '../unit/helpers.ts';
 
 /** Builds `input` into a temporary folder and serves it on loopback; `allowDirs` as `--allow-dir`. */

@@ -13,6 +13,8 @@ const tmp = tempDir('chokepoint-pack-');
 const project = join(tmp.path, 'my-talk');
 const global = join(tmp.path, 'global');
 let packed: { filename: string; files: { path: string }[] };
+/** What `npm i -D` of the tarball printed (stdout and stderr). */
+let localInstallSaid = '';
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 // The real thing: `npm pack` this repository (into a temporary folder, never the repository), install the
@@ -28,8 +30,10 @@ beforeAll(async () => {
   const npm = ['--prefer-offline', '--no-audit', '--no-fund'];
   t = performance.now();
   const tarball = join(tmp.path, packed.filename);
-  // One after the other: the second install finds every dependency in npm's cache.
-  await run('npm', ['install', '-D', tarball, ...npm], { cwd: project, maxBuffer: 1 << 24 });
+  // One after the other: the second install finds every dependency in npm's cache. The first is a user's
+  // `npm i -D`, its words kept for 'installing the package' below: warnings shown, engines enforced.
+  const installed = await run('npm', ['install', '-D', tarball, ...npm, '--loglevel', 'warn', '--engine-strict'], { cwd: project, maxBuffer: 1 << 24 });
+  localInstallSaid = `${installed.stdout}\n${installed.stderr}`;
   const local = seconds(t);
   t = performance.now();
   await run('npm', ['install', '-g', '--prefix', global, tarball, ...npm], { cwd: tmp.path, maxBuffer: 1 << 24 });
@@ -66,6 +70,28 @@ function startDev(bin: string, deck: string): Promise<{ url: string; stderr: () 
     });
   });
 }
+
+// What a user sees installing the package: the tarball holds lib/ prebuilt and the README's pictures, runs
+// no script of its own, and `npm i -D` of it prints no warning (no EBADENGINE from a dependency that wants
+// a newer Node than the package says it runs on, no install script for npm to ask about). The pack and the
+// install are the ones above (this file once had a twin that packed and installed a second time).
+describe('installing the package', () => {
+  it('ships lib/ and the README pictures, and installs into an empty folder with no engine or script warning', () => {
+    const paths = packed.files.map((f) => f.path);
+    expect(paths).toContain('lib/cli.js');
+    const pictures = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\((assets\/[^)]+\.(?:png|svg|jpe?g))\)/g)].map((m) => m[1]!);
+    expect(pictures.length).toBeGreaterThan(5);
+    for (const picture of pictures) expect(paths, picture).toContain(picture);
+
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[hook], hook).toBeUndefined();
+
+    // --engine-strict: npm refuses outright if any installed package's engines exclude this Node.
+    expect(localInstallSaid).not.toMatch(/EBADENGINE|Unsupported engine/i);
+    expect(localInstallSaid).not.toMatch(/script|allowScripts/i);
+    expect(localInstallSaid).not.toMatch(/^npm warn/im);
+  });
+});
 
 describe('the npm package', () => {
   it('packs lib/, assets and bin, installs into an empty folder, and there scaffolds, builds and checks a deck', async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import WebSocket from 'ws';
 import type { Deck } from '../../src/compile/types.ts';
-import { launchBrowser } from '../../src/browser/browser.ts';
+import { launchBrowser } from '../shared-browser.ts';
 import { exportPdf } from '../../src/export/pdf.ts';
 import { exportPng } from '../../src/export/png.ts';
 import { silentProgress } from '../../src/browser/progress.ts';
