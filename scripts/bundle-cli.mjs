@@ -84,7 +84,8 @@ export async function bundleCli() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t = performance.now();
   const r = await bundleCli();
-  console.log(
+  // stderr: `npm pack --json` runs this in prepack, and its stdout must stay JSON.
+  console.error(
     `bundle-cli: ${relative(root, r.file)} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.inputs} modules) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 }

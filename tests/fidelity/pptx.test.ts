@@ -255,7 +255,8 @@ const LIBREOFFICE = 'PowerPoint in LibreOffice without Inter';
         xml.includes('<a:buChar ') ? markerColourProblems(xml, TALK_MARKER).map((p) => `slide ${i + 1}: ${p}`) : [],
       );
       expect(talk).toEqual([]);
-      expect(talkSlides.filter((xml) => xml.includes('<a:buChar ')).length).toBeGreaterThanOrEqual(8);
+      // The talk keeps a handful of bulleted slides (6 after the design pass); fewer than 4 would make this check vacuous.
+      expect(talkSlides.filter((xml) => xml.includes('<a:buChar ')).length).toBeGreaterThanOrEqual(4);
     });
 
     it('fails when any defect is put back', async () => {
