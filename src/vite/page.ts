@@ -12,9 +12,14 @@ import { notFound, serveFile } from './serve-file.ts';
 import type { DevStatus } from './status.ts';
 
 export const PREFIX = '/@chokepoint/runtime/';
-/** A classic script the first page loads last (early-page.ts): it fetches the dev page's module, which Vite serves. */
+/**
+ * A classic script the first page loads last (early-page.ts): it fetches the dev page's module, which Vite
+ * serves, once the page has loaded; a module fetched before would hold the page's load event until Vite is up.
+ */
 export const HANDOVER = '/@chokepoint/handover.js';
-const HANDOVER_CODE = "import('/src/runtime/dev.ts').catch((e) => console.error('chokepoint dev: hot reload did not start; reload the page', e));\n";
+const HANDOVER_CODE =
+  "const handOver = () => import('/src/runtime/dev.ts').catch((e) => console.error('chokepoint dev: hot reload did not start; reload the page', e));\n" +
+  "if (document.readyState === 'complete') handOver();\nelse addEventListener('load', handOver, { once: true });\n";
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
