@@ -112,6 +112,10 @@ export class DeckCompiler {
     this.files = [...new Set([...served, ...this.watched])];
     this.access?.setFiles(this.files);
     this.compiledStamp = stamp(this.watched, this.inputDir);
+    // A file saved while the compile ran may have been read before the save: then the deck counts as changed
+    // (the next look recompiles), since before Vite's watcher runs no event would tell of that save.
+    const endedAt = Date.now();
+    if (this.files.some((f) => savedBetween(f, startedAt, endedAt))) this.compiledStamp = 'saved during the compile';
     const good = !deck.issues.some((i) => i.severity === 'error');
     if (good) {
       this.lastGood = {
@@ -139,6 +143,15 @@ export class DeckCompiler {
   // The runtime's issues are read when the payload is handed out: a theme fixed since still clears them.
   private withIssues({ payload, deckIssues }: NonNullable<DeckCompiler['latest']>): Payload {
     return { ...payload, issues: [...(this.status?.runtimeIssues ?? []), ...deckIssues] };
+  }
+}
+
+function savedBetween(path: string, from: number, to: number): boolean {
+  try {
+    const t = statSync(path).mtimeMs;
+    return t >= from && t <= to + 1;
+  } catch {
+    return false;
   }
 }
 

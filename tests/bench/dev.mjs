@@ -101,14 +101,7 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI, kept = fal
       if (hotUpdates > 0) {
         await sleep(300);
         writeFileSync(editFile, original);
-        const heading = /^## (.*)$/m.exec(original)?.[1] ?? '';
-        await page.waitForFunction(
-          (h) =>
-            !/edited-\d+-/.test(document.querySelector('.reveal .slides')?.textContent ?? '') &&
-            document.querySelector('.reveal .slides')?.textContent?.includes(h),
-          heading,
-          { timeout: 30_000 },
-        );
+        await page.waitForFunction(() => !/edited-\d+-/.test(document.querySelector('.reveal .slides')?.textContent ?? ''), null, { timeout: 30_000 });
       }
       // `dev` keeps a page a second after its compile; a session that leaves none fails here, not later.
       const end = performance.now() + 10_000;
@@ -128,9 +121,10 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI, kept = fal
       indices,
     };
   } catch (e) {
-    throw new Error(`${e.message}\n--- dev server output ---\n${log}`);
+    throw new Error(`${e.message}\n--- dev server output ---\n${log}`, { cause: e });
   } finally {
-    writeFileSync(editFile, original);
+    // Only if edited: a rewrite (same text, new time) would make the next session's deck "changed".
+    if (readFileSync(editFile, 'utf8') !== original) writeFileSync(editFile, original);
     await context.close();
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
