@@ -8,33 +8,52 @@ const { startDeck, showIssues } = window.chokepoint!;
 
 // The dev server: slides come from the virtual module and are replaced in place on every edit.
 const slides = document.querySelector('.reveal .slides')!;
-slides.innerHTML = deck.html;
-document.title = deck.title;
-setStyles(deck.styles);
-showIssues(deck.issues);
-const ready: Promise<RevealApi | null> = startDeck(deck.config);
+// The first page the server answers before Vite is up already has its slides and settings, and the runtime
+// has started them (src/vite/early-page.ts): this module takes that page over instead of starting it again.
+const early = document.getElementById('deck-config') !== null;
+let ready: Promise<RevealApi | null>;
+if (early) {
+  ready = started();
+  if (document.documentElement.dataset.deckVersion !== String(deck.version)) update(deck);
+  else showIssues(deck.issues);
+} else {
+  slides.innerHTML = deck.html;
+  document.title = deck.title;
+  setStyles(deck.styles);
+  showIssues(deck.issues);
+  ready = startDeck(deck.config);
+}
 
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:deck', (next) => {
-    if (!next) return;
-    const update = next.default as typeof deck;
-    showIssues(update.issues);
-    setStyles(update.styles);
-    void ready.then((reveal) => {
-      if (update.html === slides.innerHTML) return;
-      const at = reveal?.getIndices();
-      slides.innerHTML = update.html;
-      if (reveal && at) {
-        const { h, v, f } = at;
-        document.title = update.title;
-        reveal.sync();
-        reveal.slide(h, v ?? 0, f ?? undefined);
-      }
-      // The speaker console (which runs no Reveal) reads its notes and titles again on this event.
-      document.dispatchEvent(new Event('chokepoint:deck-updated'));
-      document.documentElement.dataset.deckVersion = String(update.version);
-    });
+    if (next) update(next.default as typeof deck);
   });
+}
+
+function update(next: typeof deck): void {
+  showIssues(next.issues);
+  setStyles(next.styles);
+  void ready.then((reveal) => {
+    if (next.html === slides.innerHTML) return;
+    const at = reveal?.getIndices();
+    slides.innerHTML = next.html;
+    if (reveal && at) {
+      const { h, v, f } = at;
+      document.title = next.title;
+      reveal.sync();
+      reveal.slide(h, v ?? 0, f ?? undefined);
+    }
+    // The speaker console (which runs no Reveal) reads its notes and titles again on this event.
+    document.dispatchEvent(new Event('chokepoint:deck-updated'));
+    document.documentElement.dataset.deckVersion = String(next.version);
+  });
+}
+
+/** Reveal as the runtime started it on the first page (null on the speaker console, which runs none). */
+function started(): Promise<RevealApi | null> {
+  const reveal = (window as { Reveal?: RevealApi }).Reveal;
+  if (!reveal) return Promise.resolve(null);
+  return reveal.isReady() ? Promise.resolve(reveal) : new Promise((done) => reveal.on('ready', () => done(reveal)));
 }
 
 /** Links the deck's own stylesheets; their URLs change with the file, so an edit reloads them. */

@@ -1,6 +1,8 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Connect } from 'vite';
 import { isInside, realOrResolved } from '../node/deck-root.ts';
+import { runtimeDirs } from './runtime-dirs.ts';
 import { notFound, serveFile } from './serve-file.ts';
 
 /**
@@ -41,6 +43,11 @@ export class DevAccess {
     this.viteAllow?.splice(0, this.viteAllow.length, ...this.base, ...this.files);
   }
 
+  /** True for a file the last compile named (not for the folders served whole). */
+  hasFile(real: string): boolean {
+    return this.files.has(real);
+  }
+
   allows(real: string): boolean {
     return this.files.has(real) || this.dirs.some((d) => isInside(d, real));
   }
@@ -60,4 +67,14 @@ export class DevAccess {
     // Vite decodes /@fs/ paths with decodeURI, which keeps %23 and %3F: a file named `a#b.png` is sent from here.
     return /[#?]/.test(path) ? serveFile(res, path) : next();
   };
+}
+
+/**
+ * What `dev` of `input` may serve: the runtime's own folders (see runtime-dirs.ts) and a folder input, whole;
+ * a single-file input serves only its own files (added after each compile), never the folder around it.
+ */
+export function devAccess(options: { input: string }): DevAccess {
+  const input = resolve(options.input);
+  const isFile = existsSync(input) && statSync(input).isFile();
+  return new DevAccess([...runtimeDirs(), ...(isFile ? [] : [input])], [input]);
 }

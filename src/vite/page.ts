@@ -1,8 +1,8 @@
+import type { ServerResponse } from 'node:http';
 import { join, normalize, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { DeckIssue } from '../compile/errors.ts';
-import { parseFrontMatter } from '../compile/frontmatter.ts';
-import { renderPage } from '../compile/page.ts';
+import { contentSecurityPolicy } from '../compile/page.ts';
 import { displayPath } from '../node/display-path.ts';
 import { packageRoot } from '../node/paths.ts';
 import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
@@ -11,7 +11,15 @@ import { assetHeaders } from '../browser/serve.ts';
 import { notFound, serveFile } from './serve-file.ts';
 import type { DevStatus } from './status.ts';
 
-const PREFIX = '/@chokepoint/runtime/';
+export const PREFIX = '/@chokepoint/runtime/';
+/**
+ * A classic script the first page loads last (early-page.ts): it fetches the dev page's module, which Vite
+ * serves, once the page has loaded; a module fetched before would hold the page's load event until Vite is up.
+ */
+export const HANDOVER = '/@chokepoint/handover.js';
+const HANDOVER_CODE =
+  "const handOver = () => import('/src/runtime/dev.ts').catch((e) => console.error('chokepoint dev: hot reload did not start; reload the page', e));\n" +
+  "if (document.readyState === 'complete') handOver();\nelse addEventListener('load', handOver, { once: true });\n";
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -33,13 +41,13 @@ const PAGE = `<!doctype html>
  * from `virtual:deck`. An edit to the runtime or theme rebuilds the bundle and reloads the page; a broken
  * edit keeps the last good bundle and shows the error in the page until the next good save.
  */
-export function devPage(status: DevStatus): Plugin {
+export function devPage(status: DevStatus, initial?: RuntimeBundle): Plugin {
   let runtime: RuntimeBundle;
   let building = 0;
   return {
     name: 'chokepoint:page',
     async configureServer(server) {
-      runtime = await runtimeBundle();
+      runtime = initial ?? (await runtimeBundle());
       const sources = [join(packageRoot, 'src/runtime') + sep, join(packageRoot, 'assets') + sep];
       const rebuild = async (file: string) => {
         const run = ++building;
@@ -56,20 +64,7 @@ export function devPage(status: DevStatus): Plugin {
       server.watcher.on('change', (file) => {
         if (sources.some((s) => file.startsWith(s))) void rebuild(file);
       });
-      server.middlewares.use((req, res, next) => {
-        const path = (req.url ?? '/').split('?')[0]!;
-        if (!path.startsWith(PREFIX)) return next();
-        let rel: string;
-        try {
-          rel = decodeURIComponent(path.slice(PREFIX.length));
-        } catch {
-          return notFound(res);
-        }
-        const file = normalize(join(runtime.dir, rel));
-        if (!isInside(runtime.dir, file) || file === runtime.dir) return notFound(res);
-        assetHeaders(res);
-        serveFile(res, file);
-      });
+      server.middlewares.use((req, res, next) => (serveRuntime(req.url, res, runtime.dir) || serveHandover(req.url, res) ? undefined : next()));
       return () => {
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '/').split('?')[0];
@@ -92,14 +87,39 @@ export function devPage(status: DevStatus): Plugin {
   };
 }
 
+/** Sends the handover script for its URL; false for other URLs. */
+export function serveHandover(url: string | undefined, res: ServerResponse): boolean {
+  if ((url ?? '/').split('?')[0] !== HANDOVER) return false;
+  res.setHeader('Content-Type', 'text/javascript');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(HANDOVER_CODE);
+  return true;
+}
+
+/** Sends a file of the runtime bundle for a `/@chokepoint/runtime/` URL (404 outside it); false for other URLs. */
+export function serveRuntime(url: string | undefined, res: ServerResponse, dir: string): boolean {
+  const path = (url ?? '/').split('?')[0]!;
+  if (!path.startsWith(PREFIX)) return false;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(path.slice(PREFIX.length));
+  } catch {
+    return (notFound(res), true);
+  }
+  const file = normalize(join(dir, rel));
+  if (!isInside(dir, file) || file === dir) return (notFound(res), true);
+  assetHeaders(res);
+  serveFile(res, file);
+  return true;
+}
+
 /**
  * The built page's Content-Security-Policy, so an inline `onerror` in a deck cannot run (and fetch a
  * file) in dev either; plus the one thing Vite's hot reload needs: a WebSocket back to this server.
  */
 export function devPolicy(scriptHashes: string[], host: string | undefined): string {
-  const empty = { meta: parseFrontMatter('', '').meta, html: '', slides: [], sources: [], issues: [], files: [], styles: [] };
-  const built = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(renderPage(empty, { scripts: [], styles: [], scriptHashes }))?.[1];
-  if (!built) throw new Error('the built page has no Content-Security-Policy');
+  // The very policy the built page carries in its <meta> (compile/page.ts).
+  const built = contentSecurityPolicy(scriptHashes);
   const hmr = host && /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host) ? ` ws://${host} wss://${host}` : '';
   return built.replace("connect-src 'self'", `connect-src 'self'${hmr}`);
 }

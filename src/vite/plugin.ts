@@ -1,28 +1,14 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts';
-import { formatIssue, type DeckIssue } from '../compile/errors.ts';
-import { SlideCache } from '../compile/slide-cache.ts';
-import { compileInput } from '../node/compile.ts';
-import { DeckRoot } from '../node/deck-root.ts';
+import { formatIssue } from '../compile/errors.ts';
 import { assetHeaders } from '../browser/serve.ts';
 import type { DevAccess } from './access.ts';
-import { layOutDiagrams } from './diagrams-off-thread.ts';
+import { DECK_FILE, DeckCompiler } from './deck-compiler.ts';
 import type { DevStatus } from './status.ts';
 
 const VIRTUAL = 'virtual:deck';
 const RESOLVED = '\0virtual:deck';
-const DECK_FILE = /\.(md|markdown|ya?ml|csv|json|css)$/i;
-
-interface Payload {
-  html: string;
-  title: string;
-  styles: string[];
-  config: RuntimeConfig;
-  issues: DeckIssue[];
-  version: number;
-}
 
 export interface PluginOptions {
   input: string;
@@ -31,6 +17,10 @@ export interface PluginOptions {
   access?: DevAccess;
   /** Problems of the runtime build (the built-in theme), shown with the deck's issues. */
   status?: DevStatus;
+  /** The compiler the first page was served from, before Vite was up (default: a new one). */
+  compiler?: DeckCompiler;
+  /** The server in front of Vite when Vite runs as its middleware (its own `httpServer` is then null). */
+  httpServer?: Server;
 }
 
 /**
@@ -38,56 +28,15 @@ export interface PluginOptions {
  * A compile with errors keeps the last good slides and sends the errors along for the page to show.
  */
 export function chokepointPlugin(options: PluginOptions): Plugin {
-  const input = resolve(options.input);
-  const allow = options.allowDirs ?? [];
-  const root = new DeckRoot(options.input, allow);
-  const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : resolve(input, '..');
-  let watched = new Set<string>();
-  let compiledStamp = '';
-  // Unchanged slides are not compiled again: a hot update costs the edited slide, not the deck.
-  const cache = new SlideCache();
-  let lastGood: Omit<Payload, 'issues' | 'version'> | undefined;
-  let version = 0;
-
-  const compile = (): Payload => {
-    const served = new Set<string>();
-    // The modification time in the URL makes the page fetch an image or stylesheet again when it changes.
-    const assetUrl = (real: string) => {
-      served.add(real);
-      let version = 0;
-      try {
-        version = Math.round(statSync(real).mtimeMs);
-      } catch {
-        /* removed since it was checked: the next compile says so */
-      }
-      // Each segment escaped: a `#` or `?` in a file name would otherwise end the path (access.ts decodes it).
-      return `/@fs${toPosix(real).split('/').map(encodeURIComponent).join('/')}?v=${version}`;
-    };
-    const deck = compileInput(options.input, assetUrl, cache, allow);
-    watched = new Set(deck.files.map((f) => resolve(f)));
-    options.access?.setFiles([...served, ...watched]);
-    compiledStamp = stamp(watched, inputDir);
-    version++;
-    if (!deck.issues.some((i) => i.severity === 'error')) {
-      lastGood = { html: root.relativeHtml(deck.html), title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
-    }
-    const shown = lastGood ?? {
-      html: '<section><h2>The deck has errors</h2><p>Fix them and this page updates.</p></section>',
-      title: 'Errors',
-      styles: [],
-      config: runtimeConfig(deck.meta),
-    };
-    return { ...shown, issues: [...(options.status?.runtimeIssues ?? []), ...deck.issues], version };
-  };
+  const deck = options.compiler ?? new DeckCompiler(options.input, options.allowDirs, options.access, options.status);
+  const { input, inputDir } = deck;
 
   return {
     name: 'chokepoint',
     resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      // Diagrams are laid out on a worker first: the compile then finds them done and the server stays responsive.
-      await layOutDiagrams([...watched, ...deckFiles(input, inputDir)]);
-      const payload = compile();
+      const payload = await deck.next();
       for (const issue of payload.issues) this.warn(formatIssue(issue));
       // An empty map: Vite would otherwise attach a source map several times the size of the deck.
       return { code: `export default ${JSON.stringify(payload)};`, map: { mappings: '' } };
@@ -112,13 +61,13 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
       const onChange = (file: string) => {
         const path = resolve(file);
         const inInput = path.startsWith(inputDir + sep) || path === input || path === inputDir;
-        if (!watched.has(path) && !(inInput && DECK_FILE.test(path)) && path !== inputDir) return;
+        if (!deck.watched.has(path) && !(inInput && DECK_FILE.test(path)) && path !== inputDir) return;
         reload();
         // The watcher drops a second change to a file within ~50 ms (editors and formatters save
         // twice): look again shortly after, and reload if the files differ from what was compiled.
         clearTimeout(recheck);
         recheck = setTimeout(() => {
-          if (stamp(watched, inputDir) !== compiledStamp) reload();
+          if (deck.changed()) reload();
         }, 250);
       };
       for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, onChange);
@@ -126,48 +75,15 @@ export function chokepointPlugin(options: PluginOptions): Plugin {
       // misses every later save. A cheap look at sizes and times twice a second catches what it misses,
       // and watches the folder afresh once it is back.
       const poll = setInterval(() => {
-        const now = stamp(watched, inputDir);
-        if (now === compiledStamp) return;
-        if (compiledStamp.includes('dir:gone') && !now.includes('dir:gone')) {
+        if (!deck.changed()) return;
+        if (deck.folderWasGone && deck.folderIsBack()) {
           server.watcher.unwatch(inputDir);
           server.watcher.add(inputDir);
         }
         reload();
       }, 500);
       poll.unref();
-      server.httpServer?.on('close', () => clearInterval(poll));
+      (options.httpServer ?? server.httpServer)?.on('close', () => clearInterval(poll));
     },
   };
-}
-
-/** Sizes and modification times of the deck's files and folder: cheap to take, changes on every save. */
-function stamp(files: Set<string>, dir: string): string {
-  const parts: string[] = [];
-  const add = (path: string) => {
-    try {
-      const st = statSync(path);
-      parts.push(`${path}:${st.size}:${st.mtimeMs}`);
-    } catch {
-      parts.push(`${path}:gone`);
-    }
-  };
-  for (const f of [...files].sort()) add(f);
-  try {
-    for (const name of readdirSync(dir).sort()) if (DECK_FILE.test(name)) add(resolve(dir, name));
-  } catch {
-    parts.push('dir:gone');
-  }
-  return parts.join('|');
-}
-
-const toPosix = (p: string) => (sep === '\\' ? `/${p.split(sep).join('/')}` : p);
-
-/** The Markdown the deck may be made of before its first compile: the input file, or the folder's files. */
-function deckFiles(input: string, dir: string): string[] {
-  if (input !== dir) return [input];
-  try {
-    return readdirSync(dir).map((name) => resolve(dir, name));
-  } catch {
-    return [];
-  }
 }

@@ -1,14 +1,17 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
+import type { Server } from 'node:http';
+import type { InlineConfig, ViteDevServer } from 'vite';
 import { packageRoot } from '../node/paths.ts';
-import { DevAccess } from './access.ts';
+import { devAccess, type DevAccess } from './access.ts';
 import { failedRequests } from './failed-requests.ts';
 import { chokepointPlugin } from './plugin.ts';
 import { devPage } from './page.ts';
-import { runtimeDirs } from './runtime-dirs.ts';
 import { devLogger, devSockets } from './sockets.ts';
 import { DevStatus } from './status.ts';
+import type { DeckCompiler } from './deck-compiler.ts';
+export { listeningLines } from './listening.ts';
+import type { RuntimeBundle } from '../node/runtime-bundle.ts';
 
 export interface DevOptions {
   input: string;
@@ -45,16 +48,28 @@ const DENY = [
   '.*_history',
 ];
 
-/** Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. */
-export function devConfig(options: DevOptions): InlineConfig {
+/** What the first page was made from, when our own server answered it before Vite was up. */
+export interface DevShared {
+  front: Server;
+  port: number;
+  access: DevAccess;
+  status: DevStatus;
+  compiler: DeckCompiler;
+  runtime?: RuntimeBundle;
+}
+
+/**
+ * Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. With `shared`,
+ * Vite runs as the middleware of our own server (front.ts), which served the first page.
+ */
+export function devConfig(options: DevOptions, shared?: DevShared): InlineConfig {
   const input = resolve(options.input);
   const isFile = existsSync(input) && statSync(input).isFile();
   const inputDir = isFile ? dirname(input) : input;
   const allow = options.allowDirs ?? [];
-  // Served whole: the runtime's own folders (see runtime-dirs.ts), and a folder input. A single-file input
-  // serves only its own files (added after each compile), never the folder around it.
-  const access = new DevAccess([...runtimeDirs(), ...(isFile ? [] : [input])], [input]);
-  const status = new DevStatus();
+  const access = shared?.access ?? devAccess(options);
+  const status = shared?.status ?? new DevStatus();
+  const compiler = shared?.compiler;
   return {
     configFile: false,
     root: packageRoot,
@@ -62,12 +77,19 @@ export function devConfig(options: DevOptions): InlineConfig {
     logLevel: 'warn',
     customLogger: devLogger(),
     appType: 'custom',
-    plugins: [devSockets(), failedRequests(), chokepointPlugin({ input: options.input, allowDirs: allow, access, status }), devPage(status)],
+    plugins: [
+      devSockets(),
+      failedRequests(),
+      chokepointPlugin({ input: options.input, allowDirs: allow, access, status, compiler, httpServer: shared?.front }),
+      devPage(status, shared?.runtime),
+    ],
     // reveal.js ships ESM: pre-bundling would only add a reload on first visit.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: {
-      port: options.port ?? 5173,
+      port: shared?.port ?? options.port ?? 5173,
       host: options.host ?? 'localhost',
+      // Behind our server: no server of Vite's own; its hot-reload socket listens on ours.
+      ...(shared ? { middlewareMode: true, ws: { server: shared.front } } : {}),
       allowedHosts: [...(options.allowHosts ?? [])],
       fs: { strict: true, allow: access.allowList, deny: DENY },
       // Watch only what the page is made of, not the whole package (tests, lib, benchmarks...).
@@ -78,32 +100,20 @@ export function devConfig(options: DevOptions): InlineConfig {
   };
 }
 
-/** Starts the dev server and returns it once it listens. */
-export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
-  const server = await createServer(devConfig(options));
-  // The page's first module script is Vite's client, and module scripts run in order: until it is
-  // transformed, the deck's own module cannot run. Transform it while the browser is on its way.
-  void server.warmupRequest('/@vite/client').catch(() => undefined);
-  try {
-    await server.listen();
-  } catch (e) {
-    await server.close();
-    throw e;
-  }
-  return server;
-}
-
 /**
- * What `dev` prints once listening: every URL the server answers on (with `--host 0.0.0.0`, the network
- * addresses too), and the port it took when the one asked for was busy.
+ * Starts the dev server (see launch.ts) and returns Vite once it serves every request; `close` stops both
+ * Vite and the server in front of it.
  */
-export function listeningLines(server: ViteDevServer, requestedPort: number | undefined): string[] {
-  const urls = [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])];
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : server.config.server.port;
-  const wanted = requestedPort ?? 5173;
-  const moved = wanted !== 0 && port !== wanted ? ` (port ${wanted} is in use; took ${port})` : '';
-  return urls.length > 0 ? urls.map((u, i) => `${i === 0 ? '' : '  also '}${u}${i === 0 ? moved : ''}`) : [`http://localhost:${port}/${moved}`];
+export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
+  const { launchDevServer } = await import('./launch.ts');
+  const launched = await launchDevServer(options);
+  const vite = await launched.vite.catch(async (e: unknown) => {
+    await launched.close();
+    throw e;
+  });
+  // launched.close stops Vite (by its own close, kept aside) and then the server in front of it.
+  vite.close = launched.close;
+  return vite;
 }
 
 /** A watcher filter that ignores every path of the package except `keep` (and the folders leading to it). */

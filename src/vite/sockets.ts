@@ -1,9 +1,6 @@
-import type { Duplex } from 'node:stream';
 import { createLogger, type Logger, type Plugin } from 'vite';
-import { originAllowed, refuseUpgrade } from '../browser/host-check.ts';
+import { gateUpgrades } from './upgrade-gate.ts';
 
-// Vite's own: hot reload, and the ping its client sends to see whether the server is back.
-const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
 /** Largest message a page may send on the hot-reload socket: Vite's client sends a few hundred bytes. */
 export const DEV_MAX_PAYLOAD = 64 * 1024;
 
@@ -22,17 +19,7 @@ export function devSockets(maxClients = 2000): Plugin {
       server.ws.on('headers', function () {
         this.options.maxPayload = DEV_MAX_PAYLOAD;
       });
-      let open = 0;
-      // First among the upgrade listeners: a refused socket is ended before Vite sees it (it then lets it go).
-      server.httpServer?.prependListener('upgrade', (req, socket: Duplex) => {
-        socket.on('error', () => socket.destroy());
-        const protocol = String(req.headers['sec-websocket-protocol'] ?? '');
-        if (!VITE_PROTOCOLS.has(protocol)) return refuseUpgrade(socket, '400 Bad Request', "400: the dev server has no WebSocket but Vite's hot reload");
-        if (!originAllowed(req)) return refuseUpgrade(socket, '403 Forbidden', '403: a page from another site may not connect');
-        if (open >= maxClients) return refuseUpgrade(socket, '503 Service Unavailable', `503: ${maxClients} pages are already connected to this dev server`);
-        open++;
-        socket.once('close', () => open--);
-      });
+      if (server.httpServer) gateUpgrades(server.httpServer, maxClients);
     },
   };
 }

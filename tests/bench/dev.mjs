@@ -1,12 +1,16 @@
 // `chokepoint dev`: launch until slide 1 shows in Chromium, hot update until the page shows an
 // edit, and the server's memory.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLI, ROOT } from './build.mjs';
 import { cpuSeconds, freePort, memory, tree } from './proc.mjs';
 import { median } from './stats.mjs';
 
 const MIB = 1024 * 1024;
+// Where `dev` keeps the first page of its last session of a deck (src/vite/page-cache.ts), for the CLI of ROOT.
+const PAGE_CACHE = join(ROOT, 'node_modules/.cache/chokepoint/dev-pages');
+const newestPage = () => (existsSync(PAGE_CACHE) ? Math.max(0, ...readdirSync(PAGE_CACHE).map((f) => statSync(join(PAGE_CACHE, f)).mtimeMs)) : 0);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until slide 1 of the deck at `url` is shown: Reveal ready and the first section visible. */
@@ -48,8 +52,12 @@ function treeMemory(pid) {
 /**
  * One dev-server session: spawn, time to HTTP, time to slide 1 in a fresh browser context, then
  * `hotUpdates` edits of `editFile` (its first `## ` heading), each timed until the page shows it.
+ * `kept`: false starts without the page `dev` keeps from its last session of the deck (a first start, or
+ * the deck changed since); true ends the session with the edits undone and shown, and waits until `dev`
+ * has kept that page, so that the next session starts on an unchanged deck.
  */
-async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
+async function session(browser, dir, editFile, hotUpdates, cli = CLI, kept = false) {
+  if (!kept) rmSync(PAGE_CACHE, { recursive: true, force: true });
   const port = await freePort();
   const url = `http://localhost:${port}/`;
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -88,6 +96,18 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
     }
     const indices = await page.evaluate(() => window.Reveal?.getIndices?.() ?? null);
     const afterHot = treeMemory(child.pid);
+    if (kept) {
+      const before = newestPage();
+      if (hotUpdates > 0) {
+        await sleep(300);
+        writeFileSync(editFile, original);
+        await page.waitForFunction(() => !/edited-\d+-/.test(document.querySelector('.reveal .slides')?.textContent ?? ''), null, { timeout: 30_000 });
+      }
+      // `dev` keeps a page a second after its compile; a session that leaves none fails here, not later.
+      const end = performance.now() + 10_000;
+      while (newestPage() <= before && performance.now() < end) await sleep(50);
+      if (newestPage() <= before && hotUpdates > 0) throw new Error('dev kept no page of the deck after the session');
+    }
     return {
       httpMs,
       firstSlideMs,
@@ -101,19 +121,24 @@ async function session(browser, dir, editFile, hotUpdates, cli = CLI) {
       indices,
     };
   } catch (e) {
-    throw new Error(`${e.message}\n--- dev server output ---\n${log}`);
+    throw new Error(`${e.message}\n--- dev server output ---\n${log}`, { cause: e });
   } finally {
-    writeFileSync(editFile, original);
+    // Only if edited: a rewrite (same text, new time) would make the next session's deck "changed".
+    if (readFileSync(editFile, 'utf8') !== original) writeFileSync(editFile, original);
     await context.close();
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
   }
 }
 
-/** `runs` dev sessions on the deck in `dir`; medians of launch-to-slide-1, hot update and memory. */
-export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5, { cli = CLI } = {}) {
+/**
+ * `runs` dev sessions on the deck in `dir`; medians of launch-to-slide-1, hot update and memory. `kept`:
+ * each starts with the page kept by the session before (the deck unchanged since), reported apart; the
+ * default starts every session without it.
+ */
+export async function measureDev(browser, dir, editFile, runs, hotUpdates = 5, { cli = CLI, kept = false } = {}) {
   const sessions = [];
-  for (let i = 0; i < runs; i++) sessions.push(await session(browser, dir, editFile, hotUpdates, cli));
+  for (let i = 0; i < runs; i++) sessions.push(await session(browser, dir, editFile, hotUpdates, cli, kept));
   const allHot = sessions.flatMap((s) => s.hotMs);
   return {
     sessions,

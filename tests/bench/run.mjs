@@ -129,6 +129,9 @@ try {
       // One unmeasured session first, so the first measured one does not pay for a cold disk cache.
       await step(`dev ${n} slides (warm-up)`, () => measureDev(browser, dir, files[0], 1, 0));
       r.dev = await step(`dev ${n} slides`, () => measureDev(browser, dir, files[0], runs, 5));
+      // Again, each session starting on the deck as the one before left it: slide 1 from the page `dev` kept.
+      await step(`dev ${n} slides, page kept (warm-up)`, () => measureDev(browser, dir, files[0], 1, 0, { kept: true }));
+      r.devKept = await step(`dev ${n} slides, page kept`, () => measureDev(browser, dir, files[0], runs, 5, { kept: true }));
       if (r.build?.medianSeconds) r.preview = await step(`preview of the built ${n} slides`, () => measurePreview(browser, join(tmp, `dist-${n}`), runs));
     }
     if (!skip.has('pdf')) {
@@ -223,6 +226,8 @@ try {
     if (!skip.has('dev')) {
       await step('dev the talk (warm-up)', () => measureDev(browser, dir, deckFiles(dir)[0], 1, 0));
       t.dev = await step('dev the talk', () => measureDev(browser, dir, deckFiles(dir)[0], runs, 5));
+      await step('dev the talk, page kept (warm-up)', () => measureDev(browser, dir, deckFiles(dir)[0], 1, 0, { kept: true }));
+      t.devKept = await step('dev the talk, page kept', () => measureDev(browser, dir, deckFiles(dir)[0], runs, 5, { kept: true }));
       if (t.build?.medianSeconds) t.preview = await step('preview of the built talk', () => measurePreview(browser, join(tmp, 'dist-talk'), runs));
     }
     if (!skip.has('pdf')) {

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ViteDevServer } from 'vite';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
+import { devAccess } from './access.ts';
+import type { DeckCompiler, Payload } from './deck-compiler.ts';
+import { PageCache } from './page-cache.ts';
+import { sendEarlyPage, serveEarly } from './early-page.ts';
+import { HANDOVER } from './page.ts';
+import { FrontServer, type ResolvedUrls } from './front.ts';
+import type { DevOptions } from './server.ts';
+import { DevStatus } from './status.ts';
+
+/** A dev server that listens: Vite is ready (or failed) when `vite` settles. */
+export interface DevLaunch {
+  urls: ResolvedUrls;
+  port: number;
+  vite: Promise<ViteDevServer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `dev` so that slide 1 does not wait for Vite: our server listens at once and compiles the deck
+ * in-process; the first page comes from that compile and the prebuilt runtime bundle (as a built page does).
+ * Vite starts after that compile (both would share one thread), in middleware mode behind the same server,
+ * reuses it for `virtual:deck`, and then serves everything, the hot-reload socket included. Nothing of Vite
+ * is loaded before the first page is answered. `hold.vite` (tests) keeps Vite back until it settles.
+ */
+export async function launchDevServer(options: DevOptions, hold?: { vite?: Promise<unknown> }): Promise<DevLaunch> {
+  const access = devAccess(options);
+  const status = new DevStatus();
+  const input = resolve(options.input);
+  const inputDir = existsSync(input) && statSync(input).isDirectory() ? input : dirname(input);
+  const cache = new PageCache(input, inputDir, options.allowDirs ?? []);
+  const kept = cache.read();
+  if (kept) access.setFiles(kept.files);
+  let runtime: RuntimeBundle | undefined;
+  let compiled: Promise<{ compiler: DeckCompiler; payload: Payload }> | undefined;
+  // The compiler (and the modules it loads) only once the deck has to be compiled.
+  const compile = () =>
+    (compiled ??= import('./deck-compiler.ts').then(async ({ DeckCompiler }) => {
+      const compiler = new DeckCompiler(options.input, options.allowDirs ?? [], access, status, kept?.payload);
+      compiler.onGood = (payload, startedAt) => cache.write(payload, compiler.files, startedAt);
+      return { compiler, payload: await compiler.compile() };
+    }));
+  const firstPage = async (): Promise<Payload> => {
+    runtime ??= await runtimeBundle();
+    return kept && !compiled ? kept.payload : (await compile()).payload;
+  };
+  let pageLoaded!: () => void;
+  const loaded = new Promise<void>((done) => (pageLoaded = done));
+  const early = (req: IncomingMessage, res: ServerResponse, wait: () => void): boolean => {
+    const path = (req.url ?? '/').split(/[?#]/)[0];
+    // The last thing the first page asks for before it starts: a browser has slide 1 in hand.
+    if (path === HANDOVER) pageLoaded();
+    if ((path === '/' || path === '/index.html') && (req.method === 'GET' || req.method === 'HEAD')) {
+      // A deck that does not compile at all (no input...) is left to Vite's page, which shows why.
+      firstPage().then((payload) => sendEarlyPage(req, res, payload, runtime!), wait);
+      return true;
+    }
+    return runtime !== undefined && serveEarly(req, res, runtime, access);
+  };
+  let stopVite: (() => Promise<void>) | undefined;
+  let closing: Promise<void> | undefined;
+  const front = new FrontServer({ port: options.port ?? 5173, host: options.host ?? 'localhost', allowHosts: options.allowHosts ?? [], early });
+  await front.listen();
+  // After the caller has printed where it listens: the compile, then Vite (they share one thread). With the
+  // kept page, the compile (half a second of this thread) waits until a browser has loaded what slide 1 needs,
+  // or until nobody has asked for anything for a second.
+  const started = new Promise<void>((go) => setImmediate(go))
+    .then(async () => {
+      runtime ??= await runtimeBundle();
+      if (kept) await Promise.race([loaded.then(() => front.idle(50, 1_000)), front.idle(1_000, 3_000)]);
+      return compile();
+    })
+    .then(async ({ compiler }) => {
+      await hold?.vite;
+      const [{ createServer }, { devConfig }] = await Promise.all([import('vite'), import('./server.ts')]);
+      const vite = await createServer(devConfig(options, { front: front.server, port: front.port, access, status, compiler, runtime }));
+      vite.resolvedUrls = front.urls;
+      stopVite = vite.close.bind(vite);
+      // The page's modules, transformed before the browser asks (the deck is already compiled).
+      for (const url of ['/@vite/client', '/src/runtime/dev.ts']) void vite.warmupRequest(url).catch(() => undefined);
+      front.handOver(vite.middlewares);
+      return vite;
+    });
+  started.catch((e: Error) => front.fail(`the dev server did not start: ${e.message.split('\n')[0]}`));
+  return {
+    urls: front.urls,
+    port: front.port,
+    vite: started,
+    close() {
+      cache.flush();
+      closing ??= started
+        .then(() => stopVite?.())
+        .catch(() => undefined)
+        .then(() => front.close());
+      return closing;
+    },
+  };
+}
