@@ -100,3 +100,18 @@ export async function launchDevServer(options: DevOptions, hold?: { vite?: Promi
     },
   };
 }
+
+/**
+ * Starts the dev server (see launch.ts) and returns Vite once it serves every request; `close` stops both
+ * Vite and the server in front of it.
+ */
+export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
+  const launched = await launchDevServer(options);
+  const vite = await launched.vite.catch(async (e: unknown) => {
+    await launched.close();
+    throw e;
+  });
+  // launched.close stops Vite (by its own close, kept aside) and then the server in front of it.
+  vite.close = launched.close;
+  return vite;
+}

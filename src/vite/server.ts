@@ -1,7 +1,7 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { InlineConfig, ViteDevServer } from 'vite';
+import type { InlineConfig } from 'vite';
 import { packageRoot } from '../node/paths.ts';
 import { devAccess, type DevAccess } from './access.ts';
 import { failedRequests } from './failed-requests.ts';
@@ -98,22 +98,6 @@ export function devConfig(options: DevOptions, shared?: DevShared): InlineConfig
       warmup: { clientFiles: ['./src/runtime/dev.ts'] },
     },
   };
-}
-
-/**
- * Starts the dev server (see launch.ts) and returns Vite once it serves every request; `close` stops both
- * Vite and the server in front of it.
- */
-export async function startDevServer(options: DevOptions): Promise<ViteDevServer> {
-  const { launchDevServer } = await import('./launch.ts');
-  const launched = await launchDevServer(options);
-  const vite = await launched.vite.catch(async (e: unknown) => {
-    await launched.close();
-    throw e;
-  });
-  // launched.close stops Vite (by its own close, kept aside) and then the server in front of it.
-  vite.close = launched.close;
-  return vite;
 }
 
 /** A watcher filter that ignores every path of the package except `keep` (and the folders leading to it). */

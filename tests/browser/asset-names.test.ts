@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViteDevServer } from 'vite';
-import { startDevServer } from '../../src/vite/server.ts';
+import { startDevServer } from '../../src/vite/launch.ts';
 import { buildAndServe, launchBrowser, openDeck, tempDir, type Browser } from './helpers.ts';
 
 // Issue 20 item 12: images whose file names hold `#` or `?` could not be used in any spelling.

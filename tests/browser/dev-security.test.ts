@@ -6,7 +6,8 @@ import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { rawExchange, statusOf } from '../unit/present/raw.ts';
-import { listeningLines, startDevServer } from '../../src/vite/server.ts';
+import { startDevServer } from '../../src/vite/launch.ts';
+import { listeningLines } from '../../src/vite/server.ts';
 import { launchBrowser, openDeck, tempDir, type Browser } from './helpers.ts';
 
 // A single-file deck in a folder that also holds things a dev server must never hand out.

@@ -22,7 +22,7 @@ beforeAll(async () => {
   symlinkSync(resolve('node_modules'), join(pkg, 'node_modules'));
   mkdirSync(deck);
   writeFileSync(file, original);
-  const { startDevServer } = (await import(join(pkg, 'src/vite/server.ts'))) as typeof import('../../src/vite/server.ts');
+  const { startDevServer } = (await import(join(pkg, 'src/vite/launch.ts'))) as typeof import('../../src/vite/launch.ts');
   [browser, server] = await Promise.all([launchBrowser(), startDevServer({ input: deck, port: 0, host: '127.0.0.1' })]);
 }, 180_000);
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join, relative } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer } from '../../src/vite/server.ts';
+import { startDevServer } from '../../src/vite/launch.ts';
 import { indices, launchBrowser, openDeck, tempDir, type Browser } from './helpers.ts';
 
 let browser: Browser;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/browser/serve.ts';
 import { buildDeck } from '../../src/node/build.ts';
 import { startPresentServer, type PresentServer } from '../../src/present/server.ts';
-import { startDevServer } from '../../src/vite/server.ts';
+import { startDevServer } from '../../src/vite/launch.ts';
 import { rawExchange, statusOf } from '../unit/present/raw.ts';
 import { tempDir } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer } from '../../src/vite/server.ts';
+import { startDevServer } from '../../src/vite/launch.ts';
 import { buildAndServe, launchBrowser, tempDir, type Browser, type Page } from './helpers.ts';
 
 // The export fixture has notes on most slides, fragments, a vertical slide and `totalTime: 600` for pacing.
