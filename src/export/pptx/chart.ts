@@ -86,7 +86,8 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
   const room = Math.min(svg.x, 48);
   const box = { ...svg, x: svg.x - room, w: svg.w + room };
   const place = placePlot(data, scan.marks);
-  const format = excelFormat(data.format);
+  const magnitude = Math.max(0, ...data.series.flatMap((x) => x.values.map((v) => Math.abs(v ?? 0))));
+  const format = excelFormat(data.format, magnitude);
   const font = { fontFace: theme.font, color: theme.muted };
   const size = u.pt(theme.tick);
   const many = data.series.length > 1;
@@ -136,7 +137,7 @@ export function addNativeChart(slide: Slide, data: ChartData, svg: Box, scan: Ch
       const step = tickStep(place.y, (place.plot.h * 1600) / svg.w);
       if (step && bars?.dir !== 'bar' && data.yScale !== 'log') {
         options.valAxisMajorUnit = step;
-        options.valAxisLabelFormatCode = excelFormat(withPrecision(tickSpecifier(data.format), precisionFixed(step)));
+        options.valAxisLabelFormatCode = excelFormat(withPrecision(tickSpecifier(data.format), precisionFixed(step)), magnitude);
       }
     }
     if (place.gap !== undefined) options.barGapWidthPct = Math.min(500, place.gap);

@@ -2,10 +2,11 @@ import { formatSpecifier } from 'd3-format';
 
 /**
  * The spreadsheet number format closest to a d3-format specifier, so a native chart prints its values as the
- * SVG did: "$.2f" -> "$0.00", ",.0f" -> "#,##0", ".1%" -> "0.0%". Kinds a spreadsheet has no code for
- * (SI prefixes, significant digits) fall back to General, which shows the value as it is.
+ * SVG did: "$.2f" -> "$0.00", ",.0f" -> "#,##0", ".1%" -> "0.0%". SI prefixes ("$.3s") take the prefix of
+ * `magnitude` (the largest value shown) for every value, scaled with trailing commas: "$5.05T" stays "$5.05T"
+ * instead of 5054000000000. Kinds a spreadsheet has no code for fall back to General, which shows the value as it is.
  */
-export function excelFormat(specifier: string | undefined): string {
+export function excelFormat(specifier: string | undefined, magnitude?: number): string {
   if (!specifier) return 'General';
   let s;
   try {
@@ -30,6 +31,13 @@ export function excelFormat(specifier: string | undefined): string {
     case 'e':
       body = `0${decimals(precision)}E+00`;
       break;
+    case 's': {
+      // d3's prefixes from kilo up; each trailing comma divides by a thousand. Significant digits become decimals.
+      const thousands = magnitude ? Math.min(4, Math.floor(Math.log10(Math.abs(magnitude)) / 3)) : 0;
+      if (thousands < 1) return 'General';
+      body = `${integer}${decimals(Math.max(0, precision - 1))}${','.repeat(thousands)}"${'kMGT'[thousands - 1]}"`;
+      break;
+    }
     default:
       return 'General';
   }

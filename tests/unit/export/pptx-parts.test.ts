@@ -14,6 +14,13 @@ describe('pptx number formats', () => {
     expect(excelFormat('d')).toBe('0');
   });
 
+  it('scales SI prefixes to the prefix of the largest value, as the SVG prints them ($5.05T, not 5054000000000)', () => {
+    expect(excelFormat('$.3s', 5.054e12)).toBe('"$"0.00,,,,"T";-"$"0.00,,,,"T"');
+    expect(excelFormat('$.0s', 5.054e12)).toBe('"$"0,,,,"T";-"$"0,,,,"T"');
+    expect(excelFormat('.2s', 1.6e6)).toBe('0.0,,"M"');
+    expect(excelFormat('.2s', 950)).toBe('General');
+  });
+
   it('falls back to General where a spreadsheet has no equivalent', () => {
     expect(excelFormat(undefined)).toBe('General');
     expect(excelFormat('.3s')).toBe('General');
