@@ -96,17 +96,30 @@ export async function waitForAssets(page: Page, scope = 'body'): Promise<void> {
  * than `page.waitForSelector`, which injects Playwright's selector engine into the page (measured at 300 slides:
  * the renderer's peak 2–7 MB lower, Node's RSS ~4 MB lower) and polls it on animation frames.
  */
+// The document may have no root element yet (it is being replaced): the observer watches the document itself.
 const PRINT_VIEW_READY = `new Promise((done) => {
-  const root = document.documentElement;
-  const ready = () => root.hasAttribute('data-export-pdf-ready');
+  const ready = () => Boolean(document.documentElement?.hasAttribute('data-export-pdf-ready'));
   if (ready()) return done();
   const watch = new MutationObserver(() => {
     if (!ready()) return;
     watch.disconnect();
     done();
   });
-  watch.observe(root, { attributes: true, attributeFilter: ['data-export-pdf-ready'] });
+  watch.observe(document, { attributes: true, attributeFilter: ['data-export-pdf-ready'], childList: true, subtree: true });
 })`;
+
+/** Evaluates {@link PRINT_VIEW_READY} again in the next document when a navigation destroys the one it ran in. */
+async function printViewReady(page: Page): Promise<void> {
+  for (;;) {
+    try {
+      await page.evaluate(PRINT_VIEW_READY);
+      return;
+    } catch (e) {
+      if (page.isClosed() || !/context was destroyed|navigat/i.test(String(e))) throw e;
+      await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    }
+  }
+}
 
 /** Waits for reveal's print layout (`pdf-ready`), failing early with the page's own error if it crashes. Fonts and images: {@link waitForAssets}. */
 export async function waitForPrintView(page: Page, timeout = 120_000): Promise<void> {
@@ -118,7 +131,7 @@ export async function waitForPrintView(page: Page, timeout = 120_000): Promise<v
   const onError = (e: Error) => fail?.(new Error(`the deck failed in the browser: ${e.message}`));
   page.on('pageerror', onError);
   const timer = setTimeout(() => fail?.(new Error(`the print view was not ready within ${Math.round(timeout / 1000)} s`)), timeout);
-  const ready = page.evaluate(PRINT_VIEW_READY);
+  const ready = printViewReady(page);
   ready.catch(() => undefined);
   try {
     await Promise.race([ready, stopped]);

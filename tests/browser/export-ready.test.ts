@@ -58,6 +58,26 @@ describe('the export page before page.pdf', () => {
     await page.close();
   });
 
+  it('waits through a document that has no root element yet, and through a navigation', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<p>first</p>');
+    // No root element when the wait starts (as while a document is replaced); the flag comes on a new root.
+    await page.evaluate(() => document.removeChild(document.documentElement));
+    const waited = waitForPrintView(page, 20_000);
+    await page.evaluate(() => {
+      const root = document.createElement('html');
+      document.appendChild(root);
+      setTimeout(() => root.setAttribute('data-export-pdf-ready', ''), 100);
+    });
+    await waited;
+    // A navigation destroys the context the wait ran in: it resumes in the next document.
+    const again = waitForPrintView(page, 20_000);
+    await page.goto(`${url}/`);
+    await page.evaluate(() => document.documentElement.setAttribute('data-export-pdf-ready', ''));
+    await again;
+    await page.close();
+  });
+
   it("stops with the page's own error when the print view throws, instead of waiting for the timeout", async () => {
     const page = await open(`() => { throw new Error('print view broke'); }`);
     const started = performance.now();
