@@ -9,6 +9,7 @@ import { densityIssues } from './density.ts';
 import { inspectDeck } from './inspect.ts';
 import { Locator } from './locate.ts';
 import { measureSlides } from './measure.ts';
+import { installPageTools } from './page-tools.ts';
 import { compileRule, type CheckIssue, type CheckResult } from './types.ts';
 
 export type { CheckResult };
@@ -52,6 +53,7 @@ export async function checkDeck(input: string, allowDirs: readonly string[] = []
     const locate = new Locator(deck.slides);
     const limits = limitsFor(width, height);
     const issues: CheckIssue[] = [];
+    await page.evaluate(installPageTools);
     const measured = await page.evaluate(
       measureSlides,
       slides.map(({ h, v }) => ({ h, v })),
