@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, posix, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import type { DeckIssue } from '../compile/errors.ts';
 import { contentSecurityPolicy } from '../compile/page.ts';
 import type { Deck } from '../compile/types.ts';
 import { buildDeck, INTERRUPTED } from './build.ts';
 import { displayPath } from './display-path.ts';
 import { writeIssue } from './write-error.ts';
+import { mediaType } from './media-types.ts';
 
 export interface SingleFileResult {
   deck: Deck;
@@ -15,24 +16,6 @@ export interface SingleFileResult {
   outFile: string;
   bytes: number;
 }
-
-const TYPES: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.css': 'text/css',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.txt': 'text/plain',
-};
 
 /**
  * `build --single-file`: the regular build (src/node/build.ts), folded into one HTML file. Scripts and
@@ -114,7 +97,7 @@ function inlineCssUrls(css: string, base: string): string {
   });
 }
 
-const dataUrl = (path: string) => `data:${TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'};base64,${readFileSync(path).toString('base64')}`;
+const dataUrl = (path: string) => `data:${mediaType(path)};base64,${readFileSync(path).toString('base64')}`;
 const decodeAttr = (s: string) =>
   s
     .replace(/&amp;/g, '&')

@@ -1,23 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  // Images and media a deck names (access.ts sends those whose names Vite cannot serve).
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-};
+import { mediaType } from '../node/media-types.ts';
 
 /**
  * Sends one regular file, or 404 for anything else (a folder, a FIFO, a missing file). Every stream has an
@@ -38,7 +21,7 @@ export function serveFile(res: ServerResponse, file: string): void {
     else res.destroy();
   });
   stream.once('open', () => {
-    res.setHeader('Content-Type', TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', mediaType(file));
     res.setHeader('Content-Length', size);
     res.setHeader('Cache-Control', 'no-cache');
     stream.pipe(res);
