@@ -1,15 +1,6 @@
 declare module 'virtual:deck' {
-  import type { DeckIssue } from '../compile/errors.ts';
-  import type { RuntimeConfig } from '../compile/runtime-config.ts';
-  const deck: {
-    html: string;
-    title: string;
-    /** The deck's own stylesheets (`theme: x.css`), after the built-in theme. */
-    styles: string[];
-    config: RuntimeConfig;
-    issues: DeckIssue[];
-    /** Increases with every compile, so tests can wait for an update. */
-    version: number;
-  };
+  // The dev server's payload (src/vite/deck-compiler.ts): last good slides, this compile's issues, a growing version.
+  import type { Payload } from '../vite/deck-compiler.ts';
+  const deck: Payload;
   export default deck;
 }

@@ -16,9 +16,11 @@ export { DECK_FILE } from './deck-stamp.ts';
 export interface Payload {
   html: string;
   title: string;
+  /** The deck's own stylesheets (`theme: x.css`), after the built-in theme. */
   styles: string[];
   config: RuntimeConfig;
   issues: DeckIssue[];
+  /** Increases with every compile, so tests can wait for an update. */
   version: number;
 }
 
