@@ -1,11 +1,11 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createLogger, defineConfig } from 'vite';
 
 // `vite` alone presents slides/ like `npm start`; under vitest (mode "test") only the test settings apply.
 export default defineConfig(async ({ mode }) => {
   if (mode !== 'test') {
     const { devConfig } = await import('./src/vite/server.ts');
-    const { configFile: _, ...dev } = devConfig({ input: process.env.CHOKEPOINT_INPUT ?? 'slides' });
+    const { configFile: _, ...dev } = devConfig({ input: process.env.CHOKEPOINT_INPUT ?? 'slides' }, createLogger('warn'));
     return dev;
   }
   const { LongestFirst } = await import('./tests/sequencer.ts');

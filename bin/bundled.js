@@ -1,5 +1,6 @@
-// Loads lib/build-cli.cjs (scripts/bundle-cli.mjs: the `build` path of lib/ as one script) with a V8 code cache,
-// so a build does not spend its first ~150 ms of CPU resolving, parsing and compiling 170 modules. Returns
+// Loads lib/cli-bundle.cjs (scripts/bundle-cli.mjs: the `build` and `dev` paths of lib/ as one script) with a V8
+// code cache, so a build or a dev server does not spend its first ~150 ms of CPU resolving, parsing and compiling
+// 170 modules. Returns
 // undefined, and the caller imports lib/cli.js as usual, when the bundle is missing or any of its inputs changed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,8 +11,8 @@ import vm from 'node:vm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lib = join(root, 'lib');
-const bundleFile = join(lib, 'build-cli.cjs');
-const manifestFile = join(lib, 'build-cli.json');
+const bundleFile = join(lib, 'cli-bundle.cjs');
+const manifestFile = join(lib, 'cli-bundle.json');
 
 /** Whether every input is as bundled: same size and mtime, or else the same bytes (a `tsc` rewrites unchanged files). */
 function fresh(manifest) {
@@ -54,11 +55,18 @@ function writeAtomic(file, data) {
 }
 
 // Beside the runtime bundles (src/node/runtime-bundle.ts cacheDir); per Node version, as V8 rejects another's cache.
-const cacheFile = (hash) =>
-  join(process.env.CHOKEPOINT_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'chokepoint'), `build-cli-${hash}-${process.version}-${process.arch}.v8`);
+// One per command: each holds the functions its command ran, which is what the next run of it needs compiled.
+const cacheFile = (hash, command) =>
+  join(
+    process.env.CHOKEPOINT_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'chokepoint'),
+    `cli-bundle-${hash}-${command}-${process.version}-${process.arch}.v8`,
+  );
 
-/** The bundle's `main`, and `done()` to call once it returned: it writes the code cache when there was none. */
-export function loadBundled() {
+/**
+ * The bundle's `main`, and `done()` to call once the command has run what it usually runs (`build`: when main
+ * returned; `dev`: once Vite is up): it writes the code cache when there was none. Later calls do nothing.
+ */
+export function loadBundled(command) {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
@@ -67,7 +75,7 @@ export function loadBundled() {
     return undefined;
   }
   const source = readFileSync(bundleFile, 'utf8');
-  const cache = cacheFile(manifest.hash);
+  const cache = cacheFile(manifest.hash, command);
   let cachedData;
   try {
     cachedData = readFileSync(cache);
@@ -89,7 +97,10 @@ export function loadBundled() {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, resolveFromLib, module, bundleFile, lib, chokepoint);
+  let written = false;
   const done = () => {
+    if (written) return;
+    written = true;
     if (cachedData && !script.cachedDataRejected) return;
     // After the run, so the cache holds the functions the build compiled too, not only the top level.
     const data = script.createCachedData();
@@ -98,7 +109,7 @@ export function loadBundled() {
       mkdirSync(dir, { recursive: true });
       // Caches of earlier bundles are never read again.
       for (const name of readdirSync(dir))
-        if (/^build-cli-[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`build-cli-${manifest.hash}-`)) rmSync(join(dir, name), { force: true });
+        if (/^(build-)?cli-(bundle-)?[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-bundle-${manifest.hash}-`)) rmSync(join(dir, name), { force: true });
     } catch {
       return;
     }

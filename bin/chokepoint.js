@@ -28,9 +28,11 @@ if (!existsSync(cli)) {
   console.error('chokepoint: lib/ is missing: run `npm ci` and then `npm run compile` in the Chokepoint folder.');
   process.exit(2);
 }
-// `build` runs from one bundled script with cached bytecode when lib/build-cli.cjs is current (bin/bundled.js).
-const bundled = process.argv[2] === 'build' ? (await import('./bundled.js')).loadBundled() : undefined;
+// `build` and `dev` run from one bundled script with cached bytecode when lib/cli-bundle.cjs is current (bin/bundled.js).
+const command = process.argv[2];
+const bundled = command === 'build' || command === 'dev' ? (await import('./bundled.js')).loadBundled(command) : undefined;
 const { main } = bundled ?? (await import(cli.href));
-const code = await main(process.argv.slice(2));
-bundled?.done();
+// `dev` returns once it listens and calls `warm` when Vite is up; a build has run all it runs by now.
+const code = await main(process.argv.slice(2), console, bundled?.done);
+if (command !== 'dev') bundled?.done();
 if (code !== 0) process.exit(code);

@@ -56,8 +56,11 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Runs one command; resolves with the exit status (long-running commands resolve once started). */
-export async function main(argv: string[], out: Out = console): Promise<number> {
+/**
+ * Runs one command; resolves with the exit status (long-running commands resolve once started). `warm`, when given, is called once a long-running command (`dev`) has run what it usually
+ * runs: bin/bundled.js then keeps the compiled code for the next start.
+ */
+export async function main(argv: string[], out: Out = console, warm?: () => void): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -91,7 +94,7 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       return (await import('./commands/build.ts')).runBuild(input, values.out ?? 'dist', out, allow);
     }
     case 'dev': {
-      return (await import('./commands/dev.ts')).runDev(input, { port, host: values.host, allowHosts, allowDirs: allow }, out);
+      return (await import('./commands/dev.ts')).runDev(input, { port, host: values.host, allowHosts, allowDirs: allow }, out, warm);
     }
     case 'preview': {
       return (await import('./commands/preview.ts')).runPreview(input, { port, host: values.host, allowHosts }, out);

@@ -11,6 +11,7 @@ export async function runDev(
   input: string,
   options: { port?: number; host?: string; allowHosts: readonly string[]; allowDirs: readonly string[] },
   out: Out,
+  warm?: () => void,
 ): Promise<number> {
   const { port, host } = options;
   const failed = (e: Error) => `chokepoint: the dev server did not start (${host ?? 'localhost'}:${port ?? 5173}): ${e.message.split('\n')[0]}`;
@@ -19,6 +20,8 @@ export async function runDev(
   const [url, ...more] = listeningLines({ resolvedUrls: server.urls, port: server.port }, port);
   out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
   for (const line of more) out.log(line);
+  // After the first compile and Vite's start: what a next start runs first is compiled by then.
+  server.vite.then(() => warm?.(), () => undefined);
   server.vite.catch(async (e: Error) => {
     out.error(failed(e));
     process.exitCode = 1;

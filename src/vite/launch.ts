@@ -76,8 +76,8 @@ export async function launchDevServer(options: DevOptions, hold?: { vite?: Promi
     })
     .then(async ({ compiler }) => {
       await hold?.vite;
-      const [{ createServer }, { devConfig }] = await Promise.all([import('vite'), import('./server.ts')]);
-      const vite = await createServer(devConfig(options, { front: front.server, port: front.port, access, status, compiler, runtime }));
+      const [{ createServer, createLogger }, { devConfig }] = await Promise.all([import('vite'), import('./server.ts')]);
+      const vite = await createServer(devConfig(options, createLogger('warn'), { front: front.server, port: front.port, access, status, compiler, runtime }));
       vite.resolvedUrls = front.urls;
       stopVite = vite.close.bind(vite);
       // The page's modules, transformed before the browser asks (the deck is already compiled).

@@ -17,8 +17,9 @@ export const PREFIX = '/@chokepoint/runtime/';
  * serves, once the page has loaded; a module fetched before would hold the page's load event until Vite is up.
  */
 export const HANDOVER = '/@chokepoint/handover.js';
+// `import (` with a space: scripts/bundle-cli.mjs rewrites this module's own dynamic imports, not the page's.
 const HANDOVER_CODE =
-  "const handOver = () => import('/src/runtime/dev.ts').catch((e) => console.error('chokepoint dev: hot reload did not start; reload the page', e));\n" +
+  "const handOver = () => import ('/src/runtime/dev.ts').catch((e) => console.error('chokepoint dev: hot reload did not start; reload the page', e));\n" +
   "if (document.readyState === 'complete') handOver();\nelse addEventListener('load', handOver, { once: true });\n";
 const PAGE = `<!doctype html>
 <html lang="en">

@@ -1,7 +1,7 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { InlineConfig } from 'vite';
+import type { InlineConfig, Logger } from 'vite';
 import { packageRoot } from '../node/paths.ts';
 import { devAccess, type DevAccess } from './access.ts';
 import { failedRequests } from './failed-requests.ts';
@@ -59,10 +59,11 @@ export interface DevShared {
 }
 
 /**
- * Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. With `shared`,
+ * Vite settings for presenting `input` with hot reload; shared by the CLI and vite.config.ts. `logger` is
+ * Vite's `createLogger('warn')`. With `shared`,
  * Vite runs as the middleware of our own server (front.ts), which served the first page.
  */
-export function devConfig(options: DevOptions, shared?: DevShared): InlineConfig {
+export function devConfig(options: DevOptions, logger: Logger, shared?: DevShared): InlineConfig {
   const input = resolve(options.input);
   const isFile = existsSync(input) && statSync(input).isFile();
   const inputDir = isFile ? dirname(input) : input;
@@ -75,7 +76,7 @@ export function devConfig(options: DevOptions, shared?: DevShared): InlineConfig
     root: packageRoot,
     clearScreen: false,
     logLevel: 'warn',
-    customLogger: devLogger(),
+    customLogger: devLogger(logger),
     appType: 'custom',
     plugins: [
       devSockets(),

@@ -1,4 +1,4 @@
-import { createLogger, type Logger, type Plugin } from 'vite';
+import type { Logger, Plugin } from 'vite';
 import { gateUpgrades } from './upgrade-gate.ts';
 
 /** Largest message a page may send on the hot-reload socket: Vite's client sends a few hundred bytes. */
@@ -27,10 +27,10 @@ export function devSockets(maxClients = 2000): Plugin {
 /**
  * Vite's logger at `warn`, except that a malformed frame on the hot-reload socket (anyone on the network
  * can send one with `--host 0.0.0.0`) prints one line instead of a stack trace; Vite has already closed
- * that socket.
+ * that socket. `logger` is Vite's own (`createLogger('warn')`), passed in so that this module does not load
+ * Vite: the bundled CLI (scripts/bundle-cli.mjs) would load it at start, before slide 1.
  */
-export function devLogger(): Logger {
-  const logger = createLogger('warn');
+export function devLogger(logger: Logger): Logger {
   const error = logger.error.bind(logger);
   logger.error = (msg, options) => {
     if (/ws error:/.test(msg))

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,14 +91,14 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => tmp.remove());
 
-describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
+describe('`build` from the bundled CLI (lib/cli-bundle.cjs)', () => {
   it('writes the same site as lib/ unbundled, and keeps a code cache that the next build uses', () => {
     // A cold cache: the bundled build also makes the runtime bundle (Vite, imported from the bundle at run time).
     const cache = newCache('cache-a');
     const first = build(join(tmp.path, 'out-1'), cache);
     expect(first.stdout).toMatch(/Built 3 slides into/);
     // Only the bundled path writes a code cache: its presence proves the bundle ran.
-    const v8 = first.cached.filter((f) => /^build-cli-[0-9a-f]{16}-v\d+.*\.v8$/.test(f));
+    const v8 = first.cached.filter((f) => /^cli-bundle-[0-9a-f]{16}-build-v\d+.*\.v8$/.test(f));
     expect(v8).toHaveLength(1);
     const second = build(join(tmp.path, 'out-2'), cache);
     expect(second.cached).toEqual(first.cached);
@@ -112,6 +112,37 @@ describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
     for (const sign of ['hljs-keyword', '<svg', 'class="katex', 'assets/dot-']) expect(html).toContain(sign);
   }, 120_000);
 
+  it('runs `dev` too: the first page comes from the bundle, Vite starts from it, and a code cache of its own is kept', async () => {
+    const cache = newCache('cache-dev');
+    const child = spawn(process.execPath, [join(pkg, 'bin/chokepoint.js'), 'dev', deck, '--port', '0'], {
+      env: { ...process.env, CHOKEPOINT_CACHE_DIR: cache },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    try {
+      const until = async <T>(what: string, look: () => Promise<T | undefined> | T | undefined): Promise<T> => {
+        for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+          const found = await look();
+          if (found !== undefined) return found;
+        }
+        throw new Error(`no ${what}; dev printed:\n${output}`);
+      };
+      const url = await until('URL', () => /http:\/\/\S+\//.exec(output)?.[0]);
+      const page = await (await fetch(url)).text();
+      expect(page).toContain('Two quarters');
+      // Written once Vite is up, and only by the bundled path.
+      const v8 = await until('dev code cache', () => readdirSync(cache).find((f) => /^cli-bundle-[0-9a-f]{16}-dev-v\d+.*\.v8$/.test(f)));
+      expect(v8).toBeDefined();
+      const client = await fetch(new URL('/@vite/client', url));
+      expect(client.status).toBe(200);
+      expect(await client.text()).toContain('vite');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+  }, 120_000);
   it('is not used once a file it was made from changes: the build runs the changed lib/', () => {
     const cache = newCache('cache-c', join(tmp.path, 'cache-a'));
     appendFileSync(join(pkg, 'lib/commands/build.js'), '\n// changed after bundling\n');
@@ -121,4 +152,5 @@ describe('`build` from the bundled CLI (lib/build-cli.cjs)', () => {
     expect(stdout).toMatch(/Built \(from lib\) 3 slides into/);
     expect(cached.some((f) => f.endsWith('.v8'))).toBe(false);
   }, 120_000);
+
 });
