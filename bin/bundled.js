@@ -109,7 +109,8 @@ export function loadBundled(command) {
       mkdirSync(dir, { recursive: true });
       // Caches of earlier bundles are never read again.
       for (const name of readdirSync(dir))
-        if (/^(build-)?cli-(bundle-)?[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-bundle-${manifest.hash}-`)) rmSync(join(dir, name), { force: true });
+        if (/^(build-)?cli-(bundle-)?[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-bundle-${manifest.hash}-`))
+          rmSync(join(dir, name), { force: true });
     } catch {
       return;
     }

@@ -20,9 +20,7 @@ export const BUNDLE = join(lib, 'cli-bundle.cjs');
 export const MANIFEST = join(lib, 'cli-bundle.json');
 // Dynamic imports inlined: the build and dev commands (dev's compiler and Vite configuration too; Vite itself is
 // imported at run time). Any other dynamic import loads its module at run time.
-const INLINE = new Set(
-  ['commands/build.js', 'commands/single-file.js', 'commands/dev.js', 'vite/deck-compiler.js', 'vite/server.js'].map((f) => join(lib, f)),
-);
+const INLINE = new Set(['commands/build.js', 'commands/single-file.js', 'commands/dev.js', 'vite/deck-compiler.js', 'vite/server.js'].map((f) => join(lib, f)));
 // Packages bundled: the ones the build imports statically. Anything else is left to `require` at run time.
 const BUNDLED_PACKAGES = /^(marked|yaml|d3-[a-z-]+|internmap)(\/|$)/;
 

@@ -21,7 +21,10 @@ export async function runDev(
   out.log(`Presenting ${displayPath(input)} at ${url}  (s: speaker console, f: fullscreen, Esc: overview; Ctrl+C to stop)`);
   for (const line of more) out.log(line);
   // After the first compile and Vite's start: what a next start runs first is compiled by then.
-  server.vite.then(() => warm?.(), () => undefined);
+  server.vite.then(
+    () => warm?.(),
+    () => undefined,
+  );
   server.vite.catch(async (e: Error) => {
     out.error(failed(e));
     process.exitCode = 1;

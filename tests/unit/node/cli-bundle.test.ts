@@ -152,5 +152,4 @@ describe('`build` from the bundled CLI (lib/cli-bundle.cjs)', () => {
     expect(stdout).toMatch(/Built \(from lib\) 3 slides into/);
     expect(cached.some((f) => f.endsWith('.v8'))).toBe(false);
   }, 120_000);
-
 });
