@@ -18,9 +18,10 @@ export const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/
 
 /**
  * Compiles Markdown files, in the order given, into one deck. Never throws for bad input:
- * every problem is a located issue in `deck.issues`.
+ * every problem is a located issue in `deck.issues`. `partial`: the files are the start of a deck (dev's first
+ * page): the sources file is read only if they cite, and sources they do not cite are not reported.
  */
-export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cache?: SlideCache): Deck {
+export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cache?: SlideCache, { partial = false } = {}): Deck {
   const issues: DeckIssue[] = [];
   const files = inputs.map((i) => i.file);
   const collect = <T>(fn: () => T): T | undefined => {
@@ -108,6 +109,9 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
               )
             : compile(loadCitations, host2),
         );
+        // A whole deck reads its sources file after its first slide, cited or not: a broken file, and sources
+        // no slide cites, are reported for any deck.
+        if (!partial) loadCitations();
         if (!compiled) continue;
         if (compiled.warnings) issues.push(...compiled.warnings);
         out.lines.push({
@@ -135,7 +139,7 @@ export function compileDeck(inputs: readonly InputFile[], host: CompileHost, cac
       hint: 'write some Markdown; separate slides with a line that is exactly ---',
     });
   }
-  if (citations) {
+  if (citations && !partial) {
     const unknownIsError = issues.some((i) => i.code === 'unknown-source');
     if (!unknownIsError) issues.push(...citations.uncited());
   }

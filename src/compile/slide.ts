@@ -169,7 +169,8 @@ export function compileSlide(raw: RawSlide, env: SlideEnv): CompiledSlide {
   }
 
   if (issues.length > 0) throw new DeckErrors(issues);
-  const footer = slideFooter(textCites, chartCites, env.citations(), locators);
+  // Only a slide that cites needs the sources (the deck loads them anyway, see compileDeck's `partial`).
+  const footer = textCites.length > 0 ? slideFooter(textCites, chartCites, env.citations(), locators) : '';
   const aside = notesHtml ? `\n<aside class="notes">${notesHtml}</aside>` : '';
   body = `<section${renderAttributes(attrs)}>\n${body}${footer}${aside}</section>`;
   return { html: body, title: slideTitle(applied.html), notes: textOf(notesHtml), assets, ...(warnings.length ? { warnings } : {}) };

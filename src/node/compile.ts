@@ -11,8 +11,15 @@ import { withThemeStyles } from './theme-styles.ts';
 /**
  * Reads and compiles the deck at `path`; I/O problems become located issues like any other. Every read
  * is confined to the deck's folder (plus `allow`); `assetUrl` gets the real path of a readable file.
+ * `firstFileOnly`: the deck as its first Markdown file alone (dev's first page, src/vite/deck-compiler.ts).
  */
-export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], cache?: SlideCache, allow: readonly string[] = []): Deck {
+export function compileInput(
+  path: string,
+  assetUrl: CompileHost['assetUrl'],
+  cache?: SlideCache,
+  allow: readonly string[] = [],
+  { firstFileOnly = false } = {},
+): Deck {
   const root = new DeckRoot(path, allow);
   const host: CompileHost = {
     readText: (p) => readText(p, root),
@@ -22,11 +29,12 @@ export function compileInput(path: string, assetUrl: CompileHost['assetUrl'], ca
     },
   };
   try {
-    const input = findInput(path);
+    const found = findInput(path);
+    const input = firstFileOnly ? { ...found, files: found.files.slice(0, 1) } : found;
     const { files, issues } = readInput(input, root);
     if (issues.length > 0) return failed(issues);
     // KaTeX's stylesheet and the light theme are the package's own files: outside the deck's folder on purpose.
-    return withThemeStyles(withMathStyles(compileDeck(files, host, cache), assetUrl), assetUrl);
+    return withThemeStyles(withMathStyles(compileDeck(files, host, cache, { partial: firstFileOnly }), assetUrl), assetUrl);
   } catch (e) {
     if (!(e instanceof DeckError)) throw e;
     return failed([e.issue]);

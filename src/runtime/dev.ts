@@ -4,7 +4,7 @@ import type {} from './main.ts';
 
 // The bundled runtime (the same one `build` ships) runs first and hands over its entry points, so the
 // dev server transforms only this file and the deck, not reveal.js and the theme module by module.
-const { startDeck, showIssues } = window.chokepoint!;
+const { startDeck, showIssues, hashAtLoad } = window.chokepoint!;
 
 // The dev server: slides come from the virtual module and are replaced in place on every edit.
 const slides = document.querySelector('.reveal .slides')!;
@@ -34,6 +34,10 @@ function update(next: typeof deck): void {
   showIssues(next.issues);
   setStyles(next.styles);
   void ready.then((reveal) => {
+    const root = document.documentElement;
+    // The first page held the deck's first file only: now the slide the URL named exists.
+    const partial = root.hasAttribute('data-deck-partial');
+    root.removeAttribute('data-deck-partial');
     if (next.html === slides.innerHTML) return;
     const at = reveal?.getIndices();
     slides.innerHTML = next.html;
@@ -42,6 +46,11 @@ function update(next: typeof deck): void {
       document.title = next.title;
       reveal.sync();
       reveal.slide(h, v ?? 0, f ?? undefined);
+      // reveal reads the URL again (its own reading: `#/3/1`, `#/some-id`, one-based or not) and goes there.
+      if (partial && hashAtLoad) {
+        history.replaceState(history.state, '', hashAtLoad);
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      }
     }
     // The speaker console (which runs no Reveal) reads its notes and titles again on this event.
     document.dispatchEvent(new Event('chokepoint:deck-updated'));

@@ -6,6 +6,11 @@ import { startDeck } from './start.ts';
 export interface RuntimeHandle {
   startDeck: typeof startDeck;
   showIssues: typeof showIssues;
+  /**
+   * The URL's hash as the page opened, before reveal moves it: dev's first page may hold only the deck's
+   * first file (src/vite/deck-compiler.ts preview), and once the whole deck arrives dev.ts goes where it pointed.
+   */
+  hashAtLoad: string;
 }
 
 declare global {
@@ -21,6 +26,6 @@ const start = () => {
   const config = document.getElementById('deck-config');
   if (config) void startDeck(JSON.parse(config.textContent ?? '{}') as RuntimeConfig);
 };
-window.chokepoint = { startDeck, showIssues };
+window.chokepoint = { startDeck, showIssues, hashAtLoad: location.hash };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();

@@ -4,6 +4,7 @@ import { runtimeConfig, type RuntimeConfig } from '../compile/runtime-config.ts'
 import type { DeckIssue } from '../compile/errors.ts';
 import { SlideCache } from '../compile/slide-cache.ts';
 import { compileInput } from '../node/compile.ts';
+import { findInput } from '../node/load.ts';
 import { DeckRoot } from '../node/deck-root.ts';
 import type { DevAccess } from './access.ts';
 import { layOutDiagrams } from './diagrams-off-thread.ts';
@@ -22,6 +23,8 @@ export interface Payload {
   issues: DeckIssue[];
   /** Increases with every compile, so tests can wait for an update. */
   version: number;
+  /** Only the slides of the deck's first file (see DeckCompiler.preview): the rest is on its way. */
+  partial?: boolean;
 }
 
 /**
@@ -70,6 +73,30 @@ export class DeckCompiler {
   }
 
   /**
+   * Slide 1 before the whole deck is compiled: the slides of the deck's first Markdown file alone, for the first
+   * page when no page was kept (a first start, or the deck changed since). Compiling a 40-slide deck in a fresh
+   * process takes a few hundred ms; its first file, a fraction of that. The page shows these slides without
+   * slide numbers, and takes the whole deck over in place when Vite starts (src/runtime/dev.ts). Undefined
+   * for a deck of one file, or when that file alone has errors: then the first page waits for the whole deck.
+   */
+  async preview(): Promise<Payload | undefined> {
+    let files: string[];
+    try {
+      files = findInput(this.input).files;
+    } catch {
+      return undefined;
+    }
+    if (files.length < 2) return undefined;
+    await layOutDiagrams([resolve(files[0]!)]);
+    const { assetUrl, served } = this.assets();
+    const deck = compileInput(this.input, assetUrl, undefined, this.allow, { firstFileOnly: true });
+    if (deck.issues.some((i) => i.severity === 'error') || deck.slides.length === 0) return undefined;
+    this.access?.setFiles([...new Set([...served, ...deck.files.map((f) => resolve(f))])]);
+    const payload = { html: this.root.relativeHtml(deck.html), title: deck.meta.title ?? 'Slides', styles: deck.styles, config: runtimeConfig(deck.meta) };
+    return { ...payload, version: 0, issues: [], partial: true };
+  }
+
+  /**
    * The payload for `virtual:deck`: the first time, the compile the first page was made from, if no file
    * changed since (so the page keeps its slides: same version); otherwise a fresh compile.
    */
@@ -94,8 +121,8 @@ export class DeckCompiler {
     return !stamp(this.watched, this.inputDir).includes('dir:gone');
   }
 
-  private compileNow(): Payload {
-    const startedAt = Date.now();
+  /** How a compile names the deck's files in the page, and the files it so named. */
+  private assets(): { assetUrl: (real: string) => string; served: Set<string> } {
     const served = new Set<string>();
     // The modification time in the URL makes the page fetch an image or stylesheet again when it changes.
     const assetUrl = (real: string) => {
@@ -109,6 +136,12 @@ export class DeckCompiler {
       // Each segment escaped: a `#` or `?` in a file name would otherwise end the path (access.ts decodes it).
       return `/@fs${toPosix(real).split('/').map(encodeURIComponent).join('/')}?v=${version}`;
     };
+    return { assetUrl, served };
+  }
+
+  private compileNow(): Payload {
+    const startedAt = Date.now();
+    const { assetUrl, served } = this.assets();
     const deck = compileInput(this.input, assetUrl, this.cache, this.allow);
     this.watched = new Set(deck.files.map((f) => resolve(f)));
     this.files = [...new Set([...served, ...this.watched])];

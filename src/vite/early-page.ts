@@ -16,7 +16,7 @@ const EARLY_KINDS = new Set(['.css', '.png', '.jpg', '.jpeg', '.gif', '.webp', '
  * The page served before Vite is ready: like a built page, the slides are in it and the runtime bundle starts
  * them (so slide 1 shows without Vite); the handover script then loads `src/runtime/dev.ts` through Vite, which
  * takes over this page in place for hot updates (see dev.ts). `data-deck-version` tells it which compile
- * the slides come from.
+ * the slides come from; `data-deck-partial`, that they are only the deck's first file (DeckCompiler.preview).
  */
 export function earlyPage(payload: Payload, runtime: RuntimeBundle): string {
   // `</` inside JSON would close the script element early.
@@ -28,7 +28,7 @@ export function earlyPage(payload: Payload, runtime: RuntimeBundle): string {
     `<script defer src="${HANDOVER}"></script>`,
   ];
   return `<!doctype html>
-<html lang="en" data-deck-version="${payload.version}">
+<html lang="en" data-deck-version="${payload.version}"${payload.partial ? ' data-deck-partial' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

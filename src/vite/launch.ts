@@ -25,9 +25,10 @@ export interface DevLaunch {
  * in-process; the first page comes from that compile and the prebuilt runtime bundle (as a built page does).
  * Vite starts after that compile (both would share one thread), in middleware mode behind the same server,
  * reuses it for `virtual:deck`, and then serves everything, the hot-reload socket included. Nothing of Vite
- * is loaded before the first page is answered. `hold.vite` (tests) keeps Vite back until it settles.
+ * is loaded before the first page is answered. `hold.vite` (tests) keeps Vite back until it settles, and
+ * `hold.compile` the whole deck's compile (so that the first page is the quick one, see quickPage).
  */
-export async function launchDevServer(options: DevOptions, hold?: { vite?: Promise<unknown> }): Promise<DevLaunch> {
+export async function launchDevServer(options: DevOptions, hold?: { vite?: Promise<unknown>; compile?: Promise<unknown> }): Promise<DevLaunch> {
   const access = devAccess(options);
   const status = new DevStatus();
   const input = resolve(options.input);
@@ -36,25 +37,39 @@ export async function launchDevServer(options: DevOptions, hold?: { vite?: Promi
   const kept = cache.read();
   if (kept) access.setFiles(kept.files);
   let runtime: RuntimeBundle | undefined;
-  let compiled: Promise<{ compiler: DeckCompiler; payload: Payload }> | undefined;
   // The compiler (and the modules it loads) only once the deck has to be compiled.
-  const compile = () =>
-    (compiled ??= import('./deck-compiler.ts').then(async ({ DeckCompiler }) => {
-      const compiler = new DeckCompiler(options.input, options.allowDirs ?? [], access, status, kept?.payload);
-      compiler.onGood = (payload, startedAt) => cache.write(payload, compiler.files, startedAt);
-      return { compiler, payload: await compiler.compile() };
+  let compiler: Promise<DeckCompiler> | undefined;
+  const loadCompiler = () =>
+    (compiler ??= import('./deck-compiler.ts').then(({ DeckCompiler }) => {
+      const made = new DeckCompiler(options.input, options.allowDirs ?? [], access, status, kept?.payload);
+      made.onGood = (payload, startedAt) => cache.write(payload, made.files, startedAt);
+      return made;
     }));
+  let compiled: Promise<{ compiler: DeckCompiler; payload: Payload }> | undefined;
+  let whole: Payload | undefined;
+  const compile = () =>
+    (compiled ??= loadCompiler().then(async (made) => {
+      whole = await made.compile();
+      return { compiler: made, payload: whole };
+    }));
+  // Slide 1 before the whole deck is compiled: the page kept from the last session, or else the deck's first
+  // file alone (DeckCompiler.preview; undefined for a deck of one file).
+  let quick: Promise<Payload | undefined> | undefined;
+  const quickPage = () => (quick ??= kept ? Promise.resolve(kept.payload) : loadCompiler().then((made) => made.preview()));
   const firstPage = async (): Promise<Payload> => {
     runtime ??= await runtimeBundle();
-    return kept && !compiled ? kept.payload : (await compile()).payload;
+    if (whole) return whole;
+    return (await quickPage().catch(() => undefined)) ?? (await compile()).payload;
   };
   let pageLoaded!: () => void;
   const loaded = new Promise<void>((done) => (pageLoaded = done));
+  let pageAsked = false;
   const early = (req: IncomingMessage, res: ServerResponse, wait: () => void): boolean => {
     const path = (req.url ?? '/').split(/[?#]/)[0];
     // The last thing the first page asks for before it starts: a browser has slide 1 in hand.
     if (path === HANDOVER) pageLoaded();
     if ((path === '/' || path === '/index.html') && (req.method === 'GET' || req.method === 'HEAD')) {
+      pageAsked = true;
       // A deck that does not compile at all (no input...) is left to Vite's page, which shows why.
       firstPage().then((payload) => sendEarlyPage(req, res, payload, runtime!), wait);
       return true;
@@ -65,13 +80,19 @@ export async function launchDevServer(options: DevOptions, hold?: { vite?: Promi
   let closing: Promise<void> | undefined;
   const front = new FrontServer({ port: options.port ?? 5173, host: options.host ?? 'localhost', allowHosts: options.allowHosts ?? [], early });
   await front.listen();
-  // After the caller has printed where it listens: the compile, then Vite (they share one thread). With the
-  // kept page, the compile (half a second of this thread) waits until a browser has loaded what slide 1 needs,
-  // or until nobody has asked for anything for a second.
+  // After the caller has printed where it listens: the first page, the compile, then Vite (they share one
+  // thread). When slide 1 has a quick page (kept, or a preview a browser has asked for), the compile (half a
+  // second of this thread) waits until a browser has loaded what slide 1 needs, or until nobody has asked for
+  // anything for a second.
   const started = new Promise<void>((go) => setImmediate(go))
     .then(async () => {
       runtime ??= await runtimeBundle();
-      if (kept) await Promise.race([loaded.then(() => front.idle(50, 1_000)), front.idle(1_000, 3_000)]);
+      const page = await quickPage().catch(() => undefined);
+      // A browser already waiting (a tab that reconnects, `--open`) has its request in by now: answer it from
+      // that page before the check below, instead of after the compile.
+      if (page) await front.idle(25, 250);
+      if (kept || (page && pageAsked)) await Promise.race([loaded.then(() => front.idle(50, 1_000)), front.idle(1_000, 3_000)]);
+      await hold?.compile;
       return compile();
     })
     .then(async ({ compiler }) => {

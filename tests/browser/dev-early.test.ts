@@ -29,11 +29,11 @@ afterAll(async () => {
   home.remove();
 });
 
-/** A launch whose Vite waits for `release()`; `viteUp()` tells whether Vite has taken over. */
-async function heldLaunch(): Promise<{ dev: DevLaunch; release: () => void; viteUp: () => boolean }> {
+/** A launch whose Vite (and, with `holdCompile`, the whole deck's compile) waits for `release()`; `viteUp()` tells whether Vite has taken over. */
+async function heldLaunch(input = deck, holdCompile = false): Promise<{ dev: DevLaunch; release: () => void; viteUp: () => boolean }> {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  const dev = await launchDevServer({ input: deck, port: 0, host: '127.0.0.1' }, { vite: held });
+  const dev = await launchDevServer({ input, port: 0, host: '127.0.0.1' }, { vite: held, ...(holdCompile ? { compile: held } : {}) });
   let up = false;
   void dev.vite.then(() => (up = true));
   return { dev, release, viteUp: () => up };
@@ -146,5 +146,45 @@ describe('dev before Vite is ready', () => {
       await changed.dev.close();
     }
     await page.close();
+  });
+
+  it('shows a deck of several files from its first file at once, then the whole deck in place, at the slide the URL named', async () => {
+    const parts = join(home.path, 'parts');
+    mkdirSync(parts);
+    writeFileSync(join(parts, '01-open.md'), '---\ntitle: Parts\nreveal:\n  slideNumber: "c/t"\n---\n\n# Opening\n\n---\n\n## Second\n');
+    writeFileSync(join(parts, '02-rest.md'), '## Third\n\n---\n\n## Fourth [@src]\n\n---\n\n## Fifth\n');
+    writeFileSync(join(parts, 'sources.yaml'), 'src:\n  title: A report\n  publisher: Someone\n  date: 2026-01-02\n');
+    const { dev, release, viteUp } = await heldLaunch(parts, true);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${dev.urls.local[0]!}#/3`);
+      await page.waitForSelector('.reveal.ready');
+      expect(viteUp(), 'Vite was not held back').toBe(false);
+      // The first page: the first file's two slides, without a count that would be wrong.
+      expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(2);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-partial'))).toBe(true);
+      expect(await page.locator('.reveal .slide-number').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+      await page.evaluate(() => {
+        (window as unknown as { marker: number }).marker = 7;
+      });
+      release();
+      await dev.vite;
+      await page.waitForFunction(() => window.Reveal.getTotalSlides() === 5, null, { timeout: 30_000 });
+      await page.waitForFunction(() => window.Reveal.getIndices().h === 3, null, { timeout: 10_000 });
+      expect(await page.locator('section.present h2').innerText()).toContain('Fourth');
+      expect(await page.locator('section.present .slide-sources').innerText()).toContain('[1] Someone');
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-partial'))).toBe(false);
+      const number = page.locator('.reveal .slide-number');
+      expect(await number.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+      expect(await number.innerText()).toBe('4 / 5');
+      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBe(7);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      release();
+      await dev.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileInput } from '../../../src/node/compile.ts';
-import { compileText, errorsOf, expectGolden, warningsOf } from '../helpers.ts';
+import { compileDeck } from '../../../src/compile/deck.ts';
+import { compileText, errorsOf, expectGolden, memoryHost, warningsOf } from '../helpers.ts';
 
 const SOURCES = 'a:\n  title: A report\n  publisher: Reuters\n  date: 2025-02-25\nb:\n  title: B story\n  publisher: Financial Times\n  date: 2025-08-14\n';
 
@@ -9,6 +10,25 @@ describe('compileDeck', () => {
     const deck = compileInput('tests/fixtures/decks/basic/talk.md', (p) => `assets/${p.split('/').pop()}`);
     expect(deck.issues).toEqual([]);
     expectGolden(deck.html, 'tests/fixtures/decks/basic/expected.html');
+  });
+
+  it('reads the sources file for a whole deck that cites nothing (its sources are all uncited), not for a partial one', () => {
+    const reads: string[] = [];
+    const host = memoryHost({ 'deck/sources.yaml': SOURCES });
+    const counting = { ...host, readText: (p: string) => (reads.push(p), host.readText(p)) };
+    const whole = compileDeck([{ file: 'deck/talk.md', text: '# One\n---\n## Two' }], counting);
+    expect(warningsOf(whole).map((w) => w.code)).toEqual(['uncited-source', 'uncited-source']);
+    expect(reads).toContain('deck/sources.yaml');
+    reads.length = 0;
+    const partial = compileDeck([{ file: 'deck/talk.md', text: '# One\n---\n## Two' }], counting, undefined, { partial: true });
+    expect(partial.issues).toEqual([]);
+    expect(reads).not.toContain('deck/sources.yaml');
+    expect(partial.html).toBe(whole.html);
+    // A partial deck that cites reads them, and numbers its citations as the whole deck does.
+    const citing = compileDeck([{ file: 'deck/talk.md', text: '# One [@b]\n---\n## Two [@a]' }], counting, undefined, { partial: true });
+    expect(citing.issues).toEqual([]);
+    expect(citing.html).toContain('[1] Financial Times');
+    expect(citing.html).toContain('[2] Reuters');
   });
 
   it('nests vertical slides and records indices, titles and lines', () => {
