@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import sirv from 'sirv';
+// The asset policy has its own module, so that dev's first page (src/vite/) need not load sirv.
+import { assetHeaders } from './asset-policy.ts';
 import { hostAllowed, hostRefusal } from './host-check.ts';
 
 /** A static server for a built deck, on loopback. */
@@ -14,22 +16,6 @@ export interface StaticServer {
 }
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
-
-/**
- * Sent with every file but the deck page. An image, a font, a stylesheet or a script loaded by the page
- * ignores its own policy; the policy counts when a file is a document: an SVG or HTML file in an
- * `<iframe>`, `<object>` or opened on its own. It then runs in a sandbox (a unique origin, no script, no
- * forms, no popups) and may load only images, styles and fonts: it cannot read the page around it or
- * the presenter's token, nor send anything anywhere.
- */
-export const ASSET_POLICY =
-  "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'";
-
-/** The headers every asset (everything but the deck page) is served with. */
-export function assetHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', ASSET_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-}
 
 /**
  * A request handler for the built deck in `dir`: sirv (Range, HEAD, ETag, MIME types) behind a gate that

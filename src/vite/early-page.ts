@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, sep } from 'node:path';
 import { escapeHtml } from '../compile/html.ts';
-import { assetHeaders } from '../browser/serve.ts';
+import { assetHeaders } from '../browser/asset-policy.ts';
 import type { RuntimeBundle } from '../node/runtime-bundle.ts';
 import type { DevAccess } from './access.ts';
 import type { Payload } from './deck-compiler.ts';

@@ -7,7 +7,7 @@ import { displayPath } from '../node/display-path.ts';
 import { packageRoot } from '../node/paths.ts';
 import { runtimeBundle, type RuntimeBundle } from '../node/runtime-bundle.ts';
 import { isInside } from '../node/deck-root.ts';
-import { assetHeaders } from '../browser/serve.ts';
+import { assetHeaders } from '../browser/asset-policy.ts';
 import { notFound, serveFile } from './serve-file.ts';
 import type { DevStatus } from './status.ts';
 

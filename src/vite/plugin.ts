@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatIssue } from '../compile/errors.ts';
-import { assetHeaders } from '../browser/serve.ts';
+import { assetHeaders } from '../browser/asset-policy.ts';
 import type { DevAccess } from './access.ts';
 import { DECK_FILE, DeckCompiler } from './deck-compiler.ts';
 import type { DevStatus } from './status.ts';
