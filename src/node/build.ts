@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { renderPage } from '../compile/page.ts';
 import type { DeckIssue } from '../compile/errors.ts';
 import type { Deck } from '../compile/types.ts';
+import { buildCache } from './build-cache.ts';
 import { compileInput } from './compile.ts';
 import { cssReference, rewriteCssUrls } from './css-assets.ts';
 import { DeckRoot, realOrResolved, unreadable } from './deck-root.ts';
@@ -50,7 +51,9 @@ export async function buildDeck(input: string, outDir: string, options: { allowD
     }
     return url;
   };
-  const deck = compileInput(input, assetUrl, undefined, allow);
+  const kept = buildCache(input, allow);
+  const deck = compileInput(input, assetUrl, kept.cache, allow);
+  kept.save();
   const failed = (issues = deck.issues): BuildResult => ({ deck: { ...deck, issues }, ok: false, outDir, files: 0, bytes: 0 });
   if (deck.issues.some((i) => i.severity === 'error')) return failed();
   const runtime = await runtimeBundle();

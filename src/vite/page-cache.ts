@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../node/paths.ts';
+import { codeStamp } from '../node/code-stamp.ts';
 import { cacheDir } from '../node/runtime-bundle.ts';
 import type { Payload } from './deck-compiler.ts';
 import { stamp } from './deck-stamp.ts';
@@ -24,7 +23,6 @@ interface Entry {
 export class PageCache {
   private readonly path: string;
   private readonly inputDir: string;
-  private code: string | undefined;
   private pending: NodeJS.Timeout | undefined;
   private flushing: (() => void) | undefined;
 
@@ -44,7 +42,7 @@ export class PageCache {
     } catch {
       return undefined;
     }
-    if (entry.code !== this.codeStamp() || stamp(new Set(entry.files), this.inputDir) !== entry.stamp) return undefined;
+    if (entry.code !== codeStamp() || stamp(new Set(entry.files), this.inputDir) !== entry.stamp) return undefined;
     return { payload: { ...entry.payload, version: 0, issues: [] }, files: entry.files };
   }
 
@@ -59,7 +57,7 @@ export class PageCache {
       try {
         if (files.some((f) => mtime(f) >= startedAt)) return;
         const { issues: _, ...kept } = payload;
-        const entry: Entry = { code: this.codeStamp(), files, stamp: stamp(new Set(files), this.inputDir), payload: { ...kept, version: 0 } };
+        const entry: Entry = { code: codeStamp(), files, stamp: stamp(new Set(files), this.inputDir), payload: { ...kept, version: 0 } };
         mkdirSync(dirname(this.path), { recursive: true });
         const tmp = `${this.path}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(entry));
@@ -76,22 +74,6 @@ export class PageCache {
   flush(): void {
     clearTimeout(this.pending);
     this.flushing?.();
-  }
-
-  // Chokepoint's own code (this lib/ or src/), its version and its dependencies' lockfile: a page compiled by
-  // other code is not reused.
-  private codeStamp(): string {
-    if (this.code !== undefined) return this.code;
-    const own = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-    const parts: string[] = [];
-    for (const entry of readdirSync(own, { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      parts.push(`${path}:${statSync(path).size}:${mtime(path)}`);
-    }
-    for (const f of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']) parts.push(`${f}:${mtime(join(packageRoot, f))}`);
-    this.code = createHash('sha256').update(parts.sort().join('\n')).digest('hex');
-    return this.code;
   }
 }
 
