@@ -36,10 +36,10 @@ export function fastYaml(text: string, base = 0): LNode | null | undefined {
 
 /**
  * Text whose reading is left to `yaml`: lone CR (a line break to js-yaml, not to yaml's line counter), a byte
- * order mark, directives and document markers, `#` right after a flow indicator or quote, and tabs in
- * indentation (the last two are errors to yaml in places where js-yaml reads on).
+ * order mark, directives and document markers, `#` right after `,` or `:`, and tabs in indentation (the
+ * last two are errors to yaml in places where js-yaml reads on).
  */
-const UNCOVERED = /\r(?!\n)|\uFEFF|^(?:%|---|\.\.\.)|[\]}"',:]#|^ *\t/m;
+const UNCOVERED = /\r(?!\n)|\uFEFF|^(?:%|---|\.\.\.)|[,:]#|^ *\t/m;
 
 /** The charts' reader: this one, and `yaml` for what it declines. */
 export const chartYaml: YamlReader = { fast: fastYaml, yaml: yamlLib };
@@ -117,6 +117,8 @@ class Events {
     frame.kind = state.kind;
     frame.result = state.result;
     if (state.anchor !== null || !PLAIN_TAGS.has(state.tag)) this.declined = true;
+    // `"a"#` or `[a]#`: a comment must follow a space to yaml (an error there), not to js-yaml.
+    if (this.text.charCodeAt(state.position) === 0x23 && !/\s/.test(this.text[state.position - 1] ?? ' ')) this.declined = true;
     (this.stack.at(-1)?.children ?? this.roots).push(frame);
   };
 
