@@ -36,10 +36,12 @@ export function fastYaml(text: string, base = 0): LNode | null | undefined {
 
 /**
  * Text whose reading is left to `yaml`: lone CR (a line break to js-yaml, not to yaml's line counter), a byte
- * order mark, directives and document markers, `#` right after `,` or `:`, and tabs in indentation (the
- * last two are errors to yaml in places where js-yaml reads on).
+ * order mark, directives and document markers, `#` right after `,` or `:` and tabs in indentation (errors
+ * to yaml in places where js-yaml reads on), and block scalars with an indentation indicator (`|2`: the two
+ * count from different columns at the top level), and a `!` where a tag could start (js-yaml drops some
+ * tags that yaml refuses).
  */
-const UNCOVERED = /\r(?!\n)|\uFEFF|^(?:%|---|\.\.\.)|[,:]#|^ *\t/m;
+const UNCOVERED = /\r(?!\n)|\uFEFF|^(?:%|---|\.\.\.)|[,:]#|^ *\t|(?:^|\s)[|>](?:[1-9][-+]?|[-+][1-9])(?:\s|$)|(?:^|[\s[{,])!/m;
 
 /** The charts' reader: this one, and `yaml` for what it declines. */
 export const chartYaml: YamlReader = { fast: fastYaml, yaml: yamlLib };

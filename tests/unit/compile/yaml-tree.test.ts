@@ -103,6 +103,7 @@ describe('fastYaml leaves to the yaml package what js-yaml reads differently', (
     ['an anchor and alias', 'a: &x 1\nb: *x'],
     ['an explicit tag', 'a: !!str 1'],
     ['an unknown tag', 'a: !custom 1'],
+    ['a tag glued to a block scalar (an error to yaml; js-yaml drops the tag)', '!>\n|'],
     ['a duplicate key', 'a: 1\na: 2'],
     ['invalid YAML', 'a: b: c'],
     ['tab indentation (an error to yaml)', '\t~]'],
@@ -115,6 +116,8 @@ describe('fastYaml leaves to the yaml package what js-yaml reads differently', (
     ['a __proto__ key', '__proto__: 1'],
     ['a flow pair in a list', '[a, b: c]'],
     ['a lone CR', 'a: 1\rb: 2'],
+    ['a block scalar with an indentation indicator', '|2\n     indented'],
+    ['a block scalar with an indentation indicator and chomping', 'a: >-1\n  x'],
     ['nesting deeper than 64', `${'['.repeat(70)}${']'.repeat(70)}`],
   ])('%s', (_name, text) => {
     expect(fastYaml(text)).toBeUndefined();
