@@ -39,7 +39,8 @@ function readEntries(text: string, file: string): Entry[] {
   return tree.entries.map(({ key, keyLine, value }) => ({
     key,
     line: keyLine,
-    fields: value.type === 'map' ? value.entries.map((f) => ({ name: f.key, line: f.keyLine, value: f.value.type === 'scalar' ? f.value.value : undefined })) : null,
+    fields:
+      value.type === 'map' ? value.entries.map((f) => ({ name: f.key, line: f.keyLine, value: f.value.type === 'scalar' ? f.value.value : undefined })) : null,
   }));
 }
 

@@ -4,15 +4,16 @@ import type { YamlReader } from '../charts/yaml.ts';
 import { yamlLib } from './lazy-libs.ts';
 
 /**
- * YAML text as LNodes (values with their lines: `base` + the 1-based line in `text`), read by js-yaml, or undefined where that reading
- * might differ from the `yaml` package's: the caller then reads the text with `yaml` as before, keeping its
- * exact values, errors and lines. Why: in a fresh process `yaml` costs ~50 ms to import and ~100 ms to parse
- * a deck's YAML (sources.yaml, front matter, charts) on every build, `dev` start, `check` and export;
- * js-yaml ~5 ms and ~20 ms. js-yaml gives no node positions: its `listener` reports where each node opens
- * and closes, and the tree of those events is matched back onto the values, checked value by value.
- * Declined (left to `yaml`): any js-yaml error or warning, anchors and aliases (the alias caps are
- * `yaml`'s), explicit tags, directives and document markers, keys that are not scalars, null or
- * `__proto__`, nesting deeper than MAX_DEPTH, lone CR line breaks and a byte order mark.
+ * YAML text as LNodes (values with their lines: `base` + the 1-based line in `text`), read by js-yaml; null
+ * when there is no document; undefined where that reading might differ from the `yaml` package's, and the
+ * caller reads the text with `yaml` as before (its values, errors and lines). Why: in a fresh process `yaml`
+ * costs ~50 ms to import and ~100 ms to parse a deck's YAML (sources.yaml, front matter, charts, JSON data)
+ * on every build, `dev` start, `check` and export; js-yaml ~5 ms and ~20 ms. js-yaml gives no positions: its
+ * `listener` reports where each node opens and closes, and the tree of those events is matched back onto
+ * the values, value by value. Declined: text matching UNCOVERED, any js-yaml error or warning, anchors and
+ * aliases (the alias caps are `yaml`'s), explicit tags, keys that are not text, numbers or booleans (or are
+ * `__proto__`, or very long), shapes the events do not match (`[a: 1]`, an empty `-` item) and nesting
+ * deeper than MAX_DEPTH. Differential fuzzing against `yaml` found what UNCOVERED lists.
  */
 export function fastYaml(text: string, base = 0): LNode | null | undefined {
   if (UNCOVERED.test(text)) return undefined;
@@ -120,7 +121,7 @@ class Events {
     frame.result = state.result;
     if (state.anchor !== null || !PLAIN_TAGS.has(state.tag)) this.declined = true;
     // `"a"#` or `[a]#`: a comment must follow a space to yaml (an error there), not to js-yaml.
-    if (this.text.charCodeAt(state.position) === 0x23 && !/\s/.test(this.text[state.position - 1] ?? ' ')) this.declined = true;
+    if (this.text.charCodeAt(state.position) === 0x23 && !/\s/.test(this.text.charAt(state.position - 1) || ' ')) this.declined = true;
     (this.stack.at(-1)?.children ?? this.roots).push(frame);
   };
 

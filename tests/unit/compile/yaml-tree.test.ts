@@ -133,7 +133,9 @@ describe('what authors get is unchanged', () => {
   });
 
   it('a chart alias bomb still stops at MAX_ALIASES, located', () => {
-    const bomb = ['a: &a [x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`)].join('\n');
+    const bomb = ['a: &a [x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`)].join(
+      '\n',
+    );
     const fast = outcome(() => parseYaml(bomb, 'f.md', 0, 'bad', chartYaml));
     expect(fast).toMatchObject({ error: `The chart uses more than ${MAX_ALIASES} YAML aliases (*name).` });
     expect(fast).toEqual(outcome(() => parseYaml(bomb, 'f.md', 0, 'bad', yamlOnly)));
@@ -146,22 +148,33 @@ describe('what authors get is unchanged', () => {
     expect(fm.meta).toMatchObject({ title: 'T', date: '2025-01-01', reveal: { controls: 'no', hash: true } });
     expect(fm.issues).toEqual([expect.objectContaining({ line: 8, code: 'unknown-key' })]);
     expect(outcome(() => parseFrontMatter('---\ntitle: T\nsize: [1, 2\n---\n# S', 'talk.md'))).toMatchObject({
-      issue: { line: 3, code: 'front-matter-yaml', message: 'front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' },
+      issue: {
+        line: 3,
+        code: 'front-matter-yaml',
+        message: 'front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
     });
     expect(outcome(() => parseFrontMatter('---\ntitle: T\nsize: 12\nsize: 13\n---\n# S', 'talk.md'))).toMatchObject({
       issue: { line: 4, code: 'front-matter-yaml', message: 'front matter is not valid YAML: Map keys must be unique' },
     });
-    const bomb = ['a: &a [x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`)].join('\n');
+    const bomb = ['a: &a [x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`)].join(
+      '\n',
+    );
     expect(outcome(() => parseFrontMatter(`---\n${bomb}\n---\n# S`, 'talk.md'))).toMatchObject({ issue: { code: 'yaml-aliases' } });
   });
 
   it('sources.yaml: key and field lines, and the yaml package’s error for invalid YAML', () => {
-    const sources = parseSources('# sources\na-2025:\n  title: T\n  publisher: P\n  date: 2025-08-14\n\nb:\n  title: "U: v"\n  publisher: Q\n  date: n.d.\n', 's.yaml');
+    const sources = parseSources(
+      '# sources\na-2025:\n  title: T\n  publisher: P\n  date: 2025-08-14\n\nb:\n  title: "U: v"\n  publisher: Q\n  date: n.d.\n',
+      's.yaml',
+    );
     expect([...sources.values()].map((s) => [s.key, s.line, s.date])).toEqual([
       ['a-2025', 2, '2025-08-14'],
       ['b', 7, 'n.d.'],
     ]);
-    expect(outcome(() => parseSources('a:\n  title: T\n  publisher: P\n  date: 14 Aug 2025\n', 's.yaml'))).toMatchObject({ issue: { line: 4, code: 'bad-source' } });
+    expect(outcome(() => parseSources('a:\n  title: T\n  publisher: P\n  date: 14 Aug 2025\n', 's.yaml'))).toMatchObject({
+      issue: { line: 4, code: 'bad-source' },
+    });
     expect(outcome(() => parseSources('a:\n  title: [T\n  publisher: P\n', 's.yaml'))).toMatchObject({
       issue: { code: 'sources-yaml', line: 3, message: expect.stringMatching(/^not valid YAML: /) },
     });
@@ -171,7 +184,27 @@ describe('what authors get is unchanged', () => {
 describe('fastYaml against the yaml package on generated YAML', () => {
   // Documents built from the pieces authors write, then broken in small ways: whenever fastYaml reads one,
   // the yaml package must read it too, to the same values and lines.
-  const scalar = fc.constantFrom('a', 'two words', '1', '-2.5', '1e3', '0o7', '017', '1_0', 'yes', 'null', '~', '2025-01-01', '"q: x"', "'s # t'", 'a#b', '@x', '- d', '', 'x: y');
+  const scalar = fc.constantFrom(
+    'a',
+    'two words',
+    '1',
+    '-2.5',
+    '1e3',
+    '0o7',
+    '017',
+    '1_0',
+    'yes',
+    'null',
+    '~',
+    '2025-01-01',
+    '"q: x"',
+    "'s # t'",
+    'a#b',
+    '@x',
+    '- d',
+    '',
+    'x: y',
+  );
   const key = fc.constantFrom('a', 'b', 'kind', '1', 'true', '"k k"', 'a b');
   const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     node: fc.oneof(
@@ -181,13 +214,15 @@ describe('fastYaml against the yaml package on generated YAML', () => {
       fc.array(fc.tuple(key, tie('node')), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
     ),
   })).node;
-  const block = fc.array(fc.tuple(key, fc.oneof(node, fc.array(node, { minLength: 1, maxLength: 3 }))), { maxLength: 5 }).map((entries) =>
-    entries.map(([k, v]) => (Array.isArray(v) ? `${k}:\n${v.map((i) => `  - ${i}`).join('\n')}` : `${k}: ${v}`)).join('\n'),
-  );
+  const block = fc
+    .array(fc.tuple(key, fc.oneof(node, fc.array(node, { minLength: 1, maxLength: 3 }))), { maxLength: 5 })
+    .map((entries) => entries.map(([k, v]) => (Array.isArray(v) ? `${k}:\n${v.map((i) => `  - ${i}`).join('\n')}` : `${k}: ${v}`)).join('\n'));
   const edit = fc.tuple(fc.nat(), fc.constantFrom('', ' ', ':', '- ', '#', '\t', '"', '[', '{', ',', '\n', '\n  ', '&a ', '*a', '|'));
-  const doc = fc.tuple(block, fc.array(edit, { maxLength: 3 })).map(([text, edits]) =>
-    edits.reduce((t, [at, s]) => (s === '' ? t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + 1) : t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1))), text),
-  );
+  const applyEdit = (t: string, [at, s]: [number, string]) => {
+    const i = at % (t.length + 1);
+    return s === '' ? t.slice(0, i) + t.slice(i + 1) : t.slice(0, i) + s + t.slice(i);
+  };
+  const doc = fc.tuple(block, fc.array(edit, { maxLength: 3 })).map(([text, edits]) => edits.reduce(applyEdit, text));
 
   it('never differs where it answers', () => {
     fc.assert(
