@@ -48,7 +48,7 @@ const UNCOVERED = /\r(?!\n)|\uFEFF|^(?:%|---|\.\.\.)|[,:]#|^ *\t|(?:^|\s)[|>](?:
 export const chartYaml: YamlReader = { fast: fastYaml, yaml: yamlLib };
 
 /** Deepest nesting read here; deeper YAML goes to `yaml`, whose reading locates the charts' depth error. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 // YAML 1.2 core scalars exactly as the `yaml` package resolves them (yaml/dist/schema/core): no
 // timestamps, `yes`/`no` and `1_000` stay text, `0o17` is octal and `017` decimal. Private tag names, so

@@ -143,6 +143,13 @@ describe('what authors get is unchanged', () => {
     expect(outcome(() => parseYaml('a: &s { color: red }\nb: *s', 'f.md', 0, 'bad', chartYaml))).toEqual(reference('a: &s { color: red }\nb: *s'));
   });
 
+  it('a chart nested too deeply keeps its located error', () => {
+    const deep = `kind: line\ndata: ${'['.repeat(70)}1${']'.repeat(70)}`;
+    const fast = outcome(() => parseYaml(deep, 'f.md', 4, 'bad', chartYaml));
+    expect(fast).toMatchObject({ error: 'The chart nests too deeply.', where: { line: 6 } });
+    expect(fast).toEqual(outcome(() => parseYaml(deep, 'f.md', 4, 'bad', yamlOnly)));
+  });
+
   it('front matter: settings, key lines, invalid YAML and alias bombs as before', () => {
     const fm = parseFrontMatter('---\ntitle: T\n\ndate: 2025-01-01\nreveal:\n  controls: no\n  hash: true\nauthr: x\n---\n# S', 'talk.md');
     expect(fm.meta).toMatchObject({ title: 'T', date: '2025-01-01', reveal: { controls: 'no', hash: true } });
