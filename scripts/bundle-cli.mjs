@@ -1,9 +1,10 @@
 // Bundles the compiled CLI's `build` and `dev` paths (lib/cli.js, commands/build.js, commands/single-file.js,
 // commands/dev.js with dev's compiler and Vite configuration, and everything they import statically, marked,
-// yaml and d3 included) into one CommonJS file, lib/cli-bundle.cjs, which bin/chokepoint.js runs for those two
+// js-yaml and d3 included) into one CommonJS file, lib/cli-bundle.cjs, which bin/chokepoint.js runs for those two
 // commands with a V8 code cache (bin/bundled.js). Loading 100 ES modules cost ~150 ms of CPU per build; one
 // script with cached bytecode ~25 ms. Every other import stays as it is: the other commands, the lazily
-// required renderers (highlight.js, KaTeX, Mermaid) and Vite load from lib/ and node_modules at run time.
+// required renderers (highlight.js, KaTeX, Mermaid), the `yaml` package (for what compile/yaml-tree.ts leaves to
+// it) and Vite load from lib/ and node_modules at run time.
 // lib/cli-bundle.json records each input's size, mtime and hash: a bundle whose
 // inputs changed is not used (bin/bundled.js), so a `tsc` that changes lib/ can never run yesterday's code, nor
 // a checkout whose package-lock.json changed the bundled packages.
@@ -22,7 +23,7 @@ export const MANIFEST = join(lib, 'cli-bundle.json');
 // imported at run time). Any other dynamic import loads its module at run time.
 const INLINE = new Set(['commands/build.js', 'commands/single-file.js', 'commands/dev.js', 'vite/deck-compiler.js', 'vite/server.js'].map((f) => join(lib, f)));
 // Packages bundled: the ones the build imports statically. Anything else is left to `require` at run time.
-const BUNDLED_PACKAGES = /^(marked|yaml|d3-[a-z-]+|internmap)(\/|$)/;
+const BUNDLED_PACKAGES = /^(marked|js-yaml|d3-[a-z-]+|internmap)(\/|$)/;
 
 const libPath = (id) => relative(lib, id).split('\\').join('/');
 

@@ -6,7 +6,7 @@ import { checkDataSize, checkPoints } from './limits.ts';
 import { missingHint, readSpec, type Suggest } from './spec.ts';
 import { ChartError } from './types.ts';
 import type { Dataset, LEntry, Where } from './types.ts';
-import { parseJson, parseYaml } from './yaml.ts';
+import { parseJson, parseYaml, type YamlReader } from './yaml.ts';
 
 /** What a chart needs from the deck around it; the compiler gives it (compile/chart-fence.ts). */
 export interface ChartHost {
@@ -27,6 +27,8 @@ export interface ChartHost {
   colors?: Readonly<Record<string, string>>;
   /** Suggests the intended word for a typo ("did you mean"). */
   closest: Suggest;
+  /** Reads YAML and JSON (compile/yaml-tree.ts). */
+  yaml: YamlReader;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface ChartHost {
  */
 export function chartFromYaml(source: string, host: ChartHost): string {
   const { closest } = host;
-  const root = parseYaml(source, host.file, host.line, 'The chart is not valid YAML');
+  const root = parseYaml(source, host.file, host.line, 'The chart is not valid YAML', host.yaml);
   const fence: Where = { file: host.file, line: host.line };
   if (root === null) throw new ChartError(fence, 'The chart block is empty.', 'Start with `kind: line`, `title: ...` and `data: ...`.');
   if (root.type !== 'map') {
@@ -81,6 +83,6 @@ function loadData(entry: LEntry, ctx: ChartHost): Dataset {
     );
   checkDataSize(file.text, file.path, { file: ctx.file, line: entry.keyLine }, ext as 'csv' | 'json');
   if (ext === 'csv') return parseCsv(file.text, file.path);
-  const root = parseJson(file.text, file.path);
+  const root = parseJson(file.text, file.path, ctx.yaml);
   return rowsFromList(jsonRecords(root, file.path), file.path, `the data in ${file.path}`);
 }

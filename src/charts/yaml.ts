@@ -1,16 +1,26 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Alias, Document, Node as YamlNode } from 'yaml';
 import { ChartError } from './types.ts';
 import type { Cell, LNode } from './types.ts';
 
 // YAML and JSON text to LNodes (values with their lines), for a chart's body and its JSON data files.
 
-export function parseJson(text: string, file: string): LNode {
+/**
+ * How charts read YAML, given by the compiler (compile/yaml-tree.ts): a fast reading where it is exact, and
+ * the `yaml` package, loaded on first use, for the rest. Passed in because charts/ loads no module lazily.
+ */
+export interface YamlReader {
+  /** LNodes with lines `base` + the line in `text`; null for no document; undefined where only `yaml` is exact. */
+  fast(text: string, base: number): LNode | null | undefined;
+  yaml(): typeof Yaml;
+}
+
+export function parseJson(text: string, file: string, reader: YamlReader): LNode {
   try {
     JSON.parse(text);
   } catch (e) {
     // JSON.parse gives no line on Node 20; the YAML parser (JSON is YAML) usually does.
-    parseYaml(text, file, 0, `${file} is not valid JSON`);
+    parseYaml(text, file, 0, `${file} is not valid JSON`, reader);
     const reason = e instanceof Error ? e.message.split(/, "|\n/)[0] : '';
     throw new ChartError(
       { file, line: 0 },
@@ -18,15 +28,18 @@ export function parseJson(text: string, file: string): LNode {
       'Check for trailing commas, comments or single quotes.',
     );
   }
-  const root = parseYaml(text, file, 0, `${file} is not valid JSON`);
+  const root = parseYaml(text, file, 0, `${file} is not valid JSON`, reader);
   if (root === null) throw new ChartError({ file, line: 0 }, `${file} is empty.`, 'Write an array of records.');
   return root;
 }
 
 /** Parses YAML (or JSON) into LNodes whose lines are `base` + the line inside `text`; `invalid` starts the error. */
-export function parseYaml(text: string, file: string, base: number, invalid: string): LNode | null {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+export function parseYaml(text: string, file: string, base: number, invalid: string, reader: YamlReader): LNode | null {
+  const fast = reader.fast(text, base);
+  if (fast !== undefined) return fast;
+  const yaml = reader.yaml();
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => base + (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const error = doc.errors[0];
   if (error) {
@@ -38,13 +51,14 @@ export function parseYaml(text: string, file: string, base: number, invalid: str
       'chart-yaml',
     );
   }
-  return doc.contents ? convert(doc.contents, { targets: aliasTargets(doc), lineOf, expanded: 0, file }, 0) : null;
+  return doc.contents ? convert(doc.contents, { yaml, targets: aliasTargets(yaml, doc), lineOf, expanded: 0, file }, 0) : null;
 }
 
 /** Most aliases a chart may expand: enough to reuse a style, too few for a "billion laughs" bomb. */
 export const MAX_ALIASES = 100;
 
 interface Walk {
+  yaml: typeof Yaml;
   /** Each alias's anchored node, found in one pass (yaml's `resolve` walks the whole document per alias). */
   targets: Map<Alias, YamlNode>;
   lineOf: (o: number | undefined) => number;
@@ -53,7 +67,7 @@ interface Walk {
   file: string;
 }
 
-function aliasTargets(doc: Document): Map<Alias, YamlNode> {
+function aliasTargets({ isAlias, visit }: typeof Yaml, doc: Document): Map<Alias, YamlNode> {
   const anchors = new Map<string, YamlNode>();
   const targets = new Map<Alias, YamlNode>();
   visit(doc, {
@@ -68,6 +82,7 @@ function aliasTargets(doc: Document): Map<Alias, YamlNode> {
 }
 
 function convert(node: YamlNode, walk: Walk, depth: number): LNode {
+  const { isAlias, isMap, isScalar, isSeq } = walk.yaml;
   const line = walk.lineOf(node.range?.[0]);
   if (depth > 64) throw new ChartError({ file: walk.file, line }, 'The chart nests too deeply.', 'Keep the chart keys and data at most a few levels deep.');
   if (isAlias(node)) {

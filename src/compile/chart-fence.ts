@@ -3,6 +3,7 @@ import { ChartError } from '../charts/types.ts';
 import type { ChartContext } from './chart-context.ts';
 import { DeckError, closest } from './errors.ts';
 import { readAt } from './read-problem.ts';
+import { chartYaml } from './yaml-tree.ts';
 
 /**
  * Renders the YAML body of a ```chart fence as a <figure> with an accessible SVG, a hidden data table,
@@ -11,7 +12,7 @@ import { readAt } from './read-problem.ts';
  */
 export function renderChartFence(source: string, ctx: ChartContext): string {
   try {
-    return chartFromYaml(source, { ...ctx, closest, readData: (path, line) => readAt(ctx.file, line, () => ctx.readData(path)) });
+    return chartFromYaml(source, { ...ctx, closest, yaml: chartYaml, readData: (path, line) => readAt(ctx.file, line, () => ctx.readData(path)) });
   } catch (e) {
     if (!(e instanceof ChartError)) throw e;
     throw new DeckError({ file: e.where.file, line: e.where.line, code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });

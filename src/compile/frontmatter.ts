@@ -1,10 +1,12 @@
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { DeckError, closest, type DeckIssue } from './errors.ts';
 import { unsafeRegex } from './safe-regex.ts';
 import { colorContrastIssues, readColors } from './entity-colors.ts';
 import { builtInTheme } from './themes.ts';
 import { MAX_SIDE, MIN_SIDE } from './slide-size.ts';
 import { FEATURE_HINTS, KEYS, article, describe, hasKind, hintFor } from './frontmatter-keys.ts';
+import { readSettings } from './frontmatter-yaml.ts';
+
+export { MAX_ALIASES } from './frontmatter-yaml.ts';
 
 /** Deck settings from the first file's front matter, validated. */
 export interface DeckMeta {
@@ -88,37 +90,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   }
   const yamlText = lines.slice(1, end).join('\n');
   if (!looksLikeYaml(yamlText)) return { meta: defaults, lines: 0, issues: [] };
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  // LineCounter lines are 1-based within the YAML, which starts below the opening `---`.
-  const lineAt = (offset: number | undefined) => 1 + counter.linePos(offset ?? 0).line;
-  const firstError = doc.errors[0];
-  if (firstError) {
-    throw new DeckError({
-      file,
-      line: lineAt(firstError.pos[0]),
-      code: 'front-matter-yaml',
-      message: `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
-      hint: 'write one `key: value` per line; quote values that contain `: ` or start with a special character',
-    });
-  }
+  const settings = readSettings(yamlText, file);
   const issues: DeckIssue[] = [];
   const meta = { ...defaults };
-  if (doc.contents === null) return { meta, lines: end + 1, issues };
-  if (!isMap(doc.contents)) {
-    throw new DeckError({
-      file,
-      line: 2,
-      code: 'front-matter-not-map',
-      message: 'front matter must be a list of `key: value` settings',
-      hint: 'e.g. `title: My talk`',
-    });
-  }
-  const data = settingsOf(doc, file, lineAt);
+  if (settings === null) return { meta, lines: end + 1, issues };
+  const data = settings.data;
   let colorsLine: number | undefined;
-  for (const pair of doc.contents.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const line = lineAt((pair.key as { range?: [number] } | null)?.range?.[0]);
+  for (const { key, line } of settings.keys) {
     const kind = KEYS[key];
     if (!kind) {
       const near = closest(key, Object.keys(KEYS));
@@ -162,36 +140,6 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   // After the loop: the theme the colours must stand out against may come after them.
   if (colorsLine !== undefined) issues.push(...colorContrastIssues(meta.colors, meta.theme, file, colorsLine));
   return { meta, lines: end + 1, issues };
-}
-
-/** Most aliases (`*name`) front matter may expand; a "billion laughs" bomb needs far more. */
-export const MAX_ALIASES = 100;
-
-/** The settings as plain data; an alias bomb or a dangling alias (which yaml throws on) is a located error. */
-function settingsOf(doc: Document, file: string, lineAt: (offset: number | undefined) => number): Record<string, unknown> {
-  const anchors = new Set<string>();
-  let first: number | undefined;
-  let dangling: number | undefined;
-  visit(doc, {
-    Node(_key, node) {
-      if (isAlias(node)) {
-        first ??= lineAt(node.range?.[0]);
-        if (!anchors.has(node.source)) {
-          dangling = lineAt(node.range?.[0]);
-          return visit.BREAK;
-        }
-      } else if (node.anchor) anchors.add(node.anchor);
-      return undefined;
-    },
-  });
-  const hint = 'write the values out instead of repeating them with &anchor and *alias';
-  if (dangling !== undefined)
-    throw new DeckError({ file, line: dangling, code: 'yaml-alias', message: 'front matter has a YAML alias (*name) that names no anchor before it', hint });
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
-  } catch {
-    throw new DeckError({ file, line: first ?? 2, code: 'yaml-aliases', message: `front matter expands more than ${MAX_ALIASES} YAML aliases (*name)`, hint });
-  }
 }
 
 // A leading `---` may also be a reveal-md slide separator: only treat the block as settings if it reads as YAML keys.

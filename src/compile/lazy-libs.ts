@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type * as YamlModule from 'yaml';
 import { commonLanguage, embeddedLanguages } from './hljs-languages.ts';
 
 /**
@@ -13,10 +14,12 @@ const load = createRequire(import.meta.url);
 type Hljs = typeof import('highlight.js').default;
 type Katex = typeof import('katex').default;
 type Mermaid = typeof import('beautiful-mermaid');
+type Yaml = typeof YamlModule;
 
 let hljs: Hljs | undefined;
 let katex: Katex | undefined;
 let mermaid: Mermaid | undefined;
+let yaml: Yaml | undefined;
 
 /**
  * highlight.js with the language `lang` names registered (and the languages it embeds), or undefined when
@@ -39,3 +42,5 @@ function register(core: Hljs, name: string): void {
 export const katexLib = (): Katex => (katex ??= load('katex') as Katex);
 // beautiful-mermaid exports only an `import` entry, which `require` does not match: resolve it as an import would.
 export const mermaidLib = (): Mermaid => (mermaid ??= load(fileURLToPath(import.meta.resolve('beautiful-mermaid'))) as Mermaid);
+/** The `yaml` package (~50 ms to load), for the YAML that compile/yaml-tree.ts leaves to it: errors and rare forms. */
+export const yamlLib = (): Yaml => (yaml ??= load('yaml') as Yaml);

@@ -1,5 +1,7 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import type { Pair } from 'yaml';
 import { DeckError, closest, type DeckIssue } from './errors.ts';
+import { yamlLib } from './lazy-libs.ts';
+import { fastYaml } from './yaml-tree.ts';
 
 /** One entry of sources.yaml. */
 export interface Source {
@@ -17,8 +19,33 @@ export interface Source {
 
 const FIELDS = ['title', 'publisher', 'date', 'url', 'note'];
 
-/** Parses and validates sources.yaml: `key: {title, publisher, date, url?, note?}`. */
-export function parseSources(text: string, file: string): Map<string, Source> {
+/** A top-level entry of sources.yaml as read, before it is checked: `fields` is null when it is not a map. */
+interface Entry {
+  key: string;
+  line: number;
+  /** `value` is undefined when the field is a list or a map. */
+  fields: { name: string; line: number; value: unknown }[] | null;
+}
+
+/**
+ * The entries of sources.yaml; invalid YAML or a document that is not a map is a located DeckError. js-yaml
+ * reads it (compile/yaml-tree.ts); what that reading declines, errors included, is read by `yaml` as before.
+ */
+function readEntries(text: string, file: string): Entry[] {
+  const tree = fastYaml(text);
+  if (tree === undefined) return slowEntries(text, file);
+  if (tree === null) return [];
+  if (tree.type !== 'map') throw notMap(file);
+  return tree.entries.map(({ key, keyLine, value }) => ({
+    key,
+    line: keyLine,
+    fields:
+      value.type === 'map' ? value.entries.map((f) => ({ name: f.key, line: f.keyLine, value: f.value.type === 'scalar' ? f.value.value : undefined })) : null,
+  }));
+}
+
+function slowEntries(text: string, file: string): Entry[] {
+  const { LineCounter, parseDocument, isMap, isScalar } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineAt = (node: unknown) => counter.linePos((node as { range?: number[] } | null)?.range?.[0] ?? 0).line;
@@ -31,20 +58,36 @@ export function parseSources(text: string, file: string): Map<string, Source> {
       message: `not valid YAML: ${error.message.split('\n')[0]}`,
       hint: 'each source is `key:` followed by indented `title:`, `publisher:`, `date:` lines',
     });
+  if (doc.contents === null) return [];
+  if (!isMap(doc.contents)) throw notMap(file);
+  return (doc.contents.items as Pair[]).map((pair) => ({
+    key: String(isScalar(pair.key) ? pair.key.value : pair.key),
+    line: lineAt(pair.key),
+    fields: isMap(pair.value)
+      ? (pair.value.items as Pair[]).map((field) => ({
+          name: String(isScalar(field.key) ? field.key.value : field.key),
+          line: lineAt(field.key),
+          value: isScalar(field.value) ? field.value.value : undefined,
+        }))
+      : null,
+  }));
+}
+
+function notMap(file: string): DeckError {
+  return new DeckError({
+    file,
+    line: 1,
+    code: 'sources-not-map',
+    message: 'sources must be a map of keys to sources',
+    hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`',
+  });
+}
+
+/** Parses and validates sources.yaml: `key: {title, publisher, date, url?, note?}`. */
+export function parseSources(text: string, file: string): Map<string, Source> {
   const sources = new Map<string, Source>();
-  if (doc.contents === null) return sources;
-  if (!isMap(doc.contents))
-    throw new DeckError({
-      file,
-      line: 1,
-      code: 'sources-not-map',
-      message: 'sources must be a map of keys to sources',
-      hint: 'e.g. `reuters-2025-02-25:` then indented `title:`, `publisher:`, `date:`',
-    });
-  for (const pair of doc.contents.items as Pair[]) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const line = lineAt(pair.key);
-    if (!isMap(pair.value))
+  for (const { key, line, fields } of readEntries(text, file)) {
+    if (!fields)
       throw new DeckError({
         file,
         line,
@@ -54,9 +97,7 @@ export function parseSources(text: string, file: string): Map<string, Source> {
       });
     const entry: Record<string, string> = {};
     const lines: Record<string, number> = {};
-    for (const field of pair.value.items as Pair[]) {
-      const name = String(isScalar(field.key) ? field.key.value : field.key);
-      const fieldLine = lineAt(field.key);
+    for (const { name, line: fieldLine, value } of fields) {
       if (!FIELDS.includes(name)) {
         const near = closest(name, FIELDS);
         throw new DeckError({
@@ -67,7 +108,6 @@ export function parseSources(text: string, file: string): Map<string, Source> {
           hint: near ? `did you mean \`${near}\`?` : `fields: ${FIELDS.join(', ')}`,
         });
       }
-      const value = isScalar(field.value) ? field.value.value : undefined;
       if (value === undefined || value === null || typeof value === 'object')
         throw new DeckError({
           file,
