@@ -3,7 +3,7 @@
 // (`reveal-md deck.md --static dir`). Both get the same slides in one Markdown file; neither starts a browser.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT, deckFiles } from './build.mjs';
+import { CLI, ROOT, deckFiles, forgetKeptSlides } from './build.mjs';
 import { writeDeck } from './deck.mjs';
 import { marpCli, revealMd, writeMarpDeck } from './marp.mjs';
 import { run } from './proc.mjs';
@@ -44,15 +44,27 @@ export async function measureBuildVsAnchors(tmp, decks, runs) {
     const revealMdFile = join(tmp, `anchor-${key}.reveal.md`);
     writeMarpDeck(dir, marpMd);
     writeRevealMdDeck(dir, revealMdFile);
+    // A rebuild as an author makes it: one word of one slide changed since the last build (which kept its slides).
+    const edited = deckFiles(dir)[Math.floor(deckFiles(dir).length / 2)];
+    const original = readFileSync(edited, 'utf8');
+    let edits = 0;
     const commands = {
-      ours: () => timed([CLI, 'build', dir, '--out', join(tmp, `anchor-${key}-dist`)]),
+      ours: () => {
+        forgetKeptSlides();
+        return timed([CLI, 'build', dir, '--out', join(tmp, `anchor-${key}-dist`)]);
+      },
+      oursRebuild: () => {
+        writeFileSync(edited, original.replace(/^## (.*)$/m, `## $1 (edit ${++edits})`));
+        return timed([CLI, 'build', dir, '--out', join(tmp, `anchor-${key}-dist`)]);
+      },
       marp: () => timed([tools.marp.bin, '--no-stdin', marpMd, '-o', join(tmp, `anchor-${key}.html`)], join(tmp, `anchor-${key}.html`)),
       revealMd: () => {
         rmSync(join(tmp, `anchor-${key}-reveal`), { recursive: true, force: true });
         return timed([tools.revealMd.bin, revealMdFile, '--static', join(tmp, `anchor-${key}-reveal`)], join(tmp, `anchor-${key}-reveal`, 'index.html'));
       },
     };
-    const names = ['ours', ...usable.map(([k]) => k)];
+    // The rebuild follows the first build, whose kept slides it uses.
+    const names = ['ours', 'oursRebuild', ...usable.map(([k]) => k)];
     const samples = Object.fromEntries(names.map((k) => [k, []]));
     // One unmeasured round: the first start of each pays for a cold disk cache.
     for (const k of names) await commands[k]();
@@ -66,6 +78,8 @@ export async function measureBuildVsAnchors(tmp, decks, runs) {
     const anchors = usable.map(([k]) => k);
     r.best = anchors.reduce((a, b) => (r[b].seconds < r[a].seconds ? b : a));
     r.ratio = r.ours.seconds / r[r.best].seconds;
+    r.rebuildRatio = r.oursRebuild.seconds / r[r.best].seconds;
+    writeFileSync(edited, original);
     r.cpuRatio = r.ours.cpuSeconds / Math.min(...anchors.map((k) => r[k].cpuSeconds));
   }
   return out;

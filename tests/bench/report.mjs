@@ -38,8 +38,10 @@ export function targets(r) {
         [`PDF peak PSS / Marp given our browser, ${label}`, '≤', 1.0, r.vsMarp?.[k]?.ratioSameBrowser?.pss],
       ];
     }),
-    ['build / best anchor (Marp, reveal-md) @25', '≤', 0.3, r.buildVsAnchors?.[25]?.ratio],
-    ['build / best anchor (Marp, reveal-md) @300', '≤', 0.3, r.buildVsAnchors?.[300]?.ratio],
+    ['build / best anchor (Marp, reveal-md) @25, first build', '≤', 0.3, r.buildVsAnchors?.[25]?.ratio],
+    ['build / best anchor (Marp, reveal-md) @300, first build', '≤', 0.3, r.buildVsAnchors?.[300]?.ratio],
+    ['build / best anchor (Marp, reveal-md) @25, rebuild after a one-slide edit', '≤', 0.3, r.buildVsAnchors?.[25]?.rebuildRatio],
+    ['build / best anchor (Marp, reveal-md) @300, rebuild after a one-slide edit', '≤', 0.3, r.buildVsAnchors?.[300]?.rebuildRatio],
     ['dev: slide 1 after launch, the talk, first start (s)', '≤', 0.6, r.talk?.dev?.medianFirstSlideMs / 1000],
     ['dev: slide 1 after launch, the talk unchanged since the last session (s)', '≤', 0.6, r.talk?.devKept?.medianFirstSlideMs / 1000],
     ['present: follow p95, 1,000 followers (ms)', '≤', 200, r.followers?.[1000]?.p95Ms],
@@ -213,12 +215,13 @@ export function anchorsSection(r) {
   else if (a) {
     const cell = (k, tool) => (a[k]?.[tool] ? `${f(a[k][tool].seconds)} (${f(a[k][tool].cpuSeconds)})` : '–');
     lines.push(
-      `\`chokepoint build\` beside Marp CLI ${a.marp} (HTML) and reveal-md ${a.revealMd} (--static) on the same decks, in this run (${a.runs} alternating runs, medians; wall s, CPU s in brackets):`,
+      `\`chokepoint build\` beside Marp CLI ${a.marp} (HTML) and reveal-md ${a.revealMd} (--static) on the same decks, in this run (${a.runs} alternating runs, medians; wall s, CPU s in brackets). "First build": no slide kept from an earlier build; "rebuild": one slide edited since the last build, whose other slides \`build\` kept (neither anchor keeps anything):`,
       '',
-      '| deck | ours | Marp | reveal-md | ours / best anchor | CPU: ours / least anchor | target |',
-      '|---|---:|---:|---:|---:|---:|---|',
+      '| deck | ours, first build | ours, rebuild | Marp | reveal-md | first build / best anchor | rebuild / best anchor | CPU: first build / least anchor | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|',
       ...a.decks.map(
-        (k) => `| ${k} slides | ${cell(k, 'ours')} | ${cell(k, 'marp')} | ${cell(k, 'revealMd')} | ${f(a[k]?.ratio)} | ${f(a[k]?.cpuRatio)} | ≤ 0.3 |`,
+        (k) =>
+          `| ${k} slides | ${cell(k, 'ours')} | ${cell(k, 'oursRebuild')} | ${cell(k, 'marp')} | ${cell(k, 'revealMd')} | ${f(a[k]?.ratio)} | ${f(a[k]?.rebuildRatio)} | ${f(a[k]?.cpuRatio)} | ≤ 0.3 |`,
       ),
       '',
     );
