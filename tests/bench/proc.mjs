@@ -79,11 +79,20 @@ export function kind(pid) {
 }
 
 /** Proportional set size of one process (shared pages split among their users), bytes. */
-export function pss(pid) {
+export const pss = (pid) => pssParts(pid).pss;
+
+/**
+ * PSS of one process and its anonymous part, bytes. The file-backed rest (the Chromium and Node binaries) is also
+ * split with other programs that map the same files, so it drops while another Chromium runs on the machine; the
+ * anonymous part is shared only within the process tree (zygote and renderers), so A/B comparisons are steadier on it.
+ */
+export function pssParts(pid) {
   try {
-    return Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (key) => Number(text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0) * 1024;
+    return { pss: kb('Pss'), anon: kb('Pss_Anon') };
   } catch {
-    return 0;
+    return { pss: 0, anon: 0 };
   }
 }
 
@@ -92,11 +101,13 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
   const hwm = new Map();
   let peakRss = 0;
   let peakPss = 0;
+  let peakAnon = 0;
   let procs = 0;
   let atPeak = [];
   const sample = () => {
     let sum = 0;
     let sumPss = 0;
+    let sumAnon = 0;
     const pids = skipRoot ? tree(pid).slice(1) : tree(pid);
     procs = Math.max(procs, pids.length);
     const each = [];
@@ -105,14 +116,17 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
       if (!m) continue;
       sum += m.rss;
       hwm.set(p, Math.max(hwm.get(p) ?? 0, m.hwm));
-      const share = withPss ? pss(p) : 0;
+      const parts = withPss ? pssParts(p) : { pss: 0, anon: 0 };
+      const share = parts.pss;
       sumPss += share;
-      each.push({ kind: kind(p), rssMiB: m.rss / MIB, pssMiB: withPss ? share / MIB : undefined });
+      sumAnon += parts.anon;
+      each.push({ kind: kind(p), rssMiB: m.rss / MIB, pssMiB: withPss ? share / MIB : undefined, anonMiB: withPss ? parts.anon / MIB : undefined });
     }
     peakRss = Math.max(peakRss, sum);
     // The processes as they were at the peak (PSS when measured): which of them the memory is in.
     if ((withPss ? sumPss : sum) > (withPss ? peakPss : peakRss - 1) || atPeak.length === 0) atPeak = each;
     peakPss = Math.max(peakPss, sumPss);
+    peakAnon = Math.max(peakAnon, sumAnon);
   };
   sample();
   const timer = setInterval(sample, interval);
@@ -124,8 +138,14 @@ export function watchMemory(pid, { interval = 40, withPss = false, skipRoot = fa
       return {
         treeRssMiB: peakRss / MIB,
         sumHwmMiB: sumHwm / MIB,
-        atPeak: atPeak.map((e) => ({ ...e, rssMiB: Math.round(e.rssMiB), pssMiB: e.pssMiB === undefined ? undefined : Math.round(e.pssMiB) })),
+        atPeak: atPeak.map((e) => ({
+          ...e,
+          rssMiB: Math.round(e.rssMiB),
+          pssMiB: e.pssMiB === undefined ? undefined : Math.round(e.pssMiB),
+          anonMiB: e.anonMiB === undefined ? undefined : Math.round(e.anonMiB),
+        })),
         treePssMiB: withPss ? peakPss / MIB : undefined,
+        treeAnonPssMiB: withPss ? peakAnon / MIB : undefined,
         rootHwmMiB: (hwm.get(pid) ?? 0) / MIB,
         processes: procs,
       };

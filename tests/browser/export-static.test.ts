@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/compile/types.ts';
@@ -56,6 +56,34 @@ describe('printing without reveal', () => {
     const tags = (f: string) =>
       (execFileSync('/usr/bin/qpdf', ['--json=2', '--json-key=qpdf', f], { encoding: 'utf8', maxBuffer: 64 << 20 }).match(/"\/S": "\/\w+"/g) ?? []).sort();
     expect(tags(mine)).toEqual(tags(theirs));
+  });
+});
+
+describe('the window the print view is laid out in', () => {
+  /** The RGB of the pixel at (x, y) of page 1, rasterised at 10 dpi (pdftoppm's PPM: a text header, then RGB bytes). */
+  const pixel = (file: string, x: number, y: number): number[] => {
+    const ppm = execFileSync('/usr/bin/pdftoppm', ['-r', '10', '-f', '1', '-l', '1', file]);
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40))!;
+    const at = header[0].length + 3 * (y * Number(header[1]) + x);
+    return [...ppm.subarray(at, at + 3)];
+  };
+
+  it("is the page's size: a theme's narrow-window media query does not paint the printed pages", async () => {
+    // The export once laid the print view out in a 480x270 window: the page background it copies onto every page
+    // came from the narrow-window rule, so the slides printed white where a 1920x1080 window (and the page) is dark.
+    const dir = join(tmp.path, 'narrow-rule');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'deck.md'), '---\ntitle: Narrow-window styles\ntheme: narrow.css\n---\n\n## A slide\n\nText on the theme background.\n');
+    writeFileSync(join(dir, 'narrow.css'), '@media (max-width: 800px) { .reveal-viewport { background: #ffffff; } }\n');
+    expect(
+      staticPrint(
+        compileInput(dir, (path) => path),
+        { notes: false, fragments: false },
+      ),
+    ).toBeDefined();
+    const pdf = await exportWith('static', dir, 'narrow-rule.pdf');
+    // The theme's ink (#0c1117) in the page's corner, where no text is.
+    expect(pixel(pdf, 2, 2)).toEqual([12, 17, 23]);
   });
 });
 

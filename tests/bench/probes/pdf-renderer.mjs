@@ -1,0 +1,71 @@
+// Probe: the renderer's memory (PSS, MiB) before and during one page.pdf, for our built deck printed as
+// `chokepoint pdf` does (static print view) or for any HTML file (e.g. Marp's `--html` output), in the same
+// browser with the export's flags, so a difference in what page.pdf costs can be pinned on the page:
+//   node tests/bench/probes/pdf-renderer.mjs --dist DIR [--eval JS] [--pdf JSON] [--save FILE]
+//   node tests/bench/probes/pdf-renderer.mjs --html FILE [--eval JS] [--pdf JSON]
+import { join } from 'node:path';
+import { ROOT } from '../build.mjs';
+import { kind, pss, tree } from '../proc.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const lib = (p) => import(join(ROOT, 'lib', p));
+const { launchBrowser } = await lib('browser/browser.js');
+const { serveStatic } = await lib('browser/serve.js');
+const { exportInitScript, waitForPrintView, waitForAssets } = await lib('browser/ready.js');
+const { layoutStaticPrint } = await lib('export/static-print.js');
+const { PRINT_LAYOUT_CSS } = await lib('export/print-layout.js');
+
+const browser = await launchBrowser();
+const rendererPss = () => {
+  let sum = 0;
+  for (const p of tree(process.pid)) if (kind(p).endsWith(':renderer')) sum += pss(p);
+  return sum / 2 ** 20;
+};
+const [vw, vh] = opt('viewport', '480x270').split('x').map(Number);
+const page = await browser.newPage({ viewport: { width: vw, height: vh } });
+let server;
+if (opt('dist')) {
+  server = await serveStatic(opt('dist'), 0);
+  const view = { width: 1920, height: 1080, slideNumbers: true };
+  await page.addInitScript({
+    content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, () => (${layoutStaticPrint.toString()})(${JSON.stringify(view)}));`,
+  });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${server.url}?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=false`, { waitUntil: 'commit' });
+  await waitForPrintView(page);
+} else {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`file://${opt('html')}`, { waitUntil: 'load' });
+}
+await waitForAssets(page);
+if (opt('eval')) console.log('eval:', await page.evaluate(opt('eval')));
+const counters = await page.evaluate(() => ({ elements: document.querySelectorAll('*').length, text: document.body.innerText.length }));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable');
+const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+const m0 = await metrics();
+await new Promise((r) => setTimeout(r, 300));
+const before = rendererPss();
+let peak = before;
+const timer = setInterval(() => {
+  peak = Math.max(peak, rendererPss());
+}, 20);
+const t = performance.now();
+const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, ...JSON.parse(opt('pdf', '{"tagged":true}')) });
+const ms = performance.now() - t;
+clearInterval(timer);
+const m1 = await metrics();
+const delta = (k) => +(m1[k] - m0[k]).toFixed(3);
+console.log(
+  `in page.pdf: layouts ${delta('LayoutCount')} (${delta('LayoutDuration')} s), style recalcs ${delta('RecalcStyleCount')} (${delta('RecalcStyleDuration')} s), JS heap ${(m1.JSHeapUsedSize / 2 ** 20).toFixed(1)} MiB, nodes ${m1.Nodes}`,
+);
+if (opt('save')) (await import('node:fs')).writeFileSync(opt('save'), pdf);
+console.log(
+  `${JSON.stringify(counters)} renderer before ${before.toFixed(1)} MiB, peak in page.pdf ${peak.toFixed(1)} (+${(peak - before).toFixed(1)}), ${Math.round(ms)} ms, ${(pdf.length / 1024).toFixed(0)} KiB raw`,
+);
+await browser.close();
+await server?.close();
