@@ -195,8 +195,15 @@ export function layoutPrintPages({ slides, notes }: PrintLayoutArgs): { pages: P
   return { pages, cutNotes };
 }
 
-/** Styles for notes pages and outline anchors, added to the page by the exporter. */
+/**
+ * Styles for notes pages and outline anchors, added to the page by the exporter. First, reveal's print view clips
+ * `.reveal` (overflow: hidden, height auto): a clip that cuts nothing, as every page clips its own content and
+ * `.reveal` is exactly as tall as its pages, but a scroll container as tall as the whole deck, which page.pdf then
+ * paints on every page. Measured at 300 text slides: the renderer grows 12 MB less inside page.pdf (41 -> 29 MB;
+ * 300 empty pages 19 -> 7 MB, Marp's 8), the same PDF (`overflow: clip` costs as much as `hidden`).
+ */
 export const PRINT_LAYOUT_CSS = `
+html.reveal-print body .reveal { overflow: visible !important; }
 html.reveal-print .reveal .slides .speaker-notes-pdf[data-layout=separate-page] {
   box-sizing: border-box; display: flex !important; flex-direction: column; padding: 88px 200px 96px;
   background: #fbfaf7; color: #1d2733; overflow: hidden; font-family: var(--r-main-font);

@@ -1,11 +1,11 @@
 // Probe: the renderer's memory (PSS, MiB) before and during one page.pdf, for our built deck printed as
 // `chokepoint pdf` does (static print view) or for any HTML file (e.g. Marp's `--html` output), in the same
 // browser with the export's flags, so a difference in what page.pdf costs can be pinned on the page:
-//   node tests/bench/probes/pdf-renderer.mjs --dist DIR [--eval JS] [--pdf JSON] [--save FILE]
+//   node tests/bench/probes/pdf-renderer.mjs --dist DIR [--block-js] [--eval JS] [--pdf JSON] [--save FILE]
 //   node tests/bench/probes/pdf-renderer.mjs --html FILE [--eval JS] [--pdf JSON]
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
-import { kind, pss, tree } from '../proc.mjs';
+import { kind, pssParts, tree } from '../proc.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -20,9 +20,10 @@ const { layoutStaticPrint } = await lib('export/static-print.js');
 const { PRINT_LAYOUT_CSS } = await lib('export/print-layout.js');
 
 const browser = await launchBrowser();
+// The anonymous part of PSS: the file-backed rest is also split with any other Chromium running on the machine.
 const rendererPss = () => {
   let sum = 0;
-  for (const p of tree(process.pid)) if (kind(p).endsWith(':renderer')) sum += pss(p);
+  for (const p of tree(process.pid)) if (kind(p).endsWith(':renderer')) sum += pssParts(p).anon;
   return sum / 2 ** 20;
 };
 const [vw, vh] = opt('viewport', '480x270').split('x').map(Number);
@@ -30,6 +31,8 @@ const page = await browser.newPage({ viewport: { width: vw, height: vh } });
 let server;
 if (opt('dist')) {
   server = await serveStatic(opt('dist'), 0);
+  // --block-js: the runtime's script is not loaded (the static print view does not start it).
+  if (args.includes('--block-js')) await page.route('**/*.js', (route) => route.abort());
   const view = { width: 1920, height: 1080, slideNumbers: true };
   await page.addInitScript({
     content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, () => (${layoutStaticPrint.toString()})(${JSON.stringify(view)}));`,
@@ -65,7 +68,7 @@ console.log(
 );
 if (opt('save')) (await import('node:fs')).writeFileSync(opt('save'), pdf);
 console.log(
-  `${JSON.stringify(counters)} renderer before ${before.toFixed(1)} MiB, peak in page.pdf ${peak.toFixed(1)} (+${(peak - before).toFixed(1)}), ${Math.round(ms)} ms, ${(pdf.length / 1024).toFixed(0)} KiB raw`,
+  `${JSON.stringify(counters)} renderer (anonymous PSS) before ${before.toFixed(1)} MiB, peak in page.pdf ${peak.toFixed(1)} (+${(peak - before).toFixed(1)}), ${Math.round(ms)} ms, ${(pdf.length / 1024).toFixed(0)} KiB raw`,
 );
 await browser.close();
 await server?.close();
