@@ -18,14 +18,17 @@ export type BuildReply = { result: BuildResult } | { deckError: DeckIssue } | { 
  * time (Playwright's launch is a conversation with the browser that a busy thread would hold up), and the
  * compiler's modules and garbage (~50 MB) leave with the thread instead of staying in the process while
  * Chromium renders. From the TypeScript sources (tests), where a worker cannot load `.ts`, it builds here.
+ * `started` is called once the thread runs (and before the build, when it builds here).
  */
-export async function buildOffThread(job: BuildJob): Promise<BuildResult> {
+export async function buildOffThread(job: BuildJob, started: () => void = () => undefined): Promise<BuildResult> {
   const script = new URL('./build-worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.js') || !existsSync(fileURLToPath(script))) {
+    started();
     const { buildDeck } = await import('../node/build.ts');
     return buildDeck(job.input, job.outDir, { allowDirs: job.allowDirs });
   }
   const worker = new Worker(script, { workerData: job });
+  worker.once('online', started);
   try {
     const reply = await new Promise<BuildReply>((done, fail) => {
       worker.once('message', done);

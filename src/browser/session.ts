@@ -8,6 +8,9 @@ import { Cleanup } from './cleanup.ts';
 import type { Progress } from './progress.ts';
 import { serveStatic } from './serve.ts';
 import { makeTempDir, removeStaleTemp, removeTempDir } from './temp.ts';
+import { keepYoungGenerationSmall } from './young-generation.ts';
+
+const noop = (): void => undefined;
 
 /** A built deck served on loopback, with a browser to open it. */
 export interface Session {
@@ -52,8 +55,16 @@ export async function openSession(
   cleanup.add(() => removeTempDir(tmp, { stopBrowser: !closed }));
   // The build starts first, on its own thread; Playwright loads here meanwhile and starts Chromium, so the
   // build, Playwright and Chromium's start overlap instead of following each other.
-  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs });
+  let threadStarted = noop;
+  const started = new Promise<void>((done) => {
+    threadStarted = () => done();
+  });
+  const building = buildOffThread({ input, outDir: join(tmp, 'dist'), allowDirs }, () => threadStarted());
   building.catch(() => undefined);
+  // Before Playwright loads, whose loading would grow the young generation (the build thread's start undoes the
+  // setting, so it waits for the thread: ~25-35 ms, while the thread starts anyway).
+  await Promise.race([started, building.then(noop, noop)]);
+  keepYoungGenerationSmall();
   const { launchProfile } = await import('./browser.ts');
   const launching = launchProfile(join(tmp, 'browser'), { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   launching.catch(() => undefined);
