@@ -26,8 +26,19 @@ const rendererPss = () => {
   for (const p of tree(process.pid)) if (kind(p).endsWith(':renderer')) sum += pssParts(p).anon;
   return sum / 2 ** 20;
 };
+/** The same for all of Chromium's processes (the browser process composites the window). */
+const chromiumPss = () => {
+  let sum = 0;
+  for (const p of tree(process.pid).slice(1)) sum += pssParts(p).anon;
+  return sum / 2 ** 20;
+};
 const [vw, vh] = opt('viewport', '480x270').split('x').map(Number);
 const page = await browser.newPage({ viewport: { width: vw, height: vh } });
+if (opt('emu-scale')) {
+  // --emu-scale S: the deck-sized layout viewport drawn at S in the window (DevTools' zoom), to see what the screen costs.
+  const emu = await page.context().newCDPSession(page);
+  await emu.send('Emulation.setDeviceMetricsOverride', { width: vw, height: vh, deviceScaleFactor: 1, mobile: false, scale: Number(opt('emu-scale')) });
+}
 let server;
 if (opt('dist')) {
   server = await serveStatic(opt('dist'), 0);
@@ -54,8 +65,10 @@ const m0 = await metrics();
 await new Promise((r) => setTimeout(r, 300));
 const before = rendererPss();
 let peak = before;
+let peakAll = chromiumPss();
 const timer = setInterval(() => {
   peak = Math.max(peak, rendererPss());
+  peakAll = Math.max(peakAll, chromiumPss());
 }, 20);
 const t = performance.now();
 const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, ...JSON.parse(opt('pdf', '{"tagged":true}')) });
@@ -68,7 +81,7 @@ console.log(
 );
 if (opt('save')) (await import('node:fs')).writeFileSync(opt('save'), pdf);
 console.log(
-  `${JSON.stringify(counters)} renderer (anonymous PSS) before ${before.toFixed(1)} MiB, peak in page.pdf ${peak.toFixed(1)} (+${(peak - before).toFixed(1)}), ${Math.round(ms)} ms, ${(pdf.length / 1024).toFixed(0)} KiB raw`,
+  `${JSON.stringify(counters)} renderer (anonymous PSS) before ${before.toFixed(1)} MiB, peak in page.pdf ${peak.toFixed(1)} (+${(peak - before).toFixed(1)}), all of Chromium ${peakAll.toFixed(1)}, ${Math.round(ms)} ms, ${(pdf.length / 1024).toFixed(0)} KiB raw`,
 );
 await browser.close();
 await server?.close();
