@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SlideCache, type CacheSnapshot } from '../compile/slide-cache.ts';
 import { codeStamp } from './code-stamp.ts';
+import { keepNewest } from './keep-newest.ts';
 import { cacheDir } from './runtime-bundle.ts';
 
 interface Kept {
@@ -39,6 +40,7 @@ export function buildCache(input: string, allowDirs: readonly string[]): { cache
         const tmp = `${path}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify({ code: codeStamp(), snapshot: cache.snapshot() } satisfies Kept));
         renameSync(tmp, path);
+        keepNewest(dirname(path));
       } catch {
         /* a read-only cache folder: the next build compiles every slide */
       }

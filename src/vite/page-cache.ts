@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { codeStamp } from '../node/code-stamp.ts';
+import { keepNewest } from '../node/keep-newest.ts';
 import { cacheDir } from '../node/runtime-bundle.ts';
 import type { Payload } from './deck-compiler.ts';
 import { stamp } from './deck-stamp.ts';
@@ -62,6 +63,7 @@ export class PageCache {
         const tmp = `${this.path}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(entry));
         renameSync(tmp, this.path);
+        keepNewest(dirname(this.path));
       } catch {
         /* a cache that cannot be written only costs the next start its head start */
       }

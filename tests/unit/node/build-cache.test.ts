@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCache } from '../../../src/node/build-cache.ts';
+import { KEPT_DECKS } from '../../../src/node/keep-newest.ts';
 import { compileInput } from '../../../src/node/compile.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -74,5 +75,21 @@ describe('the slides a build keeps (src/node/build-cache.ts)', () => {
     rmSync(join(deck, 'dot.svg'));
     expect(keptBuild().issues.map((i) => i.message)).toEqual(fresh().issues.map((i) => i.message));
     expect(fresh().issues.some((i) => /dot\.svg/.test(i.message))).toBe(true);
+  });
+
+  it('keeps the slides of the most recently built decks only', () => {
+    const dir = join(cacheHome, 'build-slides');
+    mkdirSync(dir, { recursive: true });
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < KEPT_DECKS; i++) {
+      writeFileSync(join(dir, `other-${i}.json`), '{}');
+      utimesSync(join(dir, `other-${i}.json`), old + i, old + i);
+    }
+    writeFileSync(join(deck, 'talk.md'), slides('Two, kept apart'));
+    keptBuild();
+    const left = readdirSync(dir);
+    expect(left).toHaveLength(KEPT_DECKS);
+    expect(left).not.toContain('other-0.json');
+    expect(left.filter((f) => !f.startsWith('other-'))).toHaveLength(1);
   });
 });
