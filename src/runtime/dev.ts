@@ -38,6 +38,7 @@ function update(next: typeof deck): void {
     // The first page held the deck's first file only: now the slide the URL named exists.
     const partial = root.hasAttribute('data-deck-partial');
     root.removeAttribute('data-deck-partial');
+    root.removeAttribute('data-deck-waiting');
     if (next.html === slides.innerHTML) return;
     const at = reveal?.getIndices();
     slides.innerHTML = next.html;

@@ -27,5 +27,10 @@ const start = () => {
   if (config) void startDeck(JSON.parse(config.textContent ?? '{}') as RuntimeConfig);
 };
 window.chokepoint = { startDeck, showIssues, hashAtLoad: location.hash };
+// A first page with the deck's first file alone, opened at a later slide (`#/12`): it shows no slide until the
+// whole deck is in (dev.ts), rather than slide 1 and then a jump.
+if (document.documentElement.hasAttribute('data-deck-partial') && !/^(#\/?(0(\/0)?)?\/?)?$/.test(location.hash)) {
+  document.documentElement.setAttribute('data-deck-waiting', '');
+}
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();

@@ -166,6 +166,8 @@ describe('dev before Vite is ready', () => {
       expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(2);
       expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-partial'))).toBe(true);
       expect(await page.locator('.reveal .slide-number').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+      // It was opened at #/3, which it does not have: it shows no slide rather than slide 1 and then a jump.
+      expect(await page.locator('.reveal .slides').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
       await page.evaluate(() => {
         (window as unknown as { marker: number }).marker = 7;
       });
@@ -176,6 +178,7 @@ describe('dev before Vite is ready', () => {
       expect(await page.locator('section.present h2').innerText()).toContain('Fourth');
       expect(await page.locator('section.present .slide-sources').innerText()).toContain('[1] Someone');
       expect(await page.evaluate(() => document.documentElement.hasAttribute('data-deck-partial'))).toBe(false);
+      expect(await page.locator('.reveal .slides').evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
       const number = page.locator('.reveal .slide-number');
       expect(await number.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
       expect(await number.innerText()).toBe('4 / 5');
