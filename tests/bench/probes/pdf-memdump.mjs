@@ -4,30 +4,15 @@
 //   node tests/bench/probes/pdf-memdump.mjs dist DIR | html FILE
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
+import { openPrintPage } from './print-page.mjs';
 const lib = (p) => import(join(ROOT, 'lib', p));
 const { launchBrowser } = await lib('browser/browser.js');
-const { serveStatic } = await lib('browser/serve.js');
-const { exportInitScript, waitForPrintView, waitForAssets } = await lib('browser/ready.js');
-const { layoutStaticPrint } = await lib('export/static-print.js');
-const { PRINT_LAYOUT_CSS } = await lib('export/print-layout.js');
+const { waitForAssets } = await lib('browser/ready.js');
 const [mode, target] = process.argv.slice(2);
 const browser = await launchBrowser();
 const cdp = await browser.newBrowserCDPSession();
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-let server;
-if (mode === 'dist') {
-  server = await serveStatic(target, 0);
-  const view = { width: 1920, height: 1080, slideNumbers: true };
-  await page.addInitScript({
-    content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, () => (${layoutStaticPrint.toString()})(${JSON.stringify(view)}));`,
-  });
-  await page.emulateMedia({ media: 'print' });
-  await page.goto(`${server.url}?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=false`, { waitUntil: 'commit' });
-  await waitForPrintView(page);
-} else {
-  await page.emulateMedia({ media: 'print' });
-  await page.goto(`file://${target}`, { waitUntil: 'load' });
-}
+const server = await openPrintPage(page, mode === 'dist' ? { dist: target } : { html: target });
 await waitForAssets(page);
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));

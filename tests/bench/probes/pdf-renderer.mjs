@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { ROOT } from '../build.mjs';
 import { kind, pssParts, tree } from '../proc.mjs';
+import { openPrintPage } from './print-page.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -14,10 +15,7 @@ const opt = (name, fallback) => {
 };
 const lib = (p) => import(join(ROOT, 'lib', p));
 const { launchBrowser } = await lib('browser/browser.js');
-const { serveStatic } = await lib('browser/serve.js');
-const { exportInitScript, waitForPrintView, waitForAssets } = await lib('browser/ready.js');
-const { layoutStaticPrint } = await lib('export/static-print.js');
-const { PRINT_LAYOUT_CSS } = await lib('export/print-layout.js');
+const { waitForAssets } = await lib('browser/ready.js');
 
 const browser = await launchBrowser();
 // The anonymous part of PSS: the file-backed rest is also split with any other Chromium running on the machine.
@@ -39,22 +37,7 @@ if (opt('emu-scale')) {
   const emu = await page.context().newCDPSession(page);
   await emu.send('Emulation.setDeviceMetricsOverride', { width: vw, height: vh, deviceScaleFactor: 1, mobile: false, scale: Number(opt('emu-scale')) });
 }
-let server;
-if (opt('dist')) {
-  server = await serveStatic(opt('dist'), 0);
-  // --block-js: the runtime's script is not loaded (the static print view does not start it).
-  if (args.includes('--block-js')) await page.route('**/*.js', (route) => route.abort());
-  const view = { width: 1920, height: 1080, slideNumbers: true };
-  await page.addInitScript({
-    content: `(${exportInitScript.toString()})(${JSON.stringify(PRINT_LAYOUT_CSS)}, () => (${layoutStaticPrint.toString()})(${JSON.stringify(view)}));`,
-  });
-  await page.emulateMedia({ media: 'print' });
-  await page.goto(`${server.url}?print-pdf&margin=0&pdfPageHeightOffset=0&pdfSeparateFragments=false`, { waitUntil: 'commit' });
-  await waitForPrintView(page);
-} else {
-  await page.emulateMedia({ media: 'print' });
-  await page.goto(`file://${opt('html')}`, { waitUntil: 'load' });
-}
+const server = await openPrintPage(page, { dist: opt('dist'), html: opt('html'), blockJs: args.includes('--block-js') });
 await waitForAssets(page);
 if (opt('eval')) console.log('eval:', await page.evaluate(opt('eval')));
 const counters = await page.evaluate(() => ({ elements: document.querySelectorAll('*').length, text: document.body.innerText.length }));
