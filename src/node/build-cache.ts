@@ -12,6 +12,9 @@ interface Kept {
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+const KEY_LENGTH = 22;
+/** A kept deck's file name: its key (a digest of its path and allowed folders), as `buildCache` writes it. */
+const KEPT_NAME = new RegExp(`^[\\w-]{${KEY_LENGTH}}\\.json$`);
 
 /**
  * The slides of the last `build` of a deck, kept on disk (node_modules/.cache/chokepoint/build-slides/): a
@@ -21,7 +24,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  * cache again when the build compiled anything; a cache that cannot be read or written only costs time.
  */
 export function buildCache(input: string, allowDirs: readonly string[]): { cache: SlideCache; save(): void } {
-  const key = digest(JSON.stringify([resolve(input), ...allowDirs.map((d) => resolve(d))])).slice(0, 22);
+  const key = digest(JSON.stringify([resolve(input), ...allowDirs.map((d) => resolve(d))])).slice(0, KEY_LENGTH);
   const path = join(cacheDir(), 'build-slides', `${key}.json`);
   let snapshot: CacheSnapshot | undefined;
   try {
@@ -40,7 +43,7 @@ export function buildCache(input: string, allowDirs: readonly string[]): { cache
         const tmp = `${path}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify({ code: codeStamp(), snapshot: cache.snapshot() } satisfies Kept));
         renameSync(tmp, path);
-        keepNewest(dirname(path));
+        keepNewest(dirname(path), KEPT_NAME);
       } catch {
         /* a read-only cache folder: the next build compiles every slide */
       }

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 export const KEPT_DECKS = 20;
 
 /**
- * Removes all but the `keep` most recently written `.json` files of `dir` (a cache folder with one file
- * per deck), so that a folder of kept pages or slides does not grow with every deck ever opened. A file
- * another process removes meanwhile, or a folder that cannot be read, is left as it is.
+ * Removes all but the `keep` most recently written files of `dir` (a cache folder with one file per deck)
+ * whose names are `ours` (the names this cache gives its files: nothing else in the folder is touched), so
+ * that a folder of kept pages or slides does not grow with every deck ever opened. A file another process
+ * removes meanwhile, or a folder that cannot be read, is left as it is.
  */
-export function keepNewest(dir: string, keep = KEPT_DECKS): void {
+export function keepNewest(dir: string, ours: RegExp, keep = KEPT_DECKS): void {
   let files: { path: string; time: number }[];
   try {
     files = readdirSync(dir)
-      .filter((name) => name.endsWith('.json'))
+      .filter((name) => ours.test(name))
       .map((name) => {
         const path = join(dir, name);
         return { path, time: statSync(path).mtimeMs };

@@ -63,7 +63,7 @@ export class PageCache {
         const tmp = `${this.path}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(entry));
         renameSync(tmp, this.path);
-        keepNewest(dirname(this.path));
+        keepNewest(dirname(this.path), /^[0-9a-f]{16}\.json$/);
       } catch {
         /* a cache that cannot be written only costs the next start its head start */
       }

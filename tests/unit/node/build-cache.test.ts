@@ -81,15 +81,21 @@ describe('the slides a build keeps (src/node/build-cache.ts)', () => {
     const dir = join(cacheHome, 'build-slides');
     mkdirSync(dir, { recursive: true });
     const old = Date.now() / 1000 - 3600;
+    // Other decks' files, named as buildCache names them (a 22-character key).
+    const other = (i: number) => `other-${String(i).padStart(16, '0')}.json`;
     for (let i = 0; i < KEPT_DECKS; i++) {
-      writeFileSync(join(dir, `other-${i}.json`), '{}');
-      utimesSync(join(dir, `other-${i}.json`), old + i, old + i);
+      writeFileSync(join(dir, other(i)), '{}');
+      utimesSync(join(dir, other(i)), old + i, old + i);
     }
+    writeFileSync(join(dir, 'not-a-deck.json'), '{}');
+    utimesSync(join(dir, 'not-a-deck.json'), old - 1, old - 1);
     writeFileSync(join(deck, 'talk.md'), slides('Two, kept apart'));
     keptBuild();
-    const left = readdirSync(dir);
+    const left = readdirSync(dir).filter((f) => f !== 'not-a-deck.json');
     expect(left).toHaveLength(KEPT_DECKS);
-    expect(left).not.toContain('other-0.json');
+    expect(left).not.toContain(other(0));
     expect(left.filter((f) => !f.startsWith('other-'))).toHaveLength(1);
+    // A file the cache did not name is never removed, however old.
+    expect(readdirSync(dir)).toContain('not-a-deck.json');
   });
 });

@@ -8,7 +8,7 @@ const home = tempDir('chokepoint-keep-newest-');
 afterAll(() => home.remove());
 
 describe('keepNewest (the cache folders of kept pages and kept slides)', () => {
-  it('keeps the most recently written files of a folder, and only touches .json files', () => {
+  it('keeps the most recently written files of a folder, and touches only files named as the cache names its own', () => {
     const dir = join(home.path, 'kept');
     mkdirSync(dir);
     const now = Date.now() / 1000;
@@ -19,12 +19,15 @@ describe('keepNewest (the cache folders of kept pages and kept slides)', () => {
       utimesSync(file, now - i * 60, now - i * 60);
     }
     writeFileSync(join(dir, 'notes.txt'), 'not ours');
-    keepNewest(dir, 20);
+    writeFileSync(join(dir, 'settings.json'), '{}');
+    utimesSync(join(dir, 'settings.json'), now - 9999, now - 9999);
+    keepNewest(dir, /^deck-\d+\.json$/, 20);
     const left = readdirSync(dir).sort();
-    expect(left).toHaveLength(21);
+    expect(left).toHaveLength(22);
     expect(left).toContain('notes.txt');
+    expect(left).toContain('settings.json');
     for (let i = 0; i < 20; i++) expect(left).toContain(`deck-${i}.json`);
     for (let i = 20; i < 25; i++) expect(left).not.toContain(`deck-${i}.json`);
-    keepNewest(join(home.path, 'missing'));
+    keepNewest(join(home.path, 'missing'), /./);
   });
 });
